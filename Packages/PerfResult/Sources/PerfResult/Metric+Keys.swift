@@ -1,0 +1,123 @@
+/// Typed constructors for the metric keys every suite shares (DESIGN.md, "Names of results and metrics").
+///
+/// Using these instead of `init(key:...)` keeps keys, units and directions identical across suites,
+/// so the regression gate and the reports treat them alike.
+extension Metric {
+    private static func known(_ key: String, _ value: Double, _ unit: Unit, _ better: Direction, _ samples: [Double]?)
+        -> Metric
+    {
+        Metric(validKey: key, value: value, unit: unit, better: better, samples: samples)
+    }
+
+    // MARK: Microbenchmarks
+
+    /// Time per operation (usually the median of samples), in nanoseconds; lower is better.
+    public static func nsPerOp(_ value: Double, samples: [Double]? = nil) -> Metric {
+        known("nsPerOp", value, .nanoseconds, .lower, samples)
+    }
+    /// Median time per operation, in nanoseconds; lower is better.
+    public static func p50Ns(_ value: Double, samples: [Double]? = nil) -> Metric {
+        known("p50Ns", value, .nanoseconds, .lower, samples)
+    }
+    /// 99th-percentile time per operation, in nanoseconds; lower is better.
+    public static func p99Ns(_ value: Double, samples: [Double]? = nil) -> Metric {
+        known("p99Ns", value, .nanoseconds, .lower, samples)
+    }
+    /// Operations per second; higher is better.
+    public static func opsPerSec(_ value: Double, samples: [Double]? = nil) -> Metric {
+        known("opsPerSec", value, .operationsPerSecond, .higher, samples)
+    }
+    /// Relative margin of error (95 % confidence, within one run), in percent; lower is better.
+    public static func rme(_ value: Double) -> Metric {
+        known("rme", value, .percent, .lower, nil)
+    }
+    /// Heap allocations per operation; lower is better, and gates compare it exactly.
+    public static func allocsPerOp(_ value: Double, samples: [Double]? = nil) -> Metric {
+        known("allocsPerOp", value, .count, .lower, samples)
+    }
+    /// Heap bytes allocated per operation; lower is better, and gates compare it exactly.
+    public static func bytesPerOp(_ value: Double, samples: [Double]? = nil) -> Metric {
+        known("bytesPerOp", value, .bytes, .lower, samples)
+    }
+    /// Instructions retired per operation (e.g. from callgrind); lower is better, near-exact.
+    public static func instructions(_ value: Double, samples: [Double]? = nil) -> Metric {
+        known("instructions", value, .count, .lower, samples)
+    }
+
+    // MARK: Load tests
+
+    /// Completed requests per second; higher is better.
+    public static func requestsPerSec(_ value: Double, samples: [Double]? = nil) -> Metric {
+        known("requestsPerSec", value, .requestsPerSecond, .higher, samples)
+    }
+    /// Bytes transferred per second; higher is better.
+    public static func bytesPerSec(_ value: Double, samples: [Double]? = nil) -> Metric {
+        known("bytesPerSec", value, .bytesPerSecond, .higher, samples)
+    }
+    /// Median latency in milliseconds; lower is better.
+    public static func latencyP50Ms(_ value: Double, samples: [Double]? = nil) -> Metric {
+        known("latencyP50Ms", value, .milliseconds, .lower, samples)
+    }
+    /// 75th-percentile latency in milliseconds; lower is better.
+    public static func latencyP75Ms(_ value: Double, samples: [Double]? = nil) -> Metric {
+        known("latencyP75Ms", value, .milliseconds, .lower, samples)
+    }
+    /// 90th-percentile latency in milliseconds; lower is better.
+    public static func latencyP90Ms(_ value: Double, samples: [Double]? = nil) -> Metric {
+        known("latencyP90Ms", value, .milliseconds, .lower, samples)
+    }
+    /// 95th-percentile latency in milliseconds; lower is better.
+    public static func latencyP95Ms(_ value: Double, samples: [Double]? = nil) -> Metric {
+        known("latencyP95Ms", value, .milliseconds, .lower, samples)
+    }
+    /// 99th-percentile latency in milliseconds; lower is better.
+    public static func latencyP99Ms(_ value: Double, samples: [Double]? = nil) -> Metric {
+        known("latencyP99Ms", value, .milliseconds, .lower, samples)
+    }
+    /// 99.9th-percentile latency in milliseconds (key `latencyP99_9Ms`); lower is better.
+    public static func latencyP999Ms(_ value: Double, samples: [Double]? = nil) -> Metric {
+        known("latencyP99_9Ms", value, .milliseconds, .lower, samples)
+    }
+    /// 99.99th-percentile latency in milliseconds (key `latencyP99_99Ms`); lower is better.
+    public static func latencyP9999Ms(_ value: Double, samples: [Double]? = nil) -> Metric {
+        known("latencyP99_99Ms", value, .milliseconds, .lower, samples)
+    }
+    /// Maximum latency in milliseconds; lower is better.
+    public static func latencyMaxMs(_ value: Double, samples: [Double]? = nil) -> Metric {
+        known("latencyMaxMs", value, .milliseconds, .lower, samples)
+    }
+    /// Failed requests divided by all requests, 0...1; lower is better.
+    public static func errorRate(_ value: Double) -> Metric {
+        known("errorRate", value, .ratio, .lower, nil)
+    }
+    /// Client CPU time per completed request, in microseconds; lower is better.
+    public static func clientCpuUsPerRequest(_ value: Double, samples: [Double]? = nil) -> Metric {
+        known("clientCpuUsPerRequest", value, .microseconds, .lower, samples)
+    }
+
+    // MARK: Memory
+
+    /// Relative heap growth after warmup, `(end − start) / start`; lower is better.
+    public static func heapGrowthRatio(_ value: Double) -> Metric {
+        known("heapGrowthRatio", value, .ratio, .lower, nil)
+    }
+    /// Least-squares slope of heap bytes per iteration; lower is better.
+    public static func heapSlopeBytesPerIter(_ value: Double) -> Metric {
+        known("heapSlopeBytesPerIter", value, .bytes, .lower, nil)
+    }
+    /// Least-squares slope of live allocations per iteration; lower is better.
+    public static func liveAllocsSlopePerIter(_ value: Double) -> Metric {
+        known("liveAllocsSlopePerIter", value, .count, .lower, nil)
+    }
+    /// Peak resident set size in bytes; lower is better.
+    public static func peakRssBytes(_ value: Double, samples: [Double]? = nil) -> Metric {
+        known("peakRssBytes", value, .bytes, .lower, samples)
+    }
+
+    // MARK: Pools and caches
+
+    /// Hits divided by all lookups, 0...1; higher is better.
+    public static func hitRate(_ value: Double) -> Metric {
+        known("hitRate", value, .ratio, .higher, nil)
+    }
+}

@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""Validates the CI workflows: both parse as YAML, have the structure GitHub expects, and agree with the repo.
+
+Checks:
+- .github/workflows/ci.yml and perf.yml parse, and every job has runs-on and a non-empty list of steps;
+- ci.yml runs .ci/run;
+- perf.yml takes its matrix from perf/suites.json, which is a JSON list of distinct suite names,
+  each with a `perf-<suite>` target in the Makefile.
+Exit 0 when all hold, 1 with one line per problem otherwise.
+"""
+import json
+import pathlib
+import re
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+try:
+    import yaml
+except ImportError:
+    print("check-workflows: PyYAML is missing; Scripts/check-workflows.sh installs it", file=sys.stderr)
+    sys.exit(2)
+
+
+def load(name, problems):
+    path = ROOT / ".github" / "workflows" / name
+    try:
+        document = yaml.safe_load(path.read_text())
+    except (OSError, yaml.YAMLError) as error:
+        problems.append(f"{path.relative_to(ROOT)}: {error}")
+        return None
+    if not isinstance(document, dict):
+        problems.append(f"{path.relative_to(ROOT)}: expected a mapping at the top level")
+        return None
+    # YAML 1.1 reads the key `on` as the boolean true.
+    if "on" not in document and True not in document:
+        problems.append(f"{path.relative_to(ROOT)}: missing 'on' (the events that trigger it)")
+    jobs = document.get("jobs")
+    if not isinstance(jobs, dict) or not jobs:
+        problems.append(f"{path.relative_to(ROOT)}: missing 'jobs'")
+        return document
+    for job_name, job in jobs.items():
+        where = f"{path.relative_to(ROOT)}: jobs.{job_name}"
+        if not isinstance(job, dict):
+            problems.append(f"{where}: expected a mapping")
+            continue
+        if "runs-on" not in job:
+            problems.append(f"{where}: missing runs-on")
+        steps = job.get("steps")
+        if not isinstance(steps, list) or not steps:
+            problems.append(f"{where}: missing steps")
+            continue
+        for index, step in enumerate(steps):
+            if not isinstance(step, dict) or not ({"run", "uses"} & step.keys()):
+                problems.append(f"{where}.steps[{index}]: a step needs 'run' or 'uses'")
+    return document
+
+
+def main():
+    problems = []
+    ci = load("ci.yml", problems)
+    perf = load("perf.yml", problems)
+
+    if ci is not None:
+        runs = [step.get("run", "") for job in (ci.get("jobs") or {}).values() if isinstance(job, dict)
+                for step in job.get("steps", []) if isinstance(step, dict)]
+        if not any(".ci/run" in run for run in runs):
+            problems.append(".github/workflows/ci.yml: no step runs .ci/run")
+
+    suites_path = ROOT / "perf" / "suites.json"
+    try:
+        suites = json.loads(suites_path.read_text())
+    except (OSError, ValueError) as error:
+        problems.append(f"perf/suites.json: {error}")
+        suites = []
+    if not isinstance(suites, list) or not all(isinstance(s, str) and re.fullmatch(r"[a-z0-9-]+", s) for s in suites):
+        problems.append('perf/suites.json: expected a JSON list of suite names, e.g. ["micro", "pools"]')
+        suites = []
+    if len(set(suites)) != len(suites):
+        problems.append("perf/suites.json: a suite is listed twice")
+
+    makefile = (ROOT / "Makefile").read_text()
+    targets = set(re.findall(r"^([A-Za-z0-9_.-]+):", makefile, re.MULTILINE))
+    for suite in suites:
+        if f"perf-{suite}" not in targets:
+            problems.append(f"perf/suites.json: suite '{suite}' has no 'perf-{suite}' target in the Makefile")
+
+    if perf is not None and "perf/suites.json" not in (ROOT / ".github/workflows/perf.yml").read_text():
+        problems.append(".github/workflows/perf.yml: its matrix must come from perf/suites.json")
+
+    for problem in problems:
+        print(f"check-workflows: {problem}", file=sys.stderr)
+    if problems:
+        return 1
+    print(f"check-workflows: ci.yml and perf.yml valid; perf matrix: {suites or 'empty (no suites yet)'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
