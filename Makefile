@@ -5,7 +5,9 @@ SHELL := bash
 # Every package is found by wildcard; perf/ joins once it has a Package.swift.
 PACKAGES := $(patsubst %/Package.swift,%,$(wildcard Packages/*/Package.swift) $(wildcard perf/Package.swift))
 
-.PHONY: help build test lint format clean
+.PHONY: help build test lint format clean perf-check perf-baseline perf-report
+
+PERF_CHECK := Packages/Regression/.build/release/perf-check
 
 help: ## List the targets with one line each
 	@echo "Swift performance toolkit. Usage: make <target>"
@@ -27,6 +29,20 @@ lint: ## Check formatting of every Swift file (swift format --strict) and valida
 
 format: ## Rewrite every Swift file with swift format
 	@Scripts/lint.sh format
+
+perf-check: ## Compare perf/results with baselines/ (SUITE=x for one suite; STRICT_PERF=1 fails on regressions)
+	@cd Packages/Regression && swift build -c release --product perf-check >/dev/null
+	@$(PERF_CHECK) $(if $(SUITE),--suite $(SUITE)) $(PERF_CHECK_FLAGS)
+
+perf-baseline: ## Write baselines/<suite>.json from perf/results (SUITE=x for one suite); commit them apart
+	@cd Packages/Regression && swift build -c release --product perf-check >/dev/null
+	@$(PERF_CHECK) --update-baseline $(if $(SUITE),--suite $(SUITE))
+
+perf-report: ## Check, then write perf/results/report.md and report.html (and github-benchmark/)
+	@cd Packages/Regression && swift build -c release --product perf-check >/dev/null
+	@status=0; $(PERF_CHECK) --markdown perf/results/report.md --html perf/results/report.html \
+	  --github-benchmark perf/results/github-benchmark $(PERF_CHECK_FLAGS) || status=$$?; \
+	  echo "Report: perf/results/report.html (Markdown: perf/results/report.md)"; exit $$status
 
 clean: ## Remove build folders and results (perf/results/)
 	@for package in $(PACKAGES); do rm -rf $$package/.build $$package/.build-*; done

@@ -1,0 +1,33 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+// The settings block every package of the toolkit shares (DESIGN.md, "Layout of a package").
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "MemProbe",
+    products: [
+        .library(name: "MemProbe", targets: ["MemProbe"])
+    ],
+    dependencies: [
+        .package(path: "../PerfResult")
+    ],
+    targets: [
+        // The allocation counter (malloc interposition) and the glibc heap calls; linked into every
+        // executable that depends on MemProbe.
+        .target(name: "CMemProbe"),
+        .target(
+            name: "MemProbe",
+            dependencies: ["CMemProbe", .product(name: "PerfResult", package: "PerfResult")],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MemProbeTests",
+            dependencies: ["MemProbe", .product(name: "PerfResult", package: "PerfResult")],
+            swiftSettings: swiftSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)

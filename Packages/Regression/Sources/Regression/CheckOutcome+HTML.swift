@@ -1,0 +1,211 @@
+import PerfResult
+
+/// The HTML report (`--html`): one self-contained page (inline CSS and SVG, no script, nothing loaded
+/// from anywhere) with a section per suite: environments, the table, and charts.
+///
+/// Charts, each drawn when its data is present:
+/// - **baseline vs current**, one per metric key of the suite: bars relative to the baseline;
+/// - **latency percentiles** of each result with at least two of `latencyP50Ms`, `latencyP75Ms`,
+///   `latencyP90Ms`, `latencyP95Ms`, `latencyP99Ms`, `latencyP99_9Ms`, `latencyP99_99Ms`,
+///   `latencyMaxMs` (their values);
+/// - **requests/s over time** from the samples of `requestsPerSec` (one per second, in order);
+/// - **heap over iterations** from the samples of `heapBytes` (one per sample, in order);
+/// - any other metric whose threshold rule says `series`, from its samples.
+extension CheckOutcome {
+    /// The page.
+    /// - Complexity: O(rows + samples).
+    public func htmlReport() -> String {
+        var page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        page += "<title>Performance report</title>\n<style>\n\(HTMLStyle.css)</style>\n</head>\n<body>\n"
+        page += "<h1>Performance report</h1>\n"
+        let state = regressions == 0 ? "pass" : (strict ? "fail" : "warn")
+        page += "<p id=\"verdict\" class=\"verdict \(state)\">\(HTML.escape(verdictLine))</p>\n"
+        page +=
+            "<p class=\"meta\">Thresholds: <code>\(HTML.escape(thresholdsSource))</code> · mode: "
+            + (strict ? "strict (regressions fail)" : "warn (regressions do not fail)") + "</p>\n"
+        page += summaryTable()
+        if !baselinesWithoutResults.isEmpty {
+            page +=
+                "<p class=\"meta\">Not run (baseline present, no current results): "
+                + baselinesWithoutResults.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: ", ") + "</p>\n"
+        }
+        for (index, suite) in suites.enumerated() {
+            page += section(suite, index: index)
+        }
+        page +=
+            "<footer><p>✅ within the threshold (or improved) · ~ no significant change (Mann–Whitney U, "
+            + "p ≥ \(ValueFormat.number(thresholds.alpha))) · ⚠️ warning (low confidence, report only, or "
+            + "environment differs) · ❌ regression · new · gone. A regression needs the threshold exceeded and, "
+            + "with ≥ \(thresholds.minimumSamples) samples a side, p &lt; \(ValueFormat.number(thresholds.alpha)); "
+            + "with fewer samples the threshold × \(ValueFormat.number(thresholds.lowConfidenceFactor)) decides. "
+            + "Geomean: the geometric mean of current/baseline (baseline/current for higher-is-better) over the "
+            + "gated metrics; above 0 % is worse.</p></footer>\n"
+        page += "</body>\n</html>\n"
+        return page
+    }
+
+    private func summaryTable() -> String {
+        var html =
+            "<table id=\"summary\" class=\"summary\">\n<thead><tr><th>suite</th><th>❌</th><th>⚠️</th>"
+            + "<th>✅</th><th>~</th><th>new</th><th>gone</th><th>geomean</th><th>environment</th></tr></thead>\n<tbody>\n"
+        for (index, suite) in suites.enumerated() {
+            let ok = suite.count(.unchanged) + suite.count(.improved)
+            let geomean = suite.geomean.map { ValueFormat.change($0 - 1) } ?? ""
+            let environment =
+                suite.reportOnlyReason.map { "⚠️ report only: \($0)" } ?? (suite.hasBaseline ? "same" : "no baseline")
+            html +=
+                "<tr><td><a href=\"#suite-\(index)\">\(HTML.escape(suite.suite))</a></td>"
+                + "<td class=\"n\">\(suite.count(.regression))</td><td class=\"n\">\(suite.count(.warning))</td>"
+                + "<td class=\"n\">\(ok)</td><td class=\"n\">\(suite.count(.insignificant))</td>"
+                + "<td class=\"n\">\(suite.count(.new))</td><td class=\"n\">\(suite.count(.gone))</td>"
+                + "<td class=\"n\">\(geomean)</td><td>\(HTML.escape(environment))</td></tr>\n"
+        }
+        return html + "</tbody>\n</table>\n"
+    }
+
+    private func section(_ suite: SuiteComparison, index: Int) -> String {
+        var html = "<section class=\"suite\" id=\"suite-\(index)\" data-suite=\"\(HTML.escape(suite.suite))\">\n"
+        html += "<h2>\(HTML.escape(suite.suite))</h2>\n<dl class=\"env\">\n"
+        html +=
+            "<dt>current</dt><dd><code>\(HTML.escape(suite.currentPaths.joined(separator: ", ")))</code> · "
+            + "\(HTML.escape(suite.current.environment.description))</dd>\n"
+        if let baseline = suite.baseline {
+            html +=
+                "<dt>baseline</dt><dd><code>\(HTML.escape(suite.baselinePath))</code> · "
+                + "\(HTML.escape(baseline.environment.description))</dd>\n"
+        } else {
+            html +=
+                "<dt>baseline</dt><dd>none (<code>\(HTML.escape(suite.baselinePath))</code> does not exist): "
+                + "every result is new</dd>\n"
+        }
+        html += "</dl>\n"
+        if let warning = suite.environmentWarning {
+            html += "<div class=\"env-warning\">⚠️ \(HTML.escape(warning))</div>\n"
+        }
+        html += "<p class=\"suite-summary\">\(HTML.escape(suite.summaryLine()))</p>\n"
+        html += comparisonTable(suite)
+        html += charts(suite)
+        return html + "</section>\n"
+    }
+
+    private func comparisonTable(_ suite: SuiteComparison) -> String {
+        var html =
+            "<table class=\"comparisons\" data-suite=\"\(HTML.escape(suite.suite))\">\n<thead><tr>"
+            + "<th>result</th><th>metric</th><th>unit</th><th>baseline</th><th>current</th><th>change</th>"
+            + "<th>p</th><th>verdict</th></tr></thead>\n<tbody>\n"
+        for row in suite.rows {
+            html +=
+                "<tr class=\"v-\(row.verdict.rawValue)\"><td><code>\(HTML.escape(row.result))</code></td>"
+                + "<td>\(HTML.escape(row.metricCell))</td><td>\(HTML.escape(row.unitCell))</td>"
+                + "<td class=\"n\">\(row.baselineCell)</td><td class=\"n\">\(row.currentCell)</td>"
+                + "<td class=\"n\">\(HTML.escape(row.changeCell))</td><td class=\"n\">\(HTML.escape(row.pCell))</td>"
+                + "<td class=\"verdict-cell\">\(HTML.escape(row.verdictText))</td></tr>\n"
+        }
+        if let geomean = suite.geomean {
+            html +=
+                "<tr class=\"geomean\"><td>geomean</td><td>\(suite.geomeanCount) metrics</td><td>cost</td>"
+                + "<td></td><td></td><td class=\"n\">\(ValueFormat.change(geomean - 1))</td><td></td>"
+                + "<td>direction-normalized: + is worse</td></tr>\n"
+        }
+        return html + "</tbody>\n</table>\n"
+    }
+
+    private func charts(_ suite: SuiteComparison) -> String {
+        var html = ""
+        // Gated metrics compared on both sides, grouped by key: a key of at least three results gets a
+        // chart of its own, the rest share one.
+        var keys: [String] = []
+        var rowsByKey: [String: [MetricComparison]] = [:]
+        for row in suite.rows where row.rule?.gate == true && row.baselineValue != nil && row.currentValue != nil {
+            guard let key = row.metric else { continue }
+            if rowsByKey[key] == nil { keys.append(key) }
+            rowsByKey[key, default: []].append(row)
+        }
+        var bars = keys.filter { rowsByKey[$0]!.count >= 3 }.compactMap { key in
+            HTMLCharts.baselineVersusCurrent(suite: suite.suite, key: key, rows: rowsByKey[key]!)
+        }
+        let rest = keys.filter { rowsByKey[$0]!.count < 3 }.flatMap { rowsByKey[$0]! }
+        if let chart = HTMLCharts.baselineVersusCurrent(suite: suite.suite, key: nil, rows: rest) {
+            bars.append(chart)
+        }
+        if !bars.isEmpty {
+            html += "<h3>Baseline vs current</h3>\n" + bars.joined()
+        }
+        var curves: [String] = []
+        var rates: [String] = []
+        var heaps: [String] = []
+        var others: [String] = []
+        for result in suite.current.results {
+            let old = suite.baseline?.result(named: result.name)
+            if let chart = HTMLCharts.latencyCurve(suite: suite.suite, current: result, baseline: old) {
+                curves.append(chart)
+            }
+            for metric in result.metrics where metric.samples != nil {
+                let rule = thresholds.rule(suite: suite.suite, result: result.name, metric: metric)
+                let before = old?[metric.key]
+                let chart: String?
+                switch metric.key {
+                case "requestsPerSec":
+                    chart = HTMLCharts.series(
+                        kind: "rps-series", suite: suite.suite, result: result.name, key: metric.key, current: metric,
+                        baseline: before, title: "requests/s over time", xLabel: "second")
+                    if let chart { rates.append(chart) }
+                case "heapBytes":
+                    chart = HTMLCharts.series(
+                        kind: "heap-series", suite: suite.suite, result: result.name, key: metric.key, current: metric,
+                        baseline: before, title: "heap over iterations", xLabel: "sample (in iteration order)")
+                    if let chart { heaps.append(chart) }
+                default:
+                    guard rule.series else { continue }
+                    chart = HTMLCharts.series(
+                        kind: "series", suite: suite.suite, result: result.name, key: metric.key, current: metric,
+                        baseline: before, title: "\(metric.key) per sample", xLabel: "sample")
+                    if let chart { others.append(chart) }
+                }
+            }
+        }
+        if !curves.isEmpty { html += "<h3>Latency percentiles</h3>\n" + curves.joined() }
+        if !rates.isEmpty { html += "<h3>Requests per second over time</h3>\n" + rates.joined() }
+        if !heaps.isEmpty { html += "<h3>Heap over iterations</h3>\n" + heaps.joined() }
+        if !others.isEmpty { html += "<h3>Other series</h3>\n" + others.joined() }
+        return html
+    }
+}
+
+/// The page's stylesheet: light, readable, print-friendly; the charts' colours by class.
+enum HTMLStyle {
+    static let css = """
+        body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #212121; margin: 24px auto;
+               max-width: 1100px; padding: 0 16px; }
+        h1 { font-size: 22px; } h2 { font-size: 18px; margin-top: 36px; border-bottom: 1px solid #ddd; }
+        h3 { font-size: 15px; margin-top: 24px; }
+        code { font: 12px ui-monospace, "DejaVu Sans Mono", monospace; }
+        .verdict { font-weight: bold; padding: 8px 12px; border-radius: 4px; }
+        .verdict.pass { background: #e8f5e9; } .verdict.warn { background: #fff3e0; } .verdict.fail { background: #ffebee; }
+        .meta, .suite-summary, dl.env { color: #424242; }
+        dl.env dt { float: left; width: 70px; font-weight: bold; } dl.env dd { margin-left: 80px; }
+        .env-warning { background: #fff3e0; border-left: 4px solid #ef8f00; padding: 8px 12px; font-weight: bold; }
+        table { border-collapse: collapse; margin: 12px 0; font-size: 13px; }
+        th, td { border-bottom: 1px solid #eee; padding: 3px 8px; text-align: left; }
+        td.n { text-align: right; font-variant-numeric: tabular-nums; }
+        tr.v-regression { background: #ffebee; } tr.v-warning { background: #fff8e1; }
+        tr.v-improved { background: #e8f5e9; } tr.v-new, tr.v-gone { background: #f3f6fb; }
+        tr.geomean { font-weight: bold; }
+        figure.chart { margin: 12px 0 20px; } figure.chart svg { max-width: 100%; height: auto; }
+        figcaption { color: #616161; font-size: 12px; }
+        .label { font: 11px system-ui, sans-serif; fill: #212121; } .change { fill: #424242; }
+        .grid { stroke: #e6e6e6; } .baseline-line { stroke: #9e9e9e; stroke-dasharray: 3 3; }
+        .axis { stroke: #757575; }
+        .bar-baseline { fill: #c7c7c7; }
+        .bar-current { fill: #1565c0; } .bar-current.v-regression { fill: #c62828; }
+        .bar-current.v-warning { fill: #ef8f00; } .bar-current.v-improved { fill: #2e7d32; }
+        .bar-current.v-insignificant { fill: #78909c; }
+        .whisker { stroke: #212121; stroke-width: 1.5; } .limit { stroke: #d50000; stroke-width: 2; }
+        .series-current { fill: none; stroke: #1565c0; stroke-width: 2; }
+        .series-baseline { fill: none; stroke: #9e9e9e; stroke-width: 2; stroke-dasharray: 6 4; }
+        .dot-current { fill: #1565c0; } .dot-baseline { fill: #9e9e9e; }
+        footer { margin-top: 40px; color: #616161; font-size: 12px; border-top: 1px solid #ddd; }
+
+        """
+}

@@ -1,0 +1,41 @@
+/// The result of comparing every selected suite: what the tables and reports show and what the exit
+/// status is.
+public struct CheckOutcome: Sendable {
+    /// One comparison per suite with current results, in name order.
+    public var suites: [SuiteComparison]
+    /// Suites that have a baseline but no current results.
+    public var baselinesWithoutResults: [String]
+    /// Where the thresholds came from: a path, or `built-in defaults`.
+    public var thresholdsSource: String
+    /// The thresholds used.
+    public var thresholds: Thresholds
+    /// Whether regressions fail the check.
+    public var strict: Bool
+
+    /// Creates an outcome.
+    public init(
+        suites: [SuiteComparison], baselinesWithoutResults: [String] = [], thresholdsSource: String,
+        thresholds: Thresholds, strict: Bool
+    ) {
+        self.suites = suites
+        self.baselinesWithoutResults = baselinesWithoutResults
+        self.thresholdsSource = thresholdsSource
+        self.thresholds = thresholds
+        self.strict = strict
+    }
+
+    /// Regressions over every suite (report-only suites and metrics have none: theirs are warnings).
+    public var regressions: Int { suites.reduce(0) { $0 + $1.count(.regression) } }
+
+    /// 1 when there are regressions in strict mode, else 0.
+    public var exitCode: Int32 { strict && regressions > 0 ? 1 : 0 }
+
+    /// The closing line: whether the check passed, failed or only warns.
+    public var verdictLine: String {
+        let count = regressions
+        let noun = count == 1 ? "regression" : "regressions"
+        if count == 0 { return "OK: no regressions" }
+        if strict { return "FAILED: \(count) \(noun) (strict mode: --strict or STRICT_PERF=1)" }
+        return "WARNING: \(count) \(noun), not failing (set STRICT_PERF=1 or pass --strict to fail)"
+    }
+}

@@ -1,0 +1,60 @@
+import PerfResult
+
+/// The texts of a row's cells, shared by the terminal table, the Markdown and the HTML reports.
+extension MetricComparison {
+    /// The metric key, or empty for a whole result.
+    public var metricCell: String { metric ?? "" }
+
+    /// The unit, e.g. `ns`.
+    public var unitCell: String { unit?.rawValue ?? "" }
+
+    /// The baseline figure, four significant digits.
+    public var baselineCell: String { baselineValue.map(ValueFormat.number) ?? "" }
+
+    /// The current figure, four significant digits.
+    public var currentCell: String { currentValue.map(ValueFormat.number) ?? "" }
+
+    /// The signed change, `+12.5 %`; `from 0` when the baseline is zero.
+    public var changeCell: String {
+        if let change { return ValueFormat.change(change) }
+        guard let baselineValue, let currentValue else { return "" }
+        if baselineValue == 0 && currentValue == 0 { return "0.0 %" }
+        return "from 0"
+    }
+
+    /// The p-value when a test ran, `<0.0001` below that.
+    public var pCell: String { pValue.map(ValueFormat.pValue) ?? "" }
+
+    /// The limit that applied, signed in the direction of worse: `+10 %`, `-20 %`, `+15 %`,
+    /// `exact`, with `floor N` when there is one.
+    public var limitText: String? {
+        guard let rule, let better = (current ?? baseline)?.better else { return nil }
+        if rule.exact { return "exact" }
+        let limit = self.limit ?? rule.maxRegression
+        var text = (better == .lower ? "+" : "-") + ValueFormat.percentNumber(limit * 100) + " %"
+        if rule.floor > 0 { text += ", floor \(ValueFormat.number(rule.floor))" }
+        return text
+    }
+
+    /// The verdict with its reason: `❌ regression (limit +10 %)`, `⚠️ warning (low confidence, …)`,
+    /// `✅ (low confidence)`, `~`, `new`.
+    public var verdictText: String {
+        var details: [String] = []
+        if let note, note != "exact" { details.append(note) }
+        switch verdict {
+        case .regression, .warning:
+            if let limitText { details.append("limit \(limitText)") }
+        default:
+            break
+        }
+        var text = verdict.symbol
+        switch verdict {
+        case .regression: text += " regression"
+        case .warning: text += " warning"
+        case .improved: text += " improved"
+        default: break
+        }
+        if !details.isEmpty { text += " (" + details.joined(separator: ", ") + ")" }
+        return text
+    }
+}

@@ -1,0 +1,160 @@
+public import PerfResult
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The check of one suite: every row, the environments, and the suite's geomean.
+public struct SuiteComparison: Sendable {
+    /// The suite name.
+    public var suite: String
+    /// The baseline file (present or not).
+    public var baselinePath: String
+    /// The current result files.
+    public var currentPaths: [String]
+    /// The baseline report, or `nil` when there is no baseline.
+    public var baseline: Report?
+    /// The current results, merged from `currentPaths`.
+    public var current: Report
+    /// How the environments differ (CPU model, cores, Swift version, `PERF_ENV`).
+    public var environmentDifferences: [EnvironmentDifference]
+    /// Why regressions are shown as warnings for this whole suite (`environment differs`,
+    /// `debug build`), or `nil` when the suite is gated.
+    public var reportOnlyReason: String?
+    /// Every row: current results in order (their metrics in order, then metrics gone), then results gone.
+    public var rows: [MetricComparison]
+    /// The geometric mean of `costRatio` over the gated metrics compared on both sides (above 1 is worse),
+    /// or `nil` when there are none.
+    public var geomean: Double?
+    /// How many metrics the geomean covers.
+    public var geomeanCount: Int
+
+    /// Whether the suite had a baseline to compare with.
+    public var hasBaseline: Bool { baseline != nil }
+
+    /// The number of rows with `verdict`.
+    /// - Complexity: O(*n*) for *n* rows.
+    public func count(_ verdict: Verdict) -> Int {
+        rows.reduce(0) { $0 + ($1.verdict == verdict ? 1 : 0) }
+    }
+}
+
+extension Comparer {
+    /// Compares a suite's current results with its baseline.
+    ///
+    /// Without a baseline, every result is new. Results and metrics on one side only are listed as new or
+    /// gone and never fail.
+    ///
+    /// - Parameter requireSameEnvironment: when `true`, a different CPU model, core count, Swift version
+    ///   or `PERF_ENV` is an error instead of making the comparison report-only.
+    /// - Throws: `RegressionError.buildConfigurationMismatch` for debug against release,
+    ///   `.environmentMismatch` (only with `requireSameEnvironment`), `.metricShapeChanged` when a
+    ///   metric's unit or direction changed.
+    /// - Complexity: O(*r* × *m*) comparisons for *r* results of *m* metrics.
+    public func compare(_ input: SuiteInput, requireSameEnvironment: Bool = false) throws(RegressionError)
+        -> SuiteComparison
+    {
+        let current = input.current
+        var comparison = SuiteComparison(
+            suite: input.suite, baselinePath: input.baselinePath, currentPaths: input.currentPaths,
+            baseline: input.baseline, current: current,
+            environmentDifferences: [], reportOnlyReason: nil, rows: [], geomean: nil, geomeanCount: 0)
+        guard let baseline = input.baseline else {
+            comparison.rows = current.results.map { result in
+                MetricComparison(
+                    suite: input.suite, result: result.name, metric: nil, baseline: nil, current: nil,
+                    baselineValue: nil, currentValue: nil, rule: nil, basis: .none, limit: nil, verdict: .new, note: nil
+                )
+            }
+            return comparison
+        }
+        let baselineBuild = baseline.environment.buildConfiguration
+        let currentBuild = current.environment.buildConfiguration
+        guard baselineBuild == currentBuild else {
+            throw .buildConfigurationMismatch(
+                suite: input.suite, first: input.baselinePath, firstConfiguration: baselineBuild.rawValue,
+                second: input.currentPaths.first ?? "(current results)", secondConfiguration: currentBuild.rawValue)
+        }
+        let differences = EnvironmentDifference.between(baseline: baseline.environment, current: current.environment)
+        if !differences.isEmpty && requireSameEnvironment {
+            throw .environmentMismatch(suite: input.suite, differences: differences)
+        }
+        comparison.environmentDifferences = differences
+        if !differences.isEmpty {
+            comparison.reportOnlyReason = "environment differs"
+        } else if currentBuild == .debug {
+            comparison.reportOnlyReason = "debug build"
+        }
+
+        var rows: [MetricComparison] = []
+        for result in current.results {
+            guard let old = baseline.result(named: result.name) else {
+                rows.append(oneSided(input.suite, result.name, metric: nil, verdict: .new))
+                continue
+            }
+            for metric in result.metrics {
+                guard let oldMetric = old[metric.key] else {
+                    var row = oneSided(input.suite, result.name, metric: metric.key, verdict: .new)
+                    row.current = metric
+                    row.currentValue = Comparer.figure(metric, series: false)
+                    rows.append(row)
+                    continue
+                }
+                try checkShape(baseline: oldMetric, current: metric, result: result.name, input: input)
+                rows.append(
+                    compare(
+                        baseline: oldMetric, current: metric, suite: input.suite, result: result.name,
+                        reportOnlyReason: comparison.reportOnlyReason))
+            }
+            for oldMetric in old.metrics where result[oldMetric.key] == nil {
+                var row = oneSided(input.suite, result.name, metric: oldMetric.key, verdict: .gone)
+                row.baseline = oldMetric
+                row.baselineValue = Comparer.figure(oldMetric, series: false)
+                rows.append(row)
+            }
+        }
+        for old in baseline.results where current.result(named: old.name) == nil {
+            rows.append(oneSided(input.suite, old.name, metric: nil, verdict: .gone))
+        }
+        comparison.rows = rows
+
+        var logSum = 0.0
+        var count = 0
+        for row in rows where row.rule?.gate == true && row.verdict != .new && row.verdict != .gone {
+            guard let ratio = row.costRatio else { continue }
+            logSum += log(ratio)
+            count += 1
+        }
+        comparison.geomeanCount = count
+        comparison.geomean = count > 0 ? exp(logSum / Double(count)) : nil
+        return comparison
+    }
+
+    private func oneSided(_ suite: String, _ result: String, metric: String?, verdict: Verdict) -> MetricComparison {
+        MetricComparison(
+            suite: suite, result: result, metric: metric, baseline: nil, current: nil, baselineValue: nil,
+            currentValue: nil, rule: nil, basis: .none, limit: nil, verdict: verdict, note: nil)
+    }
+
+    private func checkShape(baseline: Metric, current: Metric, result: String, input: SuiteInput)
+        throws(RegressionError)
+    {
+        let origin = input.origins[result] ?? SuiteInput.Origin(path: input.currentPaths.first ?? "", index: 0)
+        let prefix = "results[\(origin.index)].metrics.\(current.key)"
+        if baseline.unit != current.unit {
+            throw .metricShapeChanged(
+                path: origin.path, jsonPath: prefix + ".unit", field: "unit", baseline: baseline.unit.rawValue,
+                current: current.unit.rawValue, baselinePath: input.baselinePath)
+        }
+        if baseline.better != current.better {
+            throw .metricShapeChanged(
+                path: origin.path, jsonPath: prefix + ".better", field: "direction",
+                baseline: baseline.better.rawValue, current: current.better.rawValue,
+                baselinePath: input.baselinePath)
+        }
+    }
+}

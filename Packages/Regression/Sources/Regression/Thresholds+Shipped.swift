@@ -1,0 +1,46 @@
+extension Thresholds {
+    /// The defaults the toolkit ships, identical to the committed `perf/regression/thresholds.json`
+    /// (a test checks that they agree). Used when that file is absent.
+    ///
+    /// - time and latency p50 (`nsPerOp`, `p50Ns`, `latencyP50Ms`, `clientCpuUsPerRequest`): +10 %;
+    /// - throughput (`opsPerSec`, `requestsPerSec`, `bytesPerSec`): −10 %;
+    /// - tail latency (`p99Ns`, `latencyP75Ms` … `latencyP99_99Ms`): +20 %; `latencyMaxMs` is one sample:
+    ///   report only;
+    /// - memory bytes (`peakRssBytes`, `heapSlopeBytesPerIter`, `heapBytes`): +5 % with a 64 KiB floor;
+    ///   `heapBytes` samples are a series;
+    /// - allocation and instruction counts (`allocsPerOp`, `bytesPerOp`, `instructions`): exact;
+    /// - `rme` (noise, not speed): report only; `errorRate`: +10 % with a floor of 0.001;
+    ///   `heapGrowthRatio`: +10 % with a floor of 0.05; `liveAllocsSlopePerIter`: +10 % with a floor of 1;
+    ///   `hitRate`: −5 % with a floor of 0.01;
+    /// - suites matching `macro*` use the nasc-server task's STRICT_PERF numbers: throughput −20 %,
+    ///   latency +25 %.
+    public static let shipped = Thresholds(
+        defaults: [
+            ThresholdEntry(metric: "nsPerOp", maxRegressionPercent: 10),
+            ThresholdEntry(metric: "p50Ns", maxRegressionPercent: 10),
+            ThresholdEntry(metric: "p99Ns", maxRegressionPercent: 20),
+            ThresholdEntry(metric: "opsPerSec", maxRegressionPercent: 10),
+            ThresholdEntry(metric: "rme", gate: false),
+            ThresholdEntry(metric: "allocsPerOp", exact: true),
+            ThresholdEntry(metric: "bytesPerOp", exact: true),
+            ThresholdEntry(metric: "instructions", exact: true),
+            ThresholdEntry(metric: "requestsPerSec", maxRegressionPercent: 10),
+            ThresholdEntry(metric: "bytesPerSec", maxRegressionPercent: 10),
+            ThresholdEntry(metric: "latency*Ms", maxRegressionPercent: 20),
+            ThresholdEntry(metric: "latencyP50Ms", maxRegressionPercent: 10),
+            ThresholdEntry(metric: "latencyMaxMs", gate: false),
+            ThresholdEntry(metric: "errorRate", maxRegressionPercent: 10, floor: 0.001),
+            ThresholdEntry(metric: "clientCpuUsPerRequest", maxRegressionPercent: 10),
+            ThresholdEntry(metric: "heapGrowthRatio", maxRegressionPercent: 10, floor: 0.05),
+            ThresholdEntry(metric: "heapSlopeBytesPerIter", maxRegressionPercent: 5, floor: 65_536),
+            ThresholdEntry(metric: "liveAllocsSlopePerIter", maxRegressionPercent: 10, floor: 1, exact: false),
+            ThresholdEntry(metric: "peakRssBytes", maxRegressionPercent: 5, floor: 65_536),
+            ThresholdEntry(metric: "heapBytes", maxRegressionPercent: 5, floor: 65_536, series: true),
+            ThresholdEntry(metric: "hitRate", maxRegressionPercent: 5, floor: 0.01),
+        ],
+        overrides: [
+            ThresholdEntry(suite: "macro*", metric: "requestsPerSec", maxRegressionPercent: 20),
+            ThresholdEntry(suite: "macro*", metric: "bytesPerSec", maxRegressionPercent: 20),
+            ThresholdEntry(suite: "macro*", metric: "latency*Ms", maxRegressionPercent: 25),
+        ])
+}

@@ -1,0 +1,30 @@
+/// What the check concluded about one metric (or one result that exists on one side only).
+public enum Verdict: String, Sendable, Hashable, CaseIterable {
+    /// Better than the baseline beyond the threshold (and significant when tested).
+    case improved
+    /// Within the threshold.
+    case unchanged
+    /// No statistically significant change (p ≥ α), whatever the medians say: benchstat's `~`.
+    case insignificant
+    /// Worse than the threshold, but not failing: low confidence between the threshold and
+    /// threshold × 1.5, a report-only metric, or an environment that differs from the baseline's.
+    case warning
+    /// Worse than the threshold (and significant when tested): fails the check in strict mode.
+    case regression
+    /// Present now, absent from the baseline: listed, never failed.
+    case new
+    /// In the baseline, absent now: listed, never failed.
+    case gone
+
+    /// The mark shown in tables: ✅ ~ ⚠️ ❌ new gone.
+    public var symbol: String {
+        switch self {
+        case .improved, .unchanged: return "✅"
+        case .insignificant: return "~"
+        case .warning: return "⚠️"
+        case .regression: return "❌"
+        case .new: return "new"
+        case .gone: return "gone"
+        }
+    }
+}

@@ -1,0 +1,184 @@
+import PerfResult
+import Regression
+import Testing
+
+/// Suites as a whole: new and gone, geomean, environments, shapes.
+@Suite struct SuiteComparisonTests {
+    let comparer = Comparer(thresholds: .shipped)
+
+    func input(current: Report, baseline: Report?) -> SuiteInput {
+        SuiteInput(
+            suite: current.suite, current: current, currentPaths: ["results/\(current.suite).json"], baseline: baseline,
+            baselinePath: "baselines/\(current.suite).json")
+    }
+
+    @Test func newAndGoneResultsAndMetricsAreListedNotFailed() throws {
+        let baseline = try report(
+            "micro",
+            [
+                Result(name: "a/kept", metrics: [.nsPerOp(10), .allocsPerOp(1)]),
+                Result(name: "a/retired", metrics: [.nsPerOp(10)]),
+            ])
+        let current = try report(
+            "micro",
+            [
+                Result(name: "a/kept", metrics: [.nsPerOp(10), .bytesPerOp(64)]),
+                Result(name: "a/added", metrics: [.nsPerOp(10)]),
+            ])
+        let comparison = try comparer.compare(input(current: current, baseline: baseline))
+        let rows = comparison.rows.map { "\($0.result) \($0.metric ?? "-") \($0.verdict)" }
+        #expect(
+            rows == [
+                "a/kept nsPerOp unchanged", "a/kept bytesPerOp new", "a/kept allocsPerOp gone", "a/added - new",
+                "a/retired - gone",
+            ])
+        #expect(comparison.count(.regression) == 0)
+        #expect(comparison.rows[1].currentCell == "64")
+        #expect(comparison.rows[2].baselineCell == "1")
+    }
+
+    @Test func withoutABaselineEveryResultIsNew() throws {
+        let current = try microReport([("a/one", 10), ("a/two", 20)])
+        let comparison = try comparer.compare(input(current: current, baseline: nil))
+        #expect(comparison.rows.map(\.verdict) == [.new, .new])
+        #expect(!comparison.hasBaseline)
+        #expect(comparison.geomean == nil)
+    }
+
+    @Test func theGeomeanIsOfCostRatiosOverGatedMetrics() throws {
+        let baseline = try report(
+            "micro",
+            [
+                Result(name: "a/one", metrics: [.nsPerOp(100), .rme(1)]),
+                Result(name: "a/two", metrics: [.opsPerSec(1000)]),
+            ])
+        // nsPerOp costs 1.21×, opsPerSec at 1/1.21 of the baseline costs 1.21× too; rme is not gated.
+        let current = try report(
+            "micro",
+            [
+                Result(name: "a/one", metrics: [.nsPerOp(121), .rme(50)]),
+                Result(name: "a/two", metrics: [.opsPerSec(1000 / 1.21)]),
+            ])
+        let comparison = try comparer.compare(input(current: current, baseline: baseline))
+        #expect(comparison.geomeanCount == 2)
+        #expect(abs(try #require(comparison.geomean) - 1.21) < 1e-12)
+        let mixed = try report(
+            "micro",
+            [
+                Result(name: "a/one", metrics: [.nsPerOp(121), .rme(1)]),
+                Result(name: "a/two", metrics: [.opsPerSec(1000)]),
+            ])
+        #expect(abs(try #require(comparer.compare(input(current: mixed, baseline: baseline)).geomean) - 1.1) < 1e-12)
+    }
+
+    @Test func aDifferentEnvironmentMakesTheSuiteReportOnlyWithAProminentWarning() throws {
+        let baseline = try microReport([("a/one", 100)])
+        let current = try microReport([("a/one", 200)], environment: environment(cpu: "Other CPU", cores: 4))
+        let comparison = try comparer.compare(input(current: current, baseline: baseline))
+        #expect(comparison.reportOnlyReason == "environment differs")
+        #expect(
+            comparison.environmentDifferences.map(\.description)
+                == ["CPU model \"Test CPU @ 3.00GHz\" → \"Other CPU\"", "cores \"2\" → \"4\""])
+        #expect(comparison.rows[0].verdict == .warning)
+        #expect(comparison.count(.regression) == 0)
+        #expect(comparison.summaryLineForTests.contains("report only (environment differs)"))
+    }
+
+    @Test func eachEnvironmentFieldThatMovesNumbersIsCompared() {
+        let base = environment()
+        #expect(EnvironmentDifference.between(baseline: base, current: base).isEmpty)
+        #expect(
+            EnvironmentDifference.between(baseline: base, current: environment(swift: "6.4")).map(\.field)
+                == ["Swift version"])
+        #expect(
+            EnvironmentDifference.between(baseline: base, current: environment(perfEnv: "local")).map(\.field)
+                == ["PERF_ENV"])
+        #expect(
+            EnvironmentDifference.between(baseline: base, current: environment(perfEnv: nil)).map(\.description)
+                == ["PERF_ENV \"ci\" → \"unknown\""])
+        var otherMachine = base
+        otherMachine.kernel = "Linux 6.9"
+        otherMachine.memoryBytes = 1
+        #expect(EnvironmentDifference.between(baseline: base, current: otherMachine).isEmpty)
+    }
+
+    @Test func requireSameEnvironmentRefusesADifferentEnvironment() throws {
+        let baseline = try microReport([("a/one", 100)])
+        let current = try microReport([("a/one", 100)], environment: environment(swift: "6.4"))
+        #expect(
+            throws: RegressionError.environmentMismatch(
+                suite: "micro", differences: [.init(field: "Swift version", baseline: "6.3.1", current: "6.4")])
+        ) {
+            try comparer.compare(input(current: current, baseline: baseline), requireSameEnvironment: true)
+        }
+        #expect(
+            RegressionError.environmentMismatch(
+                suite: "micro", differences: [.init(field: "Swift version", baseline: "6.3.1", current: "6.4")]
+            ).description
+                == "suite \"micro\": the environment differs from the baseline's (Swift version \"6.3.1\" → \"6.4\") "
+                + "and --require-same-env was given; run on the baseline's machine class or update the baseline")
+    }
+
+    @Test func debugAgainstReleaseIsRefused() throws {
+        let baseline = try microReport([("a/one", 100)])
+        let current = try microReport([("a/one", 100)], environment: environment(build: .debug))
+        let expected = RegressionError.buildConfigurationMismatch(
+            suite: "micro", first: "baselines/micro.json", firstConfiguration: "release",
+            second: "results/micro.json", secondConfiguration: "debug")
+        #expect(throws: expected) { try comparer.compare(input(current: current, baseline: baseline)) }
+        #expect(
+            expected.description
+                == "suite \"micro\": baselines/micro.json is a release build but results/micro.json is a debug build; "
+                + "debug and release numbers are never compared. Re-run the suite with -c release (the Makefile's "
+                + "perf targets do)")
+    }
+
+    @Test func debugAgainstDebugIsReportOnly() throws {
+        let baseline = try microReport([("a/one", 100)], environment: environment(build: .debug))
+        let current = try microReport([("a/one", 300)], environment: environment(build: .debug))
+        let comparison = try comparer.compare(input(current: current, baseline: baseline))
+        #expect(comparison.reportOnlyReason == "debug build")
+        #expect(comparison.rows[0].verdict == .warning)
+    }
+
+    @Test func aChangedUnitOrDirectionIsRefusedWithItsJSONPath() throws {
+        let baseline = try report("micro", [Result(name: "a/one", metrics: [.nsPerOp(100)])])
+        let current = try report(
+            "micro",
+            [
+                Result(name: "a/zero", metrics: []),
+                Result(
+                    name: "a/one",
+                    metrics: [try Metric(key: "nsPerOp", value: 0.1, unit: .microseconds, better: .lower)]),
+            ])
+        #expect(
+            throws: RegressionError.metricShapeChanged(
+                path: "results/micro.json", jsonPath: "results[1].metrics.nsPerOp.unit", field: "unit", baseline: "ns",
+                current: "us", baselinePath: "baselines/micro.json")
+        ) {
+            try comparer.compare(input(current: current, baseline: baseline))
+        }
+        let flipped = try report(
+            "micro",
+            [
+                Result(
+                    name: "a/one", metrics: [try Metric(key: "nsPerOp", value: 1, unit: .nanoseconds, better: .higher)])
+            ])
+        do {
+            _ = try comparer.compare(input(current: flipped, baseline: baseline))
+            Issue.record("expected an error")
+        } catch {
+            #expect(
+                error.description
+                    == "results/micro.json: at results[0].metrics.nsPerOp.better: direction \"higher\" differs from the "
+                    + "baseline's \"lower\" (baselines/micro.json); results are compared like with like: fix the suite "
+                    + "or update the baseline")
+        }
+    }
+}
+
+extension SuiteComparison {
+    var summaryLineForTests: String {
+        CheckOutcome(suites: [self], thresholdsSource: "x", thresholds: .shipped, strict: false).textReport()
+    }
+}

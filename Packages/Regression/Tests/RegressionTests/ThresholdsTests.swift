@@ -1,0 +1,161 @@
+import PerfResult
+import Regression
+import Testing
+
+/// How rules resolve: fallbacks by unit, per-metric defaults, overrides per suite, result glob and metric.
+@Suite struct ThresholdsTests {
+    func rule(
+        _ metric: Metric, suite: String = "micro", result: String = "group/case", in thresholds: Thresholds = .shipped
+    )
+        -> ThresholdRule
+    {
+        thresholds.rule(suite: suite, result: result, metric: metric)
+    }
+
+    @Test func theShippedDefaultsGiveEachKindOfMetricItsThreshold() {
+        // Time and latency p50: +10 %.
+        #expect(rule(.nsPerOp(1)) == ThresholdRule(maxRegression: 0.10))
+        #expect(rule(.p50Ns(1)) == ThresholdRule(maxRegression: 0.10))
+        #expect(rule(.latencyP50Ms(1)) == ThresholdRule(maxRegression: 0.10))
+        // Throughput: −10 %.
+        #expect(rule(.opsPerSec(1)) == ThresholdRule(maxRegression: 0.10))
+        #expect(rule(.requestsPerSec(1)) == ThresholdRule(maxRegression: 0.10))
+        // Tail latency: +20 %; the maximum is shown, never gated.
+        #expect(rule(.p99Ns(1)) == ThresholdRule(maxRegression: 0.20))
+        #expect(rule(.latencyP99Ms(1)) == ThresholdRule(maxRegression: 0.20))
+        #expect(rule(.latencyP999Ms(1)) == ThresholdRule(maxRegression: 0.20))
+        #expect(rule(.latencyMaxMs(1)).gate == false)
+        // Memory bytes: +5 % with a 64 KiB floor.
+        #expect(rule(.peakRssBytes(1)) == ThresholdRule(maxRegression: 0.05, floor: 65_536))
+        #expect(rule(.heapSlopeBytesPerIter(1)) == ThresholdRule(maxRegression: 0.05, floor: 65_536))
+        // Counts: exact.
+        #expect(rule(.allocsPerOp(1)).exact)
+        #expect(rule(.bytesPerOp(1)).exact)
+        #expect(rule(.instructions(1)).exact)
+        // Noise is not speed.
+        #expect(rule(.rme(1)).gate == false)
+        #expect(rule(.liveAllocsSlopePerIter(1)) == ThresholdRule(maxRegression: 0.10, floor: 1))
+    }
+
+    @Test func theMacroSuitesUseTheStrictPerfNumbers() {
+        for suite in ["macro", "macro-http-login"] {
+            #expect(rule(.requestsPerSec(1), suite: suite).maxRegression == 0.20)
+            #expect(rule(.bytesPerSec(1), suite: suite).maxRegression == 0.20)
+            #expect(rule(.latencyP50Ms(1), suite: suite).maxRegression == 0.25)
+            #expect(rule(.latencyP99Ms(1), suite: suite).maxRegression == 0.25)
+            // The override sets only the percentage: the maximum stays report-only.
+            #expect(rule(.latencyMaxMs(1), suite: suite).gate == false)
+        }
+        #expect(rule(.requestsPerSec(1), suite: "micro").maxRegression == 0.10)
+    }
+
+    @Test func unknownKeysFallBackByUnitAndDirection() throws {
+        let count = try Metric(key: "syscalls", value: 1, unit: .count, better: .lower)
+        let bytes = try Metric(key: "cacheBytes", value: 1, unit: .bytes, better: .lower)
+        let rate = try Metric(key: "messagesPerSec", value: 1, unit: .perSecond, better: .higher)
+        let time = try Metric(key: "parseUs", value: 1, unit: .microseconds, better: .lower)
+        #expect(rule(count) == ThresholdRule(maxRegression: 0, exact: true))
+        #expect(rule(bytes) == ThresholdRule(maxRegression: 0.05, floor: 65_536))
+        #expect(rule(rate) == ThresholdRule(maxRegression: 0.10))
+        #expect(rule(time) == ThresholdRule(maxRegression: 0.10))
+    }
+
+    @Test func overridesApplyPerSuiteResultGlobAndMetricAndKeepFieldsTheyDoNotSet() {
+        let thresholds = Thresholds(
+            defaults: [ThresholdEntry(metric: "peakRssBytes", maxRegressionPercent: 5, floor: 65_536)],
+            overrides: [
+                ThresholdEntry(suite: "memory", result: "sessions/*", metric: "peakRssBytes", maxRegressionPercent: 2),
+                ThresholdEntry(suite: "mem*", result: "sessions/big[size=*]", metric: "peak*", floor: 1_048_576),
+            ])
+        #expect(
+            rule(.peakRssBytes(1), suite: "memory", result: "sessions/lru", in: thresholds)
+                == ThresholdRule(maxRegression: 0.02, floor: 65_536))
+        #expect(
+            rule(.peakRssBytes(1), suite: "memory", result: "sessions/big[size=16]", in: thresholds)
+                == ThresholdRule(maxRegression: 0.02, floor: 1_048_576))
+        #expect(
+            rule(.peakRssBytes(1), suite: "memory", result: "pool/churn", in: thresholds)
+                == ThresholdRule(maxRegression: 0.05, floor: 65_536))
+        #expect(
+            rule(.peakRssBytes(1), suite: "micro", result: "sessions/lru", in: thresholds)
+                == ThresholdRule(maxRegression: 0.05, floor: 65_536))
+    }
+
+    @Test func theLastMatchingEntryWins() {
+        let thresholds = Thresholds(
+            defaults: [
+                ThresholdEntry(metric: "*", maxRegressionPercent: 30),
+                ThresholdEntry(metric: "nsPerOp", maxRegressionPercent: 5),
+            ],
+            overrides: [
+                ThresholdEntry(metric: "nsPerOp", maxRegressionPercent: 7),
+                ThresholdEntry(suite: "micro", metric: "ns*", maxRegressionPercent: 8),
+            ])
+        #expect(rule(.nsPerOp(1), in: thresholds).maxRegression == 0.08)
+        #expect(rule(.nsPerOp(1), suite: "pools", in: thresholds).maxRegression == 0.07)
+        #expect(rule(.opsPerSec(1), in: thresholds).maxRegression == 0.30)
+    }
+
+    @Test func theCommittedThresholdsFileEqualsTheShippedDefaults() throws {
+        let file = try Thresholds.read(from: repositoryRoot + "/perf/regression/thresholds.json")
+        #expect(file == Thresholds.shipped)
+    }
+
+    @Test func ruleSummariesReadAsPeopleWriteThem() {
+        #expect(ThresholdRule(maxRegression: 0.1).summary == "10 %")
+        #expect(ThresholdRule(maxRegression: 0.05, floor: 65_536).summary == "5 %, floor 65536")
+        #expect(ThresholdRule(maxRegression: 0, exact: true).summary == "exact")
+        #expect(ThresholdRule(maxRegression: 0.2, gate: false).summary == "20 %, report only")
+    }
+
+    @Test func aNegativeThresholdIsAProgrammerError() async {
+        await #expect(processExitsWith: .failure) {
+            _ = ThresholdRule(maxRegression: -0.1)
+        }
+    }
+}
+
+@Suite struct GlobPatternTests {
+    @Test func starMatchesAnyRunIncludingSlashes() {
+        #expect(GlobPattern("macro*").matches("macro"))
+        #expect(GlobPattern("macro*").matches("macro-http-login"))
+        #expect(!GlobPattern("macro*").matches("micro"))
+        #expect(GlobPattern("stringOps/*").matches("stringOps/concat[size=16]"))
+        #expect(GlobPattern("*").matches(""))
+        #expect(GlobPattern("a*b*c").matches("a/x/b/y/c"))
+        #expect(!GlobPattern("a*b*c").matches("a/x/b/y"))
+    }
+
+    @Test func questionMarkMatchesOneCharacterAndBracketsAreLiteral() {
+        #expect(GlobPattern("latencyP9?Ms").matches("latencyP95Ms"))
+        #expect(!GlobPattern("latencyP9?Ms").matches("latencyP99_9Ms"))
+        #expect(GlobPattern("concat[size=16]").matches("concat[size=16]"))
+        #expect(!GlobPattern("concat[size=1]").matches("concat[size=16]"))
+        #expect(GlobPattern("concat[size=*]").matches("concat[size=4096]"))
+    }
+}
+
+@Suite struct ValueFormatTests {
+    @Test func numbersKeepFourSignificantDigits() {
+        #expect(ValueFormat.number(41.5) == "41.5")
+        #expect(ValueFormat.number(41.5123) == "41.51")
+        #expect(ValueFormat.number(0.000_123_4) == "0.0001234")
+        #expect(ValueFormat.number(0.000_012_34) == "1.234e-5")
+        #expect(ValueFormat.number(65_536) == "65536")
+        #expect(ValueFormat.number(1234.5) == "1235")
+        #expect(ValueFormat.number(24_096_385.5) == "24.1M")
+        #expect(ValueFormat.number(2.5e9) == "2.5G")
+        #expect(ValueFormat.number(-3.25) == "-3.25")
+        #expect(ValueFormat.number(0) == "0")
+    }
+
+    @Test func changesAndPValuesAreSignedAndRounded() {
+        #expect(ValueFormat.change(0.125) == "+12.5 %")
+        #expect(ValueFormat.change(-0.03) == "-3.0 %")
+        #expect(ValueFormat.change(0.00001) == "0.0 %")
+        #expect(ValueFormat.change(.infinity) == "+∞")
+        #expect(ValueFormat.pValue(0.00001) == "<0.0001")
+        #expect(ValueFormat.pValue(0.0079365) == "0.0079")
+        #expect(ValueFormat.pValue(1) == "1")
+    }
+}
