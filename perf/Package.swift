@@ -1,0 +1,38 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+// The settings block every package of the toolkit shares (DESIGN.md, "Layout of a package").
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+// The suites of the toolkit: one executable per suite, plus the demo service they load.
+let package = Package(
+    name: "perf",
+    dependencies: [
+        .package(path: "../Packages/PerfResult"),
+        .package(path: "../Packages/Regression"),
+    ],
+    targets: [
+        // epoll, eventfd, accept4 and getrandom: Linux calls the Swift Glibc module does not expose.
+        .target(name: "CDemoServiceSystem"),
+        // The demo service: an epoll HTTP/1.1 server whose handlers tests and suites call in-process.
+        .target(name: "DemoService", dependencies: ["CDemoServiceSystem"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "demo-service",
+            dependencies: ["DemoService", .product(name: "PerfResult", package: "PerfResult")],
+            swiftSettings: swiftSettings),
+        .testTarget(name: "DemoServiceTests", dependencies: ["DemoService"], swiftSettings: swiftSettings),
+        // The regression gate's bars: seeded A/A and regression simulations, and a scale check.
+        .executableTarget(
+            name: "regression-sim",
+            dependencies: [
+                .product(name: "Regression", package: "Regression"),
+                .product(name: "PerfResult", package: "PerfResult"),
+            ],
+            swiftSettings: swiftSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,36 @@
+/// How simulated benchmark samples scatter: Gaussian noise with a coefficient of variation, occasional
+/// slow outliers, and optionally a shift of the whole run (what makes a U test alone cry wolf on real
+/// machines: two runs of identical code rarely have the same mean).
+struct NoiseModel: CustomStringConvertible {
+    /// Per-sample coefficient of variation (0.05 for 5 %).
+    var coefficientOfVariation = 0.05
+    /// Probability that a sample is an outlier.
+    var outlierProbability = 0.05
+    /// How much slower an outlier is (0.30 for +30 %).
+    var outlierSize = 0.30
+    /// Coefficient of variation of the per-run mean shift; 0 for none.
+    var runDrift = 0.0
+
+    var description: String {
+        var text =
+            "CV \(percent(coefficientOfVariation)), \(percent(outlierProbability)) outliers "
+            + "+\(percent(outlierSize))"
+        if runDrift > 0 { text += ", run drift \(percent(runDrift))" }
+        return text
+    }
+
+    /// `count` samples of one run whose true mean is `mean`.
+    func run(mean: Double, count: Int, using generator: inout SeededGenerator) -> [Double] {
+        let shift = runDrift > 0 ? 1 + runDrift * generator.normal() : 1
+        return (0..<count).map { _ in
+            var value = mean * shift * (1 + coefficientOfVariation * generator.normal())
+            if Double.random(in: 0..<1, using: &generator) < outlierProbability { value *= 1 + outlierSize }
+            return max(value, mean * 0.01)
+        }
+    }
+}
+
+func percent(_ fraction: Double) -> String {
+    let tenths = (fraction * 1000).rounded()
+    return tenths.truncatingRemainder(dividingBy: 10) == 0 ? "\(Int(tenths / 10)) %" : "\(tenths / 10) %"
+}
