@@ -1,0 +1,44 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The two clocks a measurement reads: wall time, and the CPU time of the measuring thread.
+///
+/// Each sample reads both around its window. A sample whose wall time is well above its CPU time was
+/// preempted (or blocked) part of the time, and is left out of the statistics. Tests inject a fake
+/// pair that advances only when the benchmark body says so, which makes batching and filtering
+/// deterministic.
+public struct Clocks {
+    /// Monotonic wall time in nanoseconds, from an arbitrary origin.
+    public var wall: () -> UInt64
+    /// CPU time consumed by the calling thread in nanoseconds, or `nil` when the platform has no
+    /// per-thread CPU clock; without it no sample is marked as preempted.
+    public var threadCPU: (() -> UInt64)?
+
+    /// Creates a pair of clocks; both must count nanoseconds.
+    public init(wall: @escaping () -> UInt64, threadCPU: (() -> UInt64)?) {
+        self.wall = wall
+        self.threadCPU = threadCPU
+    }
+
+    /// `CLOCK_MONOTONIC` and `CLOCK_THREAD_CPUTIME_ID`.
+    ///
+    /// The wall clock is served from the vDSO (tens of nanoseconds); the thread CPU clock is a system
+    /// call (a few hundred nanoseconds), which is why a sample reads it outside the wall-time window.
+    public static var system: Clocks {
+        Clocks(
+            wall: { Clocks.read(CLOCK_MONOTONIC) ?? 0 },
+            threadCPU: Clocks.read(CLOCK_THREAD_CPUTIME_ID) == nil ? nil : { Clocks.read(CLOCK_THREAD_CPUTIME_ID) ?? 0 }
+        )
+    }
+
+    private static func read(_ clock: clockid_t) -> UInt64? {
+        var time = timespec()
+        guard clock_gettime(clock, &time) == 0 else { return nil }
+        return UInt64(time.tv_sec) &* 1_000_000_000 &+ UInt64(time.tv_nsec)
+    }
+}

@@ -1,0 +1,42 @@
+import PerfResult
+
+/// Brackets one measured window: probes started in order, CPU then wall clock read, the work, wall
+/// then CPU clock read, probes stopped in reverse order.
+///
+/// The wall window is innermost, so neither the CPU-clock system call nor the probes are timed; the
+/// probes see only the window and the clock reads, which do not allocate.
+final class Meter {
+    private let wall: () -> UInt64
+    private let threadCPU: (() -> UInt64)?
+    /// The probes bracketing each window; empty during cold start and warmup.
+    var probes: [any Probe] = []
+    /// Wall time of the last window, in nanoseconds.
+    private(set) var wallNanoseconds: UInt64 = 0
+    /// Thread CPU time of the last window, in nanoseconds, when the CPU clock exists.
+    private(set) var cpuNanoseconds: UInt64?
+    /// Windows measured so far; `Batch` checks that its body measured exactly one.
+    private(set) var windows = 0
+
+    init(clocks: Clocks) {
+        wall = clocks.wall
+        threadCPU = clocks.threadCPU
+    }
+
+    /// Measures `body` as one window.
+    func measure(_ body: () -> Void) {
+        for probe in probes { probe.start() }
+        let cpuStart = threadCPU?()
+        let start = wall()
+        body()
+        let end = wall()
+        let cpuEnd = threadCPU?()
+        for probe in probes.reversed() { probe.stop() }
+        wallNanoseconds = end >= start ? end - start : 0
+        if let cpuStart, let cpuEnd {
+            cpuNanoseconds = cpuEnd >= cpuStart ? cpuEnd - cpuStart : 0
+        } else {
+            cpuNanoseconds = nil
+        }
+        windows += 1
+    }
+}

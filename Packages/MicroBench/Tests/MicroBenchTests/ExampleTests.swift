@@ -1,0 +1,42 @@
+import PerfResult
+import Testing
+
+@testable import MicroBench
+
+/// The suite of the README and of `MicroBench`'s documentation (as swift format lays it out), without `main`.
+let stringOps = Suite("stringOps") { suite in
+    suite.bench("concat") { blackHole(opaque("hello, ") + "world") } // a plain closure
+
+    suite.bench("sum", setup: { Array(1...1_000) }) { numbers in // setup is not timed
+        blackHole(numbers.reduce(0, +))
+    }
+    suite.bench("scan", sweeping: "size", over: [16, 256, 4096], throughput: { .bytes($0) }) { size in
+        String(repeating: "é", count: size / 2) // one result per size:
+    } body: { text in
+        blackHole(text.unicodeScalars.count)
+    } // stringOps/scan[size=16]
+
+    suite.benchBatch("sort") { batch in // per-batch setup, untimed
+        var arrays = (0..<batch.iterations).map { _ in (0..<64).shuffled() }
+        batch.measure { for i in arrays.indices { arrays[i].sort() } }
+        blackHole(arrays)
+    }
+}
+
+@Suite struct ExampleTests {
+    @Test func theReadmeSuiteRunsWithTheSystemClocksAndNamesEveryResult() {
+        // A tiny budget: this checks that the example compiles and runs, not how fast it is.
+        let policy = SamplingPolicy(
+            warmup: .microseconds(200), timeBudget: .microseconds(500), targetSample: .microseconds(100),
+            minimumSamples: 3, minimumOperations: 1)
+        let measurements = Sampler(policy: policy).measure(stringOps)
+        #expect(
+            measurements.map(\.name) == [
+                "stringOps/concat", "stringOps/sum", "stringOps/scan[size=16]", "stringOps/scan[size=256]",
+                "stringOps/scan[size=4096]", "stringOps/sort",
+            ])
+        #expect(measurements.allSatisfy { !$0.samples.isEmpty && $0.batch >= 1 })
+        #expect(measurements[2].throughput == .bytes(16))
+        #expect(measurements.allSatisfy { $0.result()["nsPerOp"]?.samples?.isEmpty == false })
+    }
+}
