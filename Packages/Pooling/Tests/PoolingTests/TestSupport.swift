@@ -1,0 +1,97 @@
+import Pooling
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A pooled object for the tests: a serial number from its pool's factory, state that a reset must
+/// clear, and a holder slot that detects two simultaneous holders.
+// Safety: one holder at a time mutates `values` and `label`, which is what the pool guarantees and what
+// the stress test checks through `holder`; Sendable lets the tests keep arrays of held objects.
+final class Scratch: @unchecked Sendable {
+    let serial: Int
+    var values: [Int] = []
+    var label = ""
+    /// 0 when free, otherwise the index + 1 of the thread that holds it.
+    let holder = Atomic<Int>(0)
+    private let deinits: Counter?
+
+    init(serial: Int, deinits: Counter? = nil) {
+        self.serial = serial
+        self.deinits = deinits
+    }
+
+    deinit { deinits?.increment() }
+
+    func reset() {
+        values.removeAll(keepingCapacity: true)
+        label = ""
+    }
+
+    var isReset: Bool { values.isEmpty && label.isEmpty }
+}
+
+/// A counter shared by a test and the closures it hands to pools or threads (never a static).
+final class Counter: Sendable {
+    private let value = Atomic<Int>(0)
+
+    /// Adds one and returns the new value.
+    @discardableResult
+    func increment() -> Int { value.add(1, ordering: .relaxed).newValue }
+
+    var current: Int { value.load(ordering: .relaxed) }
+}
+
+/// A pool of `Scratch` objects numbered from 1 by `serials`.
+func makeScratchPool(
+    name: String = "scratch", maxSize: Int, threadCacheSize: Int? = nil, strictChecks: Bool = false,
+    serials: Counter = Counter(), deinits: Counter? = nil
+) -> Pool<Scratch> {
+    Pool(name: name, maxSize: maxSize, threadCacheSize: threadCacheSize, strictChecks: strictChecks) {
+        Scratch(serial: serials.increment(), deinits: deinits)
+    } reset: {
+        $0.reset()
+    }
+}
+
+/// SplitMix64: a small seeded generator, so that a failing random sequence can be replayed.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+private final class ThreadBody {
+    let body: () -> Void
+    init(_ body: @escaping () -> Void) { self.body = body }
+}
+
+/// Runs `body(index)` on `count` new threads and waits for them to finish (and to run their thread-exit
+/// hooks, which retire the pools' thread caches).
+func runOnNewThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+    var threads: [pthread_t] = []
+    for index in 0..<count {
+        let box = Unmanaged.passRetained(ThreadBody { body(index) }).toOpaque()
+        var thread = pthread_t()
+        let status = pthread_create(
+            &thread, nil,
+            { raw in
+                Unmanaged<ThreadBody>.fromOpaque(raw!).takeRetainedValue().body()
+                return nil
+            }, box)
+        precondition(status == 0, "pthread_create failed: \(status)")
+        threads.append(thread)
+    }
+    for thread in threads { pthread_join(thread, nil) }
+}
