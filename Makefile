@@ -5,9 +5,14 @@ SHELL := bash
 # Every package is found by wildcard; perf/ joins once it has a Package.swift.
 PACKAGES := $(patsubst %/Package.swift,%,$(wildcard Packages/*/Package.swift) $(wildcard perf/Package.swift))
 
-.PHONY: help build test lint format clean perf-check perf-baseline perf-report
+.PHONY: help build test lint format clean perf perf-memory perf-check perf-baseline perf-report perf-flame perf-heap
 
 PERF_CHECK := Packages/Regression/.build/release/perf-check
+# The suites `make perf` runs and CI's perf matrix lists: perf/suites.json, e.g. ["memory", "micro"].
+PERF_SUITES := $(shell tr -d '[]",' < perf/suites.json)
+# `make perf` runs the quick profile unless told otherwise; single suites default to their full profile.
+PERF_PROFILE ?=
+export PERF_PROFILE
 
 help: ## List the targets with one line each
 	@echo "Swift performance toolkit. Usage: make <target>"
@@ -30,6 +35,19 @@ lint: ## Check formatting of every Swift file (swift format --strict) and valida
 format: ## Rewrite every Swift file with swift format
 	@Scripts/lint.sh format
 
+perf: ## The main job: every suite (quick profile), then the regression check and the report
+	@status=0; \
+	for suite in $(PERF_SUITES); do \
+	  $(MAKE) --no-print-directory perf-$$suite PERF_PROFILE=$${PERF_PROFILE:-quick} || status=1; \
+	done; \
+	$(MAKE) --no-print-directory perf-report || status=$$?; \
+	exit $$status
+
+perf-memory: ## Memory suite: leak checks in release; writes perf/results/memory.json, exits 1 on a leak
+	@cd perf && swift build -c release --product perf-memory >/dev/null
+	@mkdir -p perf/results
+	@perf/.build/release/perf-memory --json perf/results/memory.json $(PERF_MEMORY_FLAGS)
+
 perf-check: ## Compare perf/results with baselines/ (SUITE=x for one suite; STRICT_PERF=1 fails on regressions)
 	@cd Packages/Regression && swift build -c release --product perf-check >/dev/null
 	@$(PERF_CHECK) $(if $(SUITE),--suite $(SUITE)) $(PERF_CHECK_FLAGS)
@@ -44,6 +62,13 @@ perf-report: ## Check, then write perf/results/report.md and report.html (and gi
 	  --github-benchmark perf/results/github-benchmark $(PERF_CHECK_FLAGS) || status=$$?; \
 	  echo "Report: perf/results/report.html (Markdown: perf/results/report.md)"; exit $$status
 
+perf-flame: ## CPU flame graph of SCENARIO=<perf/macro name> (service under load) or CMD="<command>"
+	@Scripts/perf-flame.sh
+
+perf-heap: ## Heap profile (heaptrack) of SCENARIO=<name>, SPEC=<perf-memory spec> or CMD="<program>"
+	@Scripts/perf-heap.sh
+
 clean: ## Remove build folders and results (perf/results/)
 	@for package in $(PACKAGES); do rm -rf $$package/.build $$package/.build-*; done
+	@rm -rf perf/.build-profile
 	@rm -rf perf/results .build-tools

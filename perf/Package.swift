@@ -14,6 +14,8 @@ let package = Package(
     dependencies: [
         .package(path: "../Packages/PerfResult"),
         .package(path: "../Packages/Regression"),
+        .package(path: "../Packages/MemProbe"),
+        .package(path: "../Packages/Pooling"),
     ],
     targets: [
         // epoll, eventfd, accept4 and getrandom: Linux calls the Swift Glibc module does not expose.
@@ -30,6 +32,31 @@ let package = Package(
             name: "regression-sim",
             dependencies: [
                 .product(name: "Regression", package: "Regression"),
+                .product(name: "PerfResult", package: "PerfResult"),
+            ],
+            swiftSettings: swiftSettings),
+        // Flame graphs of perf profiles: collapse `perf script`, demangle Swift, draw interactive SVGs.
+        .target(name: "FlameGraph", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "flamegraph",
+            dependencies: ["FlameGraph", .product(name: "PerfResult", package: "PerfResult")],
+            swiftSettings: swiftSettings),
+        .testTarget(name: "FlameGraphTests", dependencies: ["FlameGraph"], swiftSettings: swiftSettings),
+        // The memory suite: leak checks of healthy workloads (which must pass) and injected leaks (which must fail).
+        .executableTarget(
+            name: "perf-memory",
+            dependencies: [
+                "DemoService",
+                .product(name: "MemProbe", package: "MemProbe"),
+                .product(name: "Pooling", package: "Pooling"),
+                .product(name: "PerfResult", package: "PerfResult"),
+            ],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PerfMemoryTests",
+            dependencies: [
+                "perf-memory",
+                .product(name: "MemProbe", package: "MemProbe"),
                 .product(name: "PerfResult", package: "PerfResult"),
             ],
             swiftSettings: swiftSettings),

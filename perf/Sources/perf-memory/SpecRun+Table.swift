@@ -1,0 +1,81 @@
+import MemProbe
+
+extension SpecRun {
+    /// The verdict in a word or two.
+    var verdictText: String {
+        switch report.verdict {
+        case .leak: return "LEAK"
+        case .noLeak: return "no leak"
+        case .inconclusive: return "INCONCLUSIVE"
+        }
+    }
+
+    /// The run for a terminal: a heading with the verdict and why, the run's facts, and one row per series
+    /// with its slope and the four checks.
+    var table: String {
+        var lines = ["\(displayName): \(verdictText) — \(reason)"]
+        let warmup = report.warmupSampleCount
+        lines.append(
+            "  \(report.iterations) iterations in \(seconds.fixed(2)) s, \(report.samples.count) samples "
+                + "(first \(warmup) dropped as warmup); \(status)")
+        var table = TextTable([
+            ("series", .left), ("slope/iter", .right), ("fit r²", .right), ("growth", .right), ("floor", .right),
+            ("last/first-third slope", .right), ("growth ratio", .right), ("checks", .left), ("", .left),
+        ])
+        for analysis in report.analyses {
+            let bytes = analysis.signal != .liveAllocations
+            func amount(_ value: Double, signed: Bool) -> String {
+                guard bytes else { return signed ? value.signedFixed(0) : value.fixed(0) }
+                return signed ? value.signedBytesText : value.bytesText
+            }
+            let slope = bytes ? analysis.fit.slope.signedFixed(1) + " B" : analysis.fit.slope.signedFixed(3)
+            let thirds =
+                bytes
+                ? "\(analysis.lastThirdSlope.fixed(1))/\(analysis.firstThirdSlope.fixed(1)) B"
+                : "\(analysis.lastThirdSlope.fixed(3))/\(analysis.firstThirdSlope.fixed(3))"
+            let marks = [
+                analysis.fitsSteadily, analysis.exceedsFloor, analysis.stillGrowing, analysis.exceedsGrowthThreshold,
+            ].map { $0 ? "✓" : "✗" }.joined()
+            let role: String
+            if analysis.signal == report.decidingSignal {
+                role = "decides"
+            } else if analysis.signal == .residentBytes {
+                role = "shown, never decides"
+            } else {
+                role = "shown"
+            }
+            table.append([
+                analysis.signal.label, slope, analysis.fit.rSquared.fixed(3), amount(analysis.growth, signed: true),
+                amount(analysis.floor, signed: false), thirds, analysis.growthRatio.fixed(3), marks, role,
+            ])
+        }
+        lines.append(table.rendered(indent: "  "))
+        var memory: [String] = []
+        if let heap = heapSeries, let first = heap.first, let last = heap.last {
+            memory.append("heap in use \(first.bytesText) → \(last.bytesText)")
+        }
+        if let peak = report.peakResidentBytes { memory.append("peak RSS \(Double(peak).bytesText)") }
+        if !memory.isEmpty { lines.append("  " + memory.joined(separator: ", ")) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Why the verdict is what it is: the checks the deciding series failed, or that it passed all four.
+    var reason: String {
+        if case .inconclusive(let why) = report.verdict { return why }
+        guard let analysis = report.decidingAnalysis else { return "no deciding series" }
+        let failed = [
+            ("steady fit", analysis.fitsSteadily), ("floor", analysis.exceedsFloor),
+            ("still growing", analysis.stillGrowing), ("growth ratio", analysis.exceedsGrowthThreshold),
+        ].filter { !$0.1 }.map(\.0)
+        let label = analysis.signal.label
+        guard !failed.isEmpty else { return "\(label) grow steadily; all four checks hold" }
+        return "\(label) fail \(failed.joined(separator: ", "))"
+    }
+
+    /// The legend of the checks column, printed once above the tables.
+    static func checksLegend(_ configuration: LeakCheck.Configuration) -> String {
+        "checks, in order: steady fit (r² ≥ \(configuration.minimumFitQuality.fixed(2))), growth ≥ floor, "
+            + "still growing (last third's slope ≥ \(configuration.saturationRatio.fixed(2)) × the first's), "
+            + "growth ratio ≥ \(configuration.growthThreshold.fixed(2)); a leak needs all four on the deciding series"
+    }
+}
