@@ -5,7 +5,7 @@ SHELL := bash
 # Every package is found by wildcard; perf/ joins once it has a Package.swift.
 PACKAGES := $(patsubst %/Package.swift,%,$(wildcard Packages/*/Package.swift) $(wildcard perf/Package.swift))
 
-.PHONY: help build test lint format clean perf perf-memory perf-check perf-baseline perf-report perf-flame perf-heap
+.PHONY: help build test lint format clean perf perf-micro perf-memory perf-check perf-baseline perf-report perf-flame perf-heap
 
 PERF_CHECK := Packages/Regression/.build/release/perf-check
 # The suites `make perf` runs and CI's perf matrix lists: perf/suites.json, e.g. ["memory", "micro"].
@@ -42,6 +42,11 @@ perf: ## The main job: every suite (quick profile), then the regression check an
 	done; \
 	$(MAKE) --no-print-directory perf-report || status=$$?; \
 	exit $$status
+
+perf-micro: ## Micro suite: ns/op and allocs/op in release; writes perf/results/micro.json
+	@cd perf && swift build -c release --product perf-micro >/dev/null
+	@mkdir -p perf/results
+	@perf/.build/release/perf-micro --json perf/results/micro.json $(PERF_MICRO_FLAGS)
 
 perf-memory: ## Memory suite: leak checks in release; writes perf/results/memory.json, exits 1 on a leak
 	@cd perf && swift build -c release --product perf-memory >/dev/null

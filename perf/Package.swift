@@ -15,6 +15,7 @@ let package = Package(
         .package(path: "../Packages/PerfResult"),
         .package(path: "../Packages/Regression"),
         .package(path: "../Packages/MemProbe"),
+        .package(path: "../Packages/MicroBench"),
         .package(path: "../Packages/Pooling"),
     ],
     targets: [
@@ -42,6 +43,9 @@ let package = Package(
             dependencies: ["FlameGraph", .product(name: "PerfResult", package: "PerfResult")],
             swiftSettings: swiftSettings),
         .testTarget(name: "FlameGraphTests", dependencies: ["FlameGraph"], swiftSettings: swiftSettings),
+        // The router the micro suite measures: a trie against a linear scan.
+        .target(name: "Routing", swiftSettings: swiftSettings),
+        .testTarget(name: "RoutingTests", dependencies: ["Routing"], swiftSettings: swiftSettings),
         // The memory suite: leak checks of healthy workloads (which must pass) and injected leaks (which must fail).
         .executableTarget(
             name: "perf-memory",
@@ -57,6 +61,17 @@ let package = Package(
             dependencies: [
                 "perf-memory",
                 .product(name: "MemProbe", package: "MemProbe"),
+                .product(name: "PerfResult", package: "PerfResult"),
+            ],
+            swiftSettings: swiftSettings),
+        // The micro suite: harness bars, string operations, routing, the in-process request pipeline.
+        .executableTarget(
+            name: "perf-micro",
+            dependencies: [
+                "DemoService", "Routing",
+                .product(name: "MicroBench", package: "MicroBench"),
+                .product(name: "MemProbe", package: "MemProbe"),
+                .product(name: "Pooling", package: "Pooling"),
                 .product(name: "PerfResult", package: "PerfResult"),
             ],
             swiftSettings: swiftSettings),

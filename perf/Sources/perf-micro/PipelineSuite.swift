@@ -1,0 +1,70 @@
+import DemoService
+import MicroBench
+
+/// The runtime-strategy task's in-process integration benchmark: raw HTTP request bytes in, response bytes out,
+/// through the demo service library with no socket. Two requests: a login (`POST /login`, which checks a salted,
+/// iterated hash and creates a session) and a batch of 10 messages over 3 topics (`POST /messages`).
+///
+/// `full` is one whole request: parse the head (`HTTPRequestParser`, which also resolves the route from the
+/// request target, as the server does), handle it (`DemoService.respond`), and encode the response head and body
+/// into one output buffer. `parse`, `handle` and `encode` time each stage alone on the same request.
+let pipeline = Suite("pipeline") { suite in
+    for request in PipelineRequest.allCases {
+        let parameters = ["request": request.name]
+        suite.bench("full", parameters: parameters, throughput: .bytes(request.bytes.count)) {
+            PipelineFixture(request)
+        } body: { fixture in
+            blackHole(fixture.serve())
+        }
+        suite.bench("parse", parameters: parameters, throughput: .bytes(request.bytes.count)) {
+            PipelineFixture(request)
+        } body: { fixture in
+            blackHole(fixture.parse())
+        }
+        suite.bench("handle", parameters: parameters) {
+            PipelineFixture(request)
+        } body: { fixture in
+            blackHole(fixture.handle())
+        }
+        suite.bench("encode", parameters: parameters) {
+            PipelineFixture(request)
+        } body: { fixture in
+            blackHole(fixture.encode())
+        }
+    }
+}
+
+/// The requests of the pipeline suite, as a client sends them.
+enum PipelineRequest: CaseIterable {
+    case login
+    case messages
+
+    /// The `request` parameter of the results.
+    var name: String {
+        switch self {
+        case .login: "login"
+        case .messages: "messages"
+        }
+    }
+
+    /// The whole request: head and body.
+    var bytes: [UInt8] {
+        switch self {
+        case .login:
+            return Self.post("/login", body: #"{"user":"user7","password":"password7"}"#)
+        case .messages:
+            let topics = ["alerts", "orders", "audit"]
+            let messages = (0..<10).map { index in
+                #"{"topic":"\#(topics[index % 3])","payload":"message \#(index) of the batch, forty-eight bytes."}"#
+            }
+            return Self.post("/messages", body: "[" + messages.joined(separator: ",") + "]")
+        }
+    }
+
+    private static func post(_ path: String, body: String) -> [UInt8] {
+        let head =
+            "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nUser-Agent: perf-micro\r\nAccept: */*\r\n"
+            + "Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n"
+        return Array((head + body).utf8)
+    }
+}

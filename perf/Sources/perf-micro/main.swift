@@ -1,0 +1,23 @@
+import MemProbe
+import MicroBench
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// perf-micro: the micro suite (harness, stringOps, routing, pipeline, poolAcquire).
+// `perf-micro --json results/micro.json` writes the report (suite "micro"); `perf-micro hand-loop` compares the
+// harness with a hand-written loop.
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "hand-loop" {
+    exit(HandLoopComparison.run(arguments: Array(arguments.dropFirst())))
+}
+let status = MicroBench.run(
+    [harness, stringOps, routing, pipeline, poolAcquire], arguments: arguments, programName: "perf-micro",
+    reportName: "micro", probes: [AllocationProbe(scope: .currentThread)])
+if status == 0, arguments.contains("--help") || arguments.contains("-h") {
+    print("\n" + HandLoopComparison.helpLine, terminator: "")
+}
+exit(status)
