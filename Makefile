@@ -5,7 +5,7 @@ SHELL := bash
 # Every package is found by wildcard; perf/ joins once it has a Package.swift.
 PACKAGES := $(patsubst %/Package.swift,%,$(wildcard Packages/*/Package.swift) $(wildcard perf/Package.swift))
 
-.PHONY: help build test lint format clean perf perf-micro perf-memory perf-check perf-baseline perf-report perf-flame perf-heap
+.PHONY: help build test lint format clean perf perf-micro perf-memory perf-instructions perf-check perf-baseline perf-report perf-flame perf-heap
 
 PERF_CHECK := Packages/Regression/.build/release/perf-check
 # The suites `make perf` runs and CI's perf matrix lists: perf/suites.json, e.g. ["memory", "micro"].
@@ -38,7 +38,7 @@ format: ## Rewrite every Swift file with swift format
 perf: ## The main job: every suite (quick profile), then the regression check and the report
 	@status=0; \
 	for suite in $(PERF_SUITES); do \
-	  $(MAKE) --no-print-directory perf-$$suite PERF_PROFILE=$${PERF_PROFILE:-quick} || status=1; \
+	  PERF_SKIP_UNAVAILABLE=1 $(MAKE) --no-print-directory perf-$$suite PERF_PROFILE=$${PERF_PROFILE:-quick} || status=1; \
 	done; \
 	$(MAKE) --no-print-directory perf-report || status=$$?; \
 	exit $$status
@@ -52,6 +52,9 @@ perf-memory: ## Memory suite: leak checks in release; writes perf/results/memory
 	@cd perf && swift build -c release --product perf-memory >/dev/null
 	@mkdir -p perf/results
 	@perf/.build/release/perf-memory --json perf/results/memory.json $(PERF_MEMORY_FLAGS)
+
+perf-instructions: ## Instruction counts under callgrind (deterministic micro tasks); writes perf/results/instructions.json
+	@Scripts/perf-instructions.sh $(PERF_INSTRUCTIONS_FLAGS)
 
 perf-check: ## Compare perf/results with baselines/ (SUITE=x for one suite; STRICT_PERF=1 fails on regressions)
 	@cd Packages/Regression && swift build -c release --product perf-check >/dev/null

@@ -17,13 +17,16 @@ let package = Package(
         .package(path: "../PerfResult")
     ],
     targets: [
-        // The compiler barrier behind blackHole(_:) and opaque(_:): an empty inline-assembly statement.
+        // The compiler barrier behind blackHole(_:) and opaque(_:), and callgrind's client requests.
         .target(name: "CMicroBench"),
         .target(
             name: "MicroBench",
             dependencies: ["CMicroBench", .product(name: "PerfResult", package: "PerfResult")],
             swiftSettings: swiftSettings),
-        .testTarget(name: "MicroBenchTests", dependencies: ["MicroBench"], swiftSettings: swiftSettings),
+        // A suite executable the tests run as a separate process: --instructions re-runs it under callgrind.
+        .executableTarget(name: "microbench-testbed", dependencies: ["MicroBench"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MicroBenchTests", dependencies: ["MicroBench", "microbench-testbed"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -9,7 +9,8 @@ import Darwin
 
 // perf-micro: the micro suite (harness, stringOps, routing, pipeline, poolAcquire).
 // `perf-micro --json results/micro.json` writes the report (suite "micro"); `perf-micro hand-loop` compares the
-// harness with a hand-written loop.
+// harness with a hand-written loop; `perf-micro --instructions --json results/instructions.json` counts instructions
+// under callgrind (suite "instructions"), re-running this executable with the arguments it passes to MicroBench.
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "hand-loop" {
     exit(HandLoopComparison.run(arguments: Array(arguments.dropFirst())))

@@ -1,10 +1,13 @@
+import CMicroBench
 import PerfResult
 
 /// Brackets one measured window: probes started in order, CPU then wall clock read, the work, wall
 /// then CPU clock read, probes stopped in reverse order.
 ///
 /// The wall window is innermost, so neither the CPU-clock system call nor the probes are timed; the
-/// probes see only the window and the clock reads, which do not allocate.
+/// probes see only the window and the clock reads, which do not allocate. When counting instructions
+/// under callgrind, the window is instead callgrind's collection switched on around the work, and
+/// nothing else.
 final class Meter {
     private let wall: () -> UInt64
     private let threadCPU: (() -> UInt64)?
@@ -16,6 +19,8 @@ final class Meter {
     private(set) var cpuNanoseconds: UInt64?
     /// Windows measured so far; `Batch` checks that its body measured exactly one.
     private(set) var windows = 0
+    /// Whether the next windows toggle callgrind's collection instead of reading clocks and probes.
+    var countsInstructions = false
 
     init(clocks: Clocks) {
         wall = clocks.wall
@@ -24,6 +29,13 @@ final class Meter {
 
     /// Measures `body` as one window.
     func measure(_ body: () -> Void) {
+        if countsInstructions {
+            microbench_callgrind_toggle_collect()
+            body()
+            microbench_callgrind_toggle_collect()
+            windows += 1
+            return
+        }
         for probe in probes { probe.start() }
         let cpuStart = threadCPU?()
         let start = wall()

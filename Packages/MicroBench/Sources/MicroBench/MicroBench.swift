@@ -41,6 +41,12 @@ import Darwin
 /// that sizes the batch so each sample lasts ≥ 1 ms; samples for the time budget (0.5 s, or 0.1 s
 /// with `PERF_PROFILE=quick`) until ≥ 30 samples and ≥ 5,000 operations; statistics over the
 /// samples the OS did not preempt. The headline is the median ns/op.
+///
+/// With `--instructions [--iterations N]` (Linux, valgrind installed) each task is counted instead
+/// of timed: the executable re-runs itself under `valgrind --tool=callgrind` once per task, with
+/// address-space randomization off, a fixed environment and fixed simulated caches, and reports
+/// instructions and cache misses per operation, counted only around the measured operations (see
+/// the README).
 public enum MicroBench {
     /// Runs `suites` with the process's arguments and environment, then exits with the status:
     /// 0 on success, 2 on bad usage or input.
@@ -49,31 +55,44 @@ public enum MicroBench {
     ///   - suites: The suites of this executable; result names must be unique across them.
     ///   - reportName: The report's suite name for `--json`, e.g. `micro`.
     ///   - probes: Counters measured around every sample window, e.g. an allocation counter; each
-    ///     metric they report becomes a column and a metric of the report.
-    public static func main(_ suites: [Suite], reportName: String = "micro", probes: [any Probe] = []) -> Never {
+    ///     metric they report becomes a column and a metric of the report. Not used by
+    ///     `--instructions`.
+    ///   - instructionsReportName: The report's suite name for `--json` with `--instructions`.
+    public static func main(
+        _ suites: [Suite], reportName: String = "micro", probes: [any Probe] = [],
+        instructionsReportName: String = "instructions"
+    ) -> Never {
         let programName = CommandLine.arguments.first.map { String($0.split(separator: "/").last ?? "") } ?? "bench"
         exit(
             run(
                 suites, arguments: Array(CommandLine.arguments.dropFirst()), programName: programName,
-                reportName: reportName, probes: probes))
+                reportName: reportName, probes: probes, instructionsReportName: instructionsReportName))
     }
 
     /// Runs `suites` with `arguments` (without the program name) and returns the exit status; for an
     /// executable that does more than benchmarks. Prints to standard output and standard error.
+    ///
+    /// With `--instructions` it starts this same executable under callgrind with
+    /// `--callgrind-child NAME`, so the executable must call `run` with the same suites and the
+    /// arguments it was given (after any of its own, which must not start with `--`).
     public static func run(
         _ suites: [Suite], arguments: [String], programName: String = "bench", reportName: String = "micro",
-        probes: [any Probe] = []
+        probes: [any Probe] = [], instructionsReportName: String = "instructions"
     ) -> Int32 {
         precondition(Report.isValidSuiteName(reportName), "invalid report name \"\(reportName)\"; use e.g. \"micro\"")
+        precondition(
+            Report.isValidSuiteName(instructionsReportName),
+            "invalid report name \"\(instructionsReportName)\"; use e.g. \"instructions\"")
         var variables: [String: String] = [:]
-        for name in ["PERF_PROFILE", "NO_COLOR"] {
+        for name in ["PERF_PROFILE", "NO_COLOR", "PATH", "TMPDIR"] {
             if let value = getenv(name) { variables[name] = String(cString: value) }
         }
         let clocks = Clocks.system
         let runner = Runner(
             suites: suites, reportName: reportName, probes: probes, clocks: clocks, console: .standard,
             variables: variables, captureEnvironment: { Environment.capture() },
-            measureHarnessFloor: { Sampler.measureHarnessFloor(clocks: clocks) })
+            measureHarnessFloor: { Sampler.measureHarnessFloor(clocks: clocks) },
+            instructionsReportName: instructionsReportName)
         return runner.run(arguments: arguments, programName: programName)
     }
 }

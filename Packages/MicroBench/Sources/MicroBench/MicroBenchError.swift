@@ -1,6 +1,7 @@
 public import PerfResult
 
-/// Every way a run can be refused: bad command-line usage, a bad environment, an unwritable report.
+/// Every way a run can be refused: bad command-line usage, a bad environment, an unwritable report,
+/// and, with `--instructions`, a missing tool or a failed callgrind child.
 ///
 /// All of them exit with status 2; each message names the flag or value at fault and what to do.
 public enum MicroBenchError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -24,6 +25,26 @@ public enum MicroBenchError: Error, Equatable, Sendable, CustomStringConvertible
     case reportNotWritable(path: String, reason: String)
     /// Building or writing the report failed.
     case reportFailed(PerfResultError)
+    /// `--iterations` was not a whole number from 1 to 1,000,000.
+    case invalidIterations(String)
+    /// A flag that only means something with `--instructions` was given without it.
+    case onlyWithInstructions(flag: String)
+    /// A flag that does not apply to `--instructions` was given with it.
+    case notWithInstructions(flag: String)
+    /// Instruction counts cannot be taken on this platform.
+    case instructionsUnavailable(reason: String)
+    /// A program `--instructions` runs is not installed.
+    case toolMissing(tool: String, package: String, purpose: String)
+    /// The work directory or the executable's copy for `--instructions` could not be made.
+    case instructionsSetupFailed(reason: String)
+    /// The callgrind child of a task failed, or its output lacks what was asked for.
+    case countingFailed(task: String, reason: String)
+    /// A callgrind output file could not be read.
+    case invalidCallgrindOutput(path: String, line: Int, reason: String)
+    /// The internal `--callgrind-child` flag was used outside valgrind.
+    case childOutsideValgrind
+    /// The internal `--callgrind-child` flag named no task.
+    case unknownChildTask(String)
 
     public var description: String {
         switch self {
@@ -49,6 +70,29 @@ public enum MicroBenchError: Error, Equatable, Sendable, CustomStringConvertible
                 + "writable directory"
         case let .reportFailed(error):
             return "\(error)"
+        case let .invalidIterations(value):
+            return "--iterations needs a whole number of operations from 1 to 1000000, e.g. --iterations 100 "
+                + "(got '\(value)')"
+        case let .onlyWithInstructions(flag):
+            return "\(flag) applies only to instruction counts; add --instructions or drop \(flag)"
+        case let .notWithInstructions(flag):
+            return "\(flag) does not apply to --instructions, which runs a fixed number of operations; drop \(flag)"
+        case let .instructionsUnavailable(reason):
+            return "instruction counts are unavailable here: \(reason)"
+        case let .toolMissing(tool, package, purpose):
+            return "\(tool) is not installed, and --instructions needs it: \(purpose). Install it as root with "
+                + "'apt-get install \(package)' (Debian, Ubuntu; 'dnf install \(package)' on Fedora), or put it on PATH"
+        case let .instructionsSetupFailed(reason):
+            return "cannot count instructions: \(reason)"
+        case let .countingFailed(task, reason):
+            return "counting the instructions of \(task) failed: \(reason)"
+        case let .invalidCallgrindOutput(path, line, reason):
+            return "\(path):\(line): cannot read callgrind's output: \(reason)"
+        case .childOutsideValgrind:
+            return "--callgrind-child is internal (MicroBench passes it to itself under callgrind); "
+                + "to count instructions, run with --instructions"
+        case let .unknownChildTask(name):
+            return "--callgrind-child names no task: '\(name)'; run with --list to see the task names"
         }
     }
 }

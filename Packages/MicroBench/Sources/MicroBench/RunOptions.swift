@@ -12,6 +12,12 @@ struct RunOptions: Equatable {
     var time: Double?
     /// `--quick`: the quick profile, as `PERF_PROFILE=quick`.
     var quick = false
+    /// `--instructions`: count instructions under callgrind instead of timing.
+    var instructions = false
+    /// `--iterations COUNT`: operations per window with `--instructions`.
+    var iterations: Int?
+    /// `--callgrind-child NAME` (internal): this process is the callgrind child counting task `NAME`.
+    var callgrindChild: String?
 
     /// Parses the arguments after the program name. Flags take their value as the next argument or
     /// after `=` (`--json out.json`, `--json=out.json`).
@@ -61,6 +67,17 @@ struct RunOptions: Equatable {
                     throw .invalidTime(text)
                 }
                 options.time = seconds
+            case "--instructions":
+                try noValue()
+                options.instructions = true
+            case "--iterations":
+                guard options.iterations == nil else { throw .repeatedFlag(flag) }
+                let text = try value("COUNT")
+                guard let count = Int(text), (1...1_000_000).contains(count) else { throw .invalidIterations(text) }
+                options.iterations = count
+            case "--callgrind-child":
+                guard options.callgrindChild == nil else { throw .repeatedFlag(flag) }
+                options.callgrindChild = try value("NAME")
             case "--list":
                 try noValue()
                 options.list = true
@@ -74,17 +91,23 @@ struct RunOptions: Equatable {
                 throw .unknownFlag(flag)
             }
         }
+        if options.iterations != nil && !options.instructions && options.callgrindChild == nil {
+            throw .onlyWithInstructions(flag: "--iterations")
+        }
+        if options.instructions && options.time != nil { throw .notWithInstructions(flag: "--time") }
         return options
     }
 
     /// The usage text for `--help`.
-    static func usage(programName: String, reportName: String) -> String {
+    static func usage(programName: String, reportName: String, instructionsReportName: String) -> String {
         """
         USAGE: \(programName) [--filter PATTERN]... [--time SECONDS] [--quick] [--json PATH] [--list]
+               \(programName) --instructions [--iterations COUNT] [--filter PATTERN]... [--json PATH]
 
         Runs this executable's microbenchmark suites and prints one row per task: ops/s, the median
         ns/op with its relative margin of error (95 %, within this run only), p99, the samples kept,
-        the batch size, and allocations per operation when an allocation probe is installed.
+        the batch size, and allocations per operation when an allocation probe is installed. With
+        --instructions: instructions, L1 and last-level cache misses per operation instead.
 
         OPTIONS:
           --filter PATTERN  Run only tasks whose name contains PATTERN, or matches it as a regular
@@ -94,6 +117,13 @@ struct RunOptions: Equatable {
           --quick           Use the quick profile, like PERF_PROFILE=quick.
           --json PATH       Write a PerfResult report (suite "\(reportName)") to PATH.
           --list            Print the names of the selected tasks and exit.
+          --instructions    Count instructions and cache misses per operation under valgrind's
+                            callgrind instead of timing (Linux; needs valgrind, setarch and objcopy).
+                            Each task runs alone in a child process with ASLR off, a fixed environment
+                            and fixed simulated caches: one warmup window, then 5 counted windows.
+                            --json writes suite "\(instructionsReportName)".
+          --iterations COUNT
+                            Operations per window with --instructions (default 100).
           -h, --help        Print this help and exit.
 
         ENVIRONMENT:

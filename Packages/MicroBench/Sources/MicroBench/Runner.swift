@@ -18,11 +18,14 @@ struct Runner {
     var probes: [any Probe]
     var clocks: Clocks
     var console: Console
-    /// The process environment variables the runner reads: `PERF_PROFILE`, `NO_COLOR`.
+    /// The process environment variables the runner reads: `PERF_PROFILE`, `NO_COLOR`, and `PATH` and
+    /// `TMPDIR` for `--instructions`.
     var variables: [String: String]
     var captureEnvironment: () -> Environment
     /// Measures the harness floor in ns/op; `nil` skips it (tests with a fake clock).
     var measureHarnessFloor: (() -> Double)?
+    /// The report's suite name with `--instructions`.
+    var instructionsReportName = "instructions"
 
     /// Runs with `arguments` (without the program name) and returns the exit status.
     func run(arguments: [String], programName: String) -> Int32 {
@@ -35,20 +38,26 @@ struct Runner {
         }
     }
 
-    private var colorDisabled: Bool {
+    var colorDisabled: Bool {
         !(variables["NO_COLOR"] ?? "").isEmpty
     }
 
     private func runChecked(arguments: [String], programName: String) throws(MicroBenchError) -> Int32 {
         let options = try RunOptions.parse(arguments)
         if options.help {
-            console.write(RunOptions.usage(programName: programName, reportName: reportName))
+            console.write(
+                RunOptions.usage(
+                    programName: programName, reportName: reportName, instructionsReportName: instructionsReportName))
             return 0
         }
         let (profile, policy) = try resolvePolicy(options)
         let filter = NameFilter(options.filters)
         let registered = suites.flatMap { $0.tasks() }
         Runner.checkUnique(registered)
+        if let name = options.callgrindChild {
+            return try Runner.runCallgrindChild(
+                name, in: registered, iterations: options.iterations ?? CallgrindInvocation.defaultIterations)
+        }
         let tasks = registered.filter { filter.matches($0.name) }
         guard !tasks.isEmpty else {
             if options.filters.isEmpty { preconditionFailure("MicroBench.main was given no tasks to run") }
@@ -62,6 +71,11 @@ struct Runner {
 
         var environment = captureEnvironment()
         environment.profile = profile
+        if options.instructions {
+            return try countInstructions(
+                tasks, iterations: options.iterations ?? CallgrindInvocation.defaultIterations,
+                environment: environment, jsonPath: options.jsonPath)
+        }
         let results = measure(tasks, policy: policy, environment: environment)
         if let path = options.jsonPath {
             do {
@@ -88,11 +102,7 @@ struct Runner {
     /// Prints the header, measures each task and prints its row as soon as it is done.
     private func measure(_ tasks: [BenchTask], policy: SamplingPolicy, environment: Environment) -> [Measurement] {
         let style = Style(enabled: console.outputIsTerminal && !colorDisabled)
-        console.write(style.bold(environment.description) + "\n")
-        if let warning = environment.buildWarning {
-            console.write(style.loud(warning) + "\n")
-            if !console.outputIsTerminal { console.writeError(warning + "\n") }
-        }
+        writeEnvironment(environment, style: style)
         let available = probes.filter { $0.availability == .available }
         for probe in probes {
             if case let .unavailable(reason) = probe.availability {
@@ -123,6 +133,16 @@ struct Runner {
         }
         writeNotes(results, style: style)
         return results
+    }
+
+    /// Prints the environment line, and the debug-build warning (also on standard error when standard
+    /// output is not a terminal).
+    func writeEnvironment(_ environment: Environment, style: Style) {
+        console.write(style.bold(environment.description) + "\n")
+        if let warning = environment.buildWarning {
+            console.write(style.loud(warning) + "\n")
+            if !console.outputIsTerminal { console.writeError(warning + "\n") }
+        }
     }
 
     /// Explains each finding once, with the tasks it applies to.
@@ -167,7 +187,7 @@ struct Runner {
     }
 
     /// Fails early, before minutes of measuring, when the report could not be written.
-    private static func checkWritable(_ path: String) throws(MicroBenchError) {
+    static func checkWritable(_ path: String) throws(MicroBenchError) {
         var info = stat()
         if stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
             throw .reportNotWritable(path: path, reason: "it is a directory")

@@ -11,7 +11,7 @@ public struct ThresholdRule: Sendable, Hashable {
     /// The smallest absolute worsening, in the metric's unit, that can count as a regression; it keeps
     /// tiny and zero baselines (a few bytes, zero errors) from failing on noise.
     public var floor: Double
-    /// Any worsening at all is a regression (allocation and instruction counts); no statistics apply.
+    /// Any worsening at all is a regression (allocation counts); no statistics apply.
     public var exact: Bool
     /// Whether a regression of this metric can fail the check; `false` shows it and never fails.
     public var gate: Bool

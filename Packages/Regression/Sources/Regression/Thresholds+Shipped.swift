@@ -8,7 +8,10 @@ extension Thresholds {
     ///   report only;
     /// - memory bytes (`peakRssBytes`, `heapSlopeBytesPerIter`, `heapBytes`): +5 % with a 64 KiB floor;
     ///   `heapBytes` samples are a series;
-    /// - allocation and instruction counts (`allocsPerOp`, `bytesPerOp`, `instructions`): exact;
+    /// - allocation counts (`allocsPerOp`, `bytesPerOp`): exact;
+    /// - instruction counts (`instructions`, from callgrind): near-exact, +1 %; callgrind's simulated cache
+    ///   misses (`l1MissesPerOp`, `llMissesPerOp`): +10 % with a floor of one miss per operation, since they
+    ///   move with code and data layout;
     /// - `rme` (noise, not speed): report only; `errorRate`: +10 % with a floor of 0.001;
     ///   `heapGrowthRatio`: +10 % with a floor of 0.05; `liveAllocsSlopePerIter`: +10 % with a floor of 1;
     ///   `hitRate`: −5 % with a floor of 0.01;
@@ -23,7 +26,9 @@ extension Thresholds {
             ThresholdEntry(metric: "rme", gate: false),
             ThresholdEntry(metric: "allocsPerOp", exact: true),
             ThresholdEntry(metric: "bytesPerOp", exact: true),
-            ThresholdEntry(metric: "instructions", exact: true),
+            ThresholdEntry(metric: "instructions", maxRegressionPercent: 1, exact: false),
+            ThresholdEntry(metric: "l1MissesPerOp", maxRegressionPercent: 10, floor: 1, exact: false),
+            ThresholdEntry(metric: "llMissesPerOp", maxRegressionPercent: 10, floor: 1, exact: false),
             ThresholdEntry(metric: "requestsPerSec", maxRegressionPercent: 10),
             ThresholdEntry(metric: "bytesPerSec", maxRegressionPercent: 10),
             ThresholdEntry(metric: "latency*Ms", maxRegressionPercent: 20),

@@ -168,7 +168,6 @@ import Testing
         #expect(row.verdictText == "❌ regression (limit exact)")
         #expect(judge(.allocsPerOp(2), .allocsPerOp(2)).verdict == .unchanged)
         #expect(judge(.allocsPerOp(2), .allocsPerOp(1)).verdict == .improved)
-        #expect(judge(.instructions(1_000_000), .instructions(1_000_001)).verdict == .regression)
         #expect(judge(.bytesPerOp(0), .bytesPerOp(16)).verdict == .regression)
     }
 
@@ -177,6 +176,33 @@ import Testing
         #expect(row.basis == .exact)
         #expect(row.pValue == nil)
         #expect(row.verdict == .regression)
+    }
+
+    @Test func instructionCountsMayGrowByOnePercent() {
+        func windows(_ count: Double) -> Metric { .instructions(count, samples: Array(repeating: count, count: 5)) }
+        // Five identical windows a side: the U test is significant (p = 2/252) and +1 % decides.
+        let within = judge(windows(1_000_000), windows(1_009_000))
+        #expect(within.verdict == .unchanged)
+        #expect(within.limit == 0.01)
+        let beyond = judge(windows(1_000_000), windows(1_011_000))
+        #expect(beyond.verdict == .regression)
+        #expect(beyond.verdictText == "❌ regression (limit +1 %)")
+        #expect(judge(windows(1_000_000), windows(1_000_000)).verdict == .insignificant)
+        #expect(judge(windows(1_000_000), windows(980_000)).verdict == .improved)
+        // Without samples: low confidence, so +1 % warns and +1.5 % fails.
+        #expect(judge(.instructions(1_000_000), .instructions(1_012_000)).verdict == .warning)
+        #expect(judge(.instructions(1_000_000), .instructions(1_016_000)).verdict == .regression)
+    }
+
+    @Test func simulatedCacheMissesNeedTenPercentAndOneMissPerOperation() throws {
+        func misses(_ key: String, _ value: Double) throws -> Metric {
+            try Metric(key: key, value: value, unit: .count, better: .lower, samples: Array(repeating: value, count: 5))
+        }
+        for key in ["l1MissesPerOp", "llMissesPerOp"] {
+            #expect(judge(try misses(key, 0.2), try misses(key, 1.1)).verdict == .unchanged) // +450 %, under a miss
+            #expect(judge(try misses(key, 20), try misses(key, 21.5)).verdict == .unchanged) // +7.5 %
+            #expect(judge(try misses(key, 20), try misses(key, 23)).verdict == .regression) // +15 %, 3 misses
+        }
     }
 
     @Test func aSuitesOwnCountKeyIsExactByDefault() throws {

@@ -1,6 +1,9 @@
 #ifndef CMICROBENCH_H
 #define CMICROBENCH_H
 
+#include "CallgrindRequests.h"
+#include "SpawnDirectory.h"
+
 /// Tells the compiler that the memory at `pointer` is read, and may be written, by code it cannot see.
 ///
 /// An empty inline-assembly statement that takes the pointer as an input and clobbers memory: the
