@@ -5,7 +5,7 @@ SHELL := bash
 # Every package is found by wildcard; perf/ joins once it has a Package.swift.
 PACKAGES := $(patsubst %/Package.swift,%,$(wildcard Packages/*/Package.swift) $(wildcard perf/Package.swift))
 
-.PHONY: help build test lint format clean perf perf-micro perf-memory perf-instructions perf-check perf-baseline perf-report perf-flame perf-heap
+.PHONY: help build test lint format clean perf perf-micro perf-memory perf-instructions perf-viewmodel perf-check perf-baseline perf-report perf-flame perf-heap
 
 PERF_CHECK := Packages/Regression/.build/release/perf-check
 # The suites `make perf` runs and CI's perf matrix lists: perf/suites.json, e.g. ["memory", "micro"].
@@ -52,6 +52,11 @@ perf-memory: ## Memory suite: leak checks in release; writes perf/results/memory
 	@cd perf && swift build -c release --product perf-memory >/dev/null
 	@mkdir -p perf/results
 	@perf/.build/release/perf-memory --json perf/results/memory.json $(PERF_MEMORY_FLAGS)
+
+perf-viewmodel: ## View-model churn suite in release: plain keyed list vs PooledList; writes perf/results/viewmodel.json
+	@cd perf && swift build -c release --product perf-viewmodel >/dev/null
+	@mkdir -p perf/results
+	@perf/.build/release/perf-viewmodel --json perf/results/viewmodel.json $(PERF_VIEWMODEL_FLAGS)
 
 perf-instructions: ## Instruction counts under callgrind (deterministic micro tasks); writes perf/results/instructions.json
 	@Scripts/perf-instructions.sh $(PERF_INSTRUCTIONS_FLAGS)

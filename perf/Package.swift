@@ -17,6 +17,7 @@ let package = Package(
         .package(path: "../Packages/MemProbe"),
         .package(path: "../Packages/MicroBench"),
         .package(path: "../Packages/Pooling"),
+        .package(path: "../Packages/ViewModelPool"),
     ],
     targets: [
         // epoll, eventfd, accept4 and getrandom: Linux calls the Swift Glibc module does not expose.
@@ -72,6 +73,22 @@ let package = Package(
                 .product(name: "MicroBench", package: "MicroBench"),
                 .product(name: "MemProbe", package: "MemProbe"),
                 .product(name: "Pooling", package: "Pooling"),
+                .product(name: "PerfResult", package: "PerfResult"),
+            ],
+            swiftSettings: swiftSettings),
+        // The viewmodel suite: a plain keyed list against PooledList under churn and mount/unmount, and a demo.
+        .executableTarget(
+            name: "perf-viewmodel",
+            dependencies: [
+                .product(name: "ViewModelPool", package: "ViewModelPool"),
+                .product(name: "MemProbe", package: "MemProbe"),
+                .product(name: "PerfResult", package: "PerfResult"),
+            ],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PerfViewModelTests",
+            dependencies: [
+                "perf-viewmodel", .product(name: "ViewModelPool", package: "ViewModelPool"),
                 .product(name: "PerfResult", package: "PerfResult"),
             ],
             swiftSettings: swiftSettings),
