@@ -5,7 +5,7 @@ SHELL := bash
 # Every package is found by wildcard; perf/ joins once it has a Package.swift.
 PACKAGES := $(patsubst %/Package.swift,%,$(wildcard Packages/*/Package.swift) $(wildcard perf/Package.swift))
 
-.PHONY: help build test lint format clean perf perf-micro perf-memory perf-instructions perf-viewmodel perf-check perf-baseline perf-report perf-flame perf-heap
+.PHONY: help build test lint format clean perf perf-micro perf-macro perf-memory perf-instructions perf-viewmodel perf-check perf-baseline perf-report perf-flame perf-heap
 
 PERF_CHECK := Packages/Regression/.build/release/perf-check
 # The suites `make perf` runs and CI's perf matrix lists: perf/suites.json, e.g. ["memory", "micro"].
@@ -47,6 +47,15 @@ perf-micro: ## Micro suite: ns/op and allocs/op in release; writes perf/results/
 	@cd perf && swift build -c release --product perf-micro >/dev/null
 	@mkdir -p perf/results
 	@perf/.build/release/perf-micro --json perf/results/micro.json $(PERF_MICRO_FLAGS)
+
+perf-macro: ## Every load scenario in perf/macro with LoadGen (release); writes perf/results/macro-<scenario>.json
+	@cd Packages/LoadGen && swift build -c release --static-swift-stdlib >/dev/null
+	@mkdir -p perf/results
+	@status=0; for scenario in perf/macro/*.json; do \
+	  name=$$(basename "$$scenario" .json); echo "==> loadgen --scenario $$scenario"; \
+	  Packages/LoadGen/.build/release/loadgen --no-progress --scenario "$$scenario" \
+	    --json "perf/results/macro-$$name.json" $(PERF_MACRO_FLAGS) || { code=$$?; [ $$code -gt $$status ] && status=$$code; }; \
+	done; exit $$status
 
 perf-memory: ## Memory suite: leak checks in release; writes perf/results/memory.json, exits 1 on a leak
 	@cd perf && swift build -c release --product perf-memory >/dev/null

@@ -42,6 +42,14 @@ import Testing
         #expect(results[1]["parameters"] == nil)
     }
 
+    @Test func membersOfOtherToolsAreIgnoredWhenReading() throws {
+        let bytes = try reportJSON(
+            replacing: "\"schema\" : \"perfresult/1\",",
+            with: "\"schema\" : \"perfresult/1\", \"loadgen\" : { \"format\" : \"loadgen/1\", \"histogram\" : [1, 2] },"
+        )
+        #expect(try Report.decode(bytes, path: "mem") == sampleReport())
+    }
+
     @Test func absentEnvironmentFieldsStayAbsent() throws {
         let bare = Environment(buildConfiguration: .debug, timestamp: "2026-01-01T00:00:00Z")
         let report = try Report(suite: "micro", environment: bare)

@@ -1,0 +1,40 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+// The settings block every package of the toolkit shares (DESIGN.md, "Layout of a package").
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "LoadGen",
+    products: [
+        .library(name: "LoadGen", targets: ["LoadGen"]),
+        .executable(name: "loadgen", targets: ["loadgen"]),
+        .executable(name: "loadgen-target", targets: ["loadgen-target"]),
+    ],
+    dependencies: [
+        .package(path: "../PerfResult")
+    ],
+    targets: [
+        // epoll, timer slack and the other Linux calls that the Glibc module does not export.
+        .target(name: "CLoadGen"),
+        .target(
+            name: "LoadGen",
+            dependencies: ["CLoadGen", .product(name: "PerfResult", package: "PerfResult")],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "loadgen",
+            dependencies: ["LoadGen", .product(name: "PerfResult", package: "PerfResult")],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "loadgen-target", dependencies: ["LoadGen"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LoadGenTests", dependencies: ["LoadGen", .product(name: "PerfResult", package: "PerfResult")],
+            swiftSettings: swiftSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)

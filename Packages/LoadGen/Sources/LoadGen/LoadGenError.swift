@@ -1,0 +1,46 @@
+/// Every way configuring, running or reporting a load test can fail; each message says what to fix.
+public enum LoadGenError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A setting or scenario field is missing, unknown or out of range. `field` is its JSON path
+    /// (`connections`, `requests[1].method`), `file` the scenario file when there is one.
+    case invalidField(field: String, reason: String, file: String?)
+    /// A URL is not of the form `http://host[:port][/path]`.
+    case invalidURL(String, reason: String)
+    /// The target's host name could not be resolved to an IPv4 address.
+    case unresolvableHost(String, reason: String)
+    /// A file (scenario, body, report) could not be read or is not what was expected.
+    case unreadableFile(path: String, reason: String)
+    /// A JSON document is malformed; `offset` is the byte where parsing stopped.
+    case malformedJSON(path: String, offset: Int, reason: String)
+    /// A socket, epoll or thread call failed while setting up a run or a server.
+    case systemCallFailed(call: String, errno: Int32)
+    /// The service of a scenario could not be started, exited early or never became ready.
+    case serviceFailed(command: String, reason: String)
+    /// Two results cannot be merged (different histogram layouts or missing data).
+    case cannotMerge(reason: String)
+    /// Writing a report failed.
+    case writeFailed(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .invalidField(field, reason, file):
+            let prefix = file.map { "\($0): " } ?? ""
+            return "\(prefix)field \"\(field)\": \(reason)"
+        case let .invalidURL(url, reason):
+            return "invalid URL \"\(url)\": \(reason); use http://host[:port][/path], e.g. http://127.0.0.1:8080/"
+        case let .unresolvableHost(host, reason):
+            return "cannot resolve host \"\(host)\" to an IPv4 address: \(reason); use an address such as 127.0.0.1"
+        case let .unreadableFile(path, reason):
+            return "\(path): \(reason)"
+        case let .malformedJSON(path, offset, reason):
+            return "\(path): invalid JSON at byte \(offset): \(reason)"
+        case let .systemCallFailed(call, code):
+            return "\(call) failed: \(SystemError.text(code)) (errno \(code))"
+        case let .serviceFailed(command, reason):
+            return "service \"\(command)\": \(reason)"
+        case let .cannotMerge(reason):
+            return "cannot merge: \(reason)"
+        case let .writeFailed(path, reason):
+            return "\(path): cannot write: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,160 @@
+/// The exact data of a result (counts, histograms, per-second series) as JSON, so that `loadgen merge`
+/// can combine runs bit for bit. It rides in the report file beside the PerfResult fields.
+extension LoadResult {
+    var sidecar: JSONValue {
+        func histogram(_ histogram: LatencyHistogram) -> JSONValue {
+            var buckets: [JSONValue] = []
+            for (index, count) in histogram.nonZeroBuckets {
+                buckets.append(.number(index))
+                buckets.append(.number(count))
+            }
+            return .object([
+                .init(key: "count", value: .number(histogram.totalCount)),
+                .init(key: "sum", value: .number(histogram.sum)),
+                .init(key: "min", value: .number(histogram.minValue)),
+                .init(key: "max", value: .number(histogram.maxValue)),
+                .init(key: "buckets", value: .array(buckets)),
+            ])
+        }
+        func series(_ values: [UInt64?]) -> JSONValue {
+            .array(values.map { $0.map(JSONValue.number) ?? .null })
+        }
+        let counts: [(String, UInt64)] = [
+            ("sent", sent), ("warmupSent", warmupSent), ("warmupSkipped", warmupSkipped), ("completed", completed),
+            ("completedInWindow", completedInWindow), ("drained", drained), ("abandoned", abandoned),
+            ("late", late), ("dropped", dropped), ("bytesInWindow", bytesInWindow), ("httpErrors", httpErrors),
+            ("outOfRange", outOfRange), ("clientCpuNs", clientCPUNs),
+        ]
+        return .object([
+            .init(key: "target", value: .string(target)),
+            .init(key: "model", value: .string(model.rawValue)),
+            .init(key: "connections", value: .number(connections)),
+            .init(key: "threads", value: .number(threads)),
+            .init(key: "pipelining", value: .number(pipelining)),
+            .init(key: "targetRate", value: targetRate.map(JSONValue.number) ?? .null),
+            .init(key: "startedAtEpochNs", value: .number(startedAtEpochNs)),
+            .init(key: "windowNs", value: .number(windowNs)),
+            .init(key: "counts", value: .object(counts.map { .init(key: $0.0, value: .number($0.1)) })),
+            .init(
+                key: "errors",
+                value: .object(ErrorClass.allCases.map { .init(key: $0.rawValue, value: .number(errors[$0])) })),
+            .init(
+                key: "statusCodes",
+                value: .object(
+                    statusCounts.sorted { $0.key < $1.key }.map { .init(key: String($0.key), value: .number($0.value)) }
+                )),
+            .init(key: "latency", value: histogram(latency)),
+            .init(key: "uncorrectedLatency", value: histogram(uncorrectedLatency)),
+            .init(
+                key: "perSecond",
+                value: .object([
+                    .init(key: "second", value: .array(perSecond.map { .number($0.second) })),
+                    .init(key: "requests", value: series(perSecond.map(\.requests))),
+                    .init(key: "errors", value: series(perSecond.map(\.errors))),
+                    .init(key: "bytes", value: series(perSecond.map(\.bytes))),
+                    .init(key: "latencyP50Ns", value: series(perSecond.map(\.latencyP50Ns))),
+                    .init(key: "latencyP99Ns", value: series(perSecond.map(\.latencyP99Ns))),
+                ])),
+        ])
+    }
+
+    /// Reads a result back from its sidecar; `path` and `field` name the place in error messages.
+    init(sidecar json: JSONValue, path: String, field: String) throws(LoadGenError) {
+        func bad(_ key: String, _ reason: String) -> LoadGenError {
+            .unreadableFile(path: path, reason: "at \(field).\(key): \(reason)")
+        }
+        func count(_ object: JSONValue?, _ key: String, in parent: String) throws(LoadGenError) -> UInt64 {
+            guard let value = object?[key]?.uint64Value else { throw bad("\(parent).\(key)", "expected a count") }
+            return value
+        }
+        func histogram(_ key: String) throws(LoadGenError) -> LatencyHistogram {
+            guard let object = json[key], case let .array(flat)? = object["buckets"], flat.count % 2 == 0 else {
+                throw bad(key, "expected an object with count, sum, min, max and buckets")
+            }
+            var buckets: [(index: Int, count: UInt64)] = []
+            for pair in stride(from: 0, to: flat.count, by: 2) {
+                guard let index = flat[pair].intValue, let count = flat[pair + 1].uint64Value else {
+                    throw bad("\(key).buckets", "expected pairs of bucket index and count")
+                }
+                buckets.append((index, count))
+            }
+            guard
+                let histogram = LatencyHistogram(
+                    buckets: buckets, sum: try count(object, "sum", in: key),
+                    minValue: try count(object, "min", in: key),
+                    maxValue: try count(object, "max", in: key)),
+                histogram.totalCount == (try count(object, "count", in: key))
+            else { throw bad(key, "the buckets do not match count, min and max") }
+            return histogram
+        }
+        func series(_ key: String) throws(LoadGenError) -> [UInt64?] {
+            guard case let .array(values)? = json["perSecond"]?[key] else {
+                throw bad("perSecond.\(key)", "expected an array")
+            }
+            var result: [UInt64?] = []
+            for value in values {
+                if case .null = value {
+                    result.append(nil)
+                } else if let number = value.uint64Value {
+                    result.append(number)
+                } else {
+                    throw bad("perSecond.\(key)", "expected counts or null")
+                }
+            }
+            return result
+        }
+        guard let target = json["target"]?.stringValue else { throw bad("target", "expected a string") }
+        guard let modelText = json["model"]?.stringValue, let model = LoadModel(rawValue: modelText) else {
+            throw bad("model", "expected \"closed\" or \"open\"")
+        }
+        let counts = json["counts"]
+        var errors = ErrorCounts()
+        for errorClass in ErrorClass.allCases {
+            errors[errorClass] = try count(json["errors"], errorClass.rawValue, in: "errors")
+        }
+        var statusCounts: [Int: UInt64] = [:]
+        if case let .object(members)? = json["statusCodes"] {
+            for member in members {
+                guard let status = Int(member.key), let value = member.value.uint64Value else {
+                    throw bad("statusCodes", "expected status codes with counts")
+                }
+                statusCounts[status] = value
+            }
+        }
+        let seconds = try series("second")
+        let requests = try series("requests")
+        let errorSeries = try series("errors")
+        let bytes = try series("bytes")
+        let p50 = try series("latencyP50Ns")
+        let p99 = try series("latencyP99Ns")
+        guard
+            [requests.count, errorSeries.count, bytes.count, p50.count, p99.count].allSatisfy({ $0 == seconds.count })
+        else { throw bad("perSecond", "the series have different lengths") }
+        var perSecond: [SecondSample] = []
+        for index in seconds.indices {
+            perSecond.append(
+                SecondSample(
+                    second: Int(seconds[index] ?? 0), requests: requests[index] ?? 0, errors: errorSeries[index] ?? 0,
+                    bytes: bytes[index] ?? 0, latencyP50Ns: p50[index], latencyP99Ns: p99[index]))
+        }
+        guard let connections = json["connections"]?.intValue, let threads = json["threads"]?.intValue,
+            let pipelining = json["pipelining"]?.intValue, let started = json["startedAtEpochNs"]?.intValue
+        else { throw bad("connections", "expected connections, threads, pipelining and startedAtEpochNs") }
+        self.init(
+            target: target, model: model, connections: connections, threads: threads, pipelining: pipelining,
+            targetRate: json["targetRate"]?.doubleValue, startedAtEpochNs: Int64(started),
+            windowNs: try count(json, "windowNs", in: "result"), sent: try count(counts, "sent", in: "counts"),
+            warmupSent: try count(counts, "warmupSent", in: "counts"),
+            warmupSkipped: try count(counts, "warmupSkipped", in: "counts"),
+            completed: try count(counts, "completed", in: "counts"),
+            completedInWindow: try count(counts, "completedInWindow", in: "counts"),
+            drained: try count(counts, "drained", in: "counts"),
+            abandoned: try count(counts, "abandoned", in: "counts"),
+            late: try count(counts, "late", in: "counts"), dropped: try count(counts, "dropped", in: "counts"),
+            bytesInWindow: try count(counts, "bytesInWindow", in: "counts"),
+            httpErrors: try count(counts, "httpErrors", in: "counts"),
+            outOfRange: try count(counts, "outOfRange", in: "counts"), errors: errors, statusCounts: statusCounts,
+            latency: try histogram("latency"), uncorrectedLatency: try histogram("uncorrectedLatency"),
+            perSecond: perSecond, clientCPUNs: try count(counts, "clientCpuNs", in: "counts"))
+    }
+}

@@ -1,0 +1,93 @@
+/// Everything one load test measured, merged over its worker threads.
+///
+/// Counts are exact. Latencies are in two histograms: `latency` is measured from the intended send time
+/// (open model: corrected for coordinated omission) and `uncorrectedLatency` from the actual send; in
+/// the closed model the two are the same. Results of several processes combine with `merged(with:)`.
+public struct LoadResult: Sendable, Hashable {
+    /// The target URL.
+    public var target: String
+    /// The load model of the run.
+    public var model: LoadModel
+    /// Connections in the pool.
+    public var connections: Int
+    /// Worker threads.
+    public var threads: Int
+    /// Requests in flight per connection.
+    public var pipelining: Int
+    /// Open model with a constant rate: the requested rate; otherwise `nil`.
+    public var targetRate: Double?
+    /// When the measured window started, in nanoseconds since the Unix epoch.
+    public var startedAtEpochNs: Int64
+    /// The length of the measured window in nanoseconds.
+    public var windowNs: UInt64
+    /// Measured requests sent.
+    public var sent: UInt64
+    /// Requests sent during the warmup (not in any statistic).
+    public var warmupSent: UInt64
+    /// Open model: warmup arrivals still unsent when the measurement started; skipped so that a warmup
+    /// backlog does not eat into the measured window.
+    public var warmupSkipped: UInt64
+    /// Responses to measured requests.
+    public var completed: UInt64
+    /// Responses that arrived inside the measured window (the throughput counts these).
+    public var completedInWindow: UInt64
+    /// Responses that arrived during the grace period after the deadline.
+    public var drained: UInt64
+    /// Requests still unanswered when the grace period ended.
+    public var abandoned: UInt64
+    /// Open model: requests written later than the late threshold after their intended time.
+    public var late: UInt64
+    /// Open model: requests due before the deadline that were never sent.
+    public var dropped: UInt64
+    /// Bytes read inside the measured window.
+    public var bytesInWindow: UInt64
+    /// Responses with a status of 400 or more.
+    public var httpErrors: UInt64
+    /// Latencies beyond the histogram's range (not in the percentiles).
+    public var outOfRange: UInt64
+    /// Failed requests (and connection attempts) by class.
+    public var errors: ErrorCounts
+    /// Responses by status code (unparseable codes above 599 under 0).
+    public var statusCounts: [Int: UInt64]
+    /// Latency from the intended send time.
+    public var latency: LatencyHistogram
+    /// Latency from the actual send time.
+    public var uncorrectedLatency: LatencyHistogram
+    /// One sample per second of the measured window.
+    public var perSecond: [SecondSample]
+    /// CPU time the worker threads used inside the measured window, in nanoseconds.
+    public var clientCPUNs: UInt64
+
+    /// The measured window as a `Duration`.
+    public var window: Duration { .nanoseconds(Int64(clamping: windowNs)) }
+
+    /// Responses per second inside the measured window.
+    public var requestsPerSecond: Double {
+        windowNs == 0 ? 0 : Double(completedInWindow) / (Double(windowNs) / 1e9)
+    }
+
+    /// Bytes read per second inside the measured window.
+    public var bytesPerSecond: Double {
+        windowNs == 0 ? 0 : Double(bytesInWindow) / (Double(windowNs) / 1e9)
+    }
+
+    /// Failed requests, failed connection attempts and error responses.
+    public var failures: UInt64 { errors.total + httpErrors }
+
+    /// Failures divided by attempts (responses plus failed requests and connection attempts), 0...1.
+    public var errorRate: Double {
+        let attempts = completed + errors.total
+        return attempts == 0 ? 0 : Double(failures) / Double(attempts)
+    }
+
+    /// Client CPU time per response inside the window, in microseconds (0 without responses).
+    public var clientCPUMicrosecondsPerRequest: Double {
+        completedInWindow == 0 ? 0 : Double(clientCPUNs) / 1000 / Double(completedInWindow)
+    }
+
+    /// The length of second `index` of the window in seconds (the last one may be partial).
+    public func secondLength(_ index: Int) -> Double {
+        let remaining = Double(windowNs) / 1e9 - Double(index)
+        return max(0.001, min(1, remaining))
+    }
+}

@@ -1,0 +1,52 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// A joinable POSIX thread running one closure: the worker threads of runs and servers.
+struct PosixThread: @unchecked Sendable {
+    // Safety: `pthread_t` is an opaque handle; it is only passed to `pthread_join`, once, by its owner.
+    private let handle: pthread_t
+
+    /// Starts `body` on a new thread.
+    /// - Throws: `LoadGenError.systemCallFailed` when the thread cannot be created.
+    static func spawn(_ body: @escaping @Sendable () -> Void) throws(LoadGenError) -> PosixThread {
+        let context = Unmanaged.passRetained(Body(body)).toOpaque()
+        var handle = pthread_t()
+        let status = pthread_create(
+            &handle, nil,
+            { context in
+                let body = Unmanaged<Body>.fromOpaque(context!).takeRetainedValue()
+                body.run()
+                return nil
+            }, context)
+        guard status == 0 else {
+            Unmanaged<Body>.fromOpaque(context).release()
+            throw .systemCallFailed(call: "pthread_create", errno: status)
+        }
+        return PosixThread(handle: handle)
+    }
+
+    /// Waits for the thread to end.
+    func join() {
+        pthread_join(handle, nil)
+    }
+
+    private final class Body: Sendable {
+        let run: @Sendable () -> Void
+        init(_ run: @escaping @Sendable () -> Void) { self.run = run }
+    }
+
+    /// Sleeps the calling thread for `nanoseconds`.
+    static func sleep(nanoseconds: UInt64) {
+        var request = timespec(tv_sec: Int(nanoseconds / 1_000_000_000), tv_nsec: Int(nanoseconds % 1_000_000_000))
+        var remaining = timespec()
+        while nanosleep(&request, &remaining) != 0, errno == EINTR { request = remaining }
+    }
+
+    /// The number of processors online.
+    static var processorCount: Int {
+        max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    }
+}

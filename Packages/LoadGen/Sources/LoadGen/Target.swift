@@ -1,0 +1,73 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// Where a load test sends its requests: an `http://` URL split into host, port and path.
+public struct Target: Sendable, Hashable, CustomStringConvertible {
+    /// The host as written, e.g. `127.0.0.1` or `localhost`; sent in the `Host` header.
+    public var host: String
+    /// The TCP port (80 when the URL has none).
+    public var port: Int
+    /// The path and query, starting with `/`.
+    public var path: String
+
+    /// Parses `http://host[:port][/path]`. Only plain HTTP/1.1 over IPv4 is supported.
+    /// - Throws: `LoadGenError.invalidURL` naming what is wrong.
+    public init(url: String) throws(LoadGenError) {
+        guard url.hasPrefix("http://") else {
+            if url.hasPrefix("https://") { throw .invalidURL(url, reason: "https is not supported") }
+            throw .invalidURL(url, reason: "it does not start with http://")
+        }
+        let rest = url.dropFirst("http://".count)
+        let slash = rest.firstIndex(of: "/")
+        let authority = slash.map { rest[..<$0] } ?? rest
+        path = slash.map { String(rest[$0...]) } ?? "/"
+        guard !authority.isEmpty else { throw .invalidURL(url, reason: "the host is missing") }
+        guard !authority.contains("@"), !authority.hasPrefix("[") else {
+            throw .invalidURL(url, reason: "user info and IPv6 addresses are not supported")
+        }
+        if let colon = authority.lastIndex(of: ":") {
+            host = String(authority[..<colon])
+            guard let port = Int(authority[authority.index(after: colon)...]), (1...65535).contains(port) else {
+                throw .invalidURL(url, reason: "the port is not a number in 1...65535")
+            }
+            self.port = port
+        } else {
+            host = String(authority)
+            port = 80
+        }
+        guard !host.isEmpty else { throw .invalidURL(url, reason: "the host is missing") }
+        guard path.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
+            throw .invalidURL(url, reason: "the path has spaces or non-ASCII characters; percent-encode them")
+        }
+    }
+
+    /// The URL, `http://host:port/path`.
+    public var description: String { "http://\(host):\(port)\(path)" }
+
+    /// Whether the host is a loopback address (`127.0.0.0/8` or `localhost`).
+    public var isLoopback: Bool {
+        if host == "localhost" { return true }
+        guard let address = try? resolveIPv4() else { return false }
+        return UInt32(bigEndian: address) >> 24 == 127
+    }
+
+    /// The IPv4 address of the host, in network byte order.
+    /// - Throws: `LoadGenError.unresolvableHost`.
+    public func resolveIPv4() throws(LoadGenError) -> UInt32 {
+        var address = in_addr()
+        if inet_pton(AF_INET, host, &address) == 1 { return address.s_addr }
+        var hints = addrinfo()
+        hints.ai_family = AF_INET
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        var list: UnsafeMutablePointer<addrinfo>?
+        let status = getaddrinfo(host, nil, &hints, &list)
+        guard status == 0, let first = list, let socketAddress = first.pointee.ai_addr else {
+            throw .unresolvableHost(host, reason: String(cString: gai_strerror(status)))
+        }
+        defer { freeaddrinfo(list) }
+        return socketAddress.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { $0.pointee.sin_addr.s_addr }
+    }
+}

@@ -1,0 +1,261 @@
+import CLoadGen
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// One request on a connection: when it was meant to go, when it went, which template, and whether it
+/// counts (sent after the warmup).
+struct InFlight {
+    var intendedNs: UInt64
+    var sentNs: UInt64
+    var template: Int32
+    var measured: Bool
+}
+
+/// Where a connection is in its life.
+enum ConnectionPhase: UInt8 {
+    case closed, connecting, open, backoff
+}
+
+/// One connection of a worker: its socket, parser and ring of requests in flight.
+struct ConnectionSlot {
+    var fd: Int32 = -1
+    /// Bumped on every close, and put in epoll tags, so that events of an old socket are ignored.
+    var generation: UInt32 = 0
+    var phase = ConnectionPhase.closed
+    /// Closed model: whether the current stage uses this connection.
+    var active = false
+    /// Ring index of the oldest request in flight.
+    var head = 0
+    var inFlight = 0
+    /// The last `unwritten` requests in flight are not fully written yet.
+    var unwritten = 0
+    /// Bytes of the first unwritten request already written.
+    var partialBytes = 0
+    var watchingWrites = false
+    var retryAtNs: UInt64 = 0
+    /// Closed model: queued for the write pass after the current batch of events.
+    var queued = false
+    var parser = HTTPResponseParser()
+}
+
+/// The event loop of one worker thread: its connections, counters and histograms.
+///
+/// Everything the loop touches per request lives in memory allocated once in `init` and addressed
+/// through pointers, so the request path neither allocates nor pays copy-on-write or exclusivity checks.
+/// The struct is non-copyable: it owns that memory and frees it in `deinit`.
+struct WorkerLoop: ~Copyable {
+    static let housekeepingNs: UInt64 = 10_000_000
+    static let connectRetryNs: UInt64 = 10_000_000
+    static let eventCapacity: Int32 = 256
+    static let readCapacity = 64 * 1024
+
+    let plan: WorkerPlan
+    let depth: Int
+    let slotCount: Int
+    let epfd: Int32
+    let events: UnsafeMutablePointer<epoll_event>
+    let readBuffer: UnsafeMutableRawPointer
+    let slots: UnsafeMutablePointer<ConnectionSlot>
+    let ring: UnsafeMutablePointer<InFlight>
+    let vectors: UnsafeMutablePointer<iovec>
+    let requestBytes: UnsafeMutableRawPointer
+    let requestOffsets: UnsafeMutablePointer<Int>
+    let headFlags: UnsafeMutablePointer<Bool>
+    let templateCount: Int
+    let statusCounts: UnsafeMutablePointer<UInt64>
+    let pending: UnsafeMutablePointer<Int32>
+    var pendingCount = 0
+    var corrected = HistogramRecorder.allocate()
+    var uncorrected = HistogramRecorder.allocate()
+    var interval = HistogramRecorder.allocate()
+    var tally = Tally()
+    var nextTemplate = 0
+    var inFlightTotal = 0
+    var freeCapacity = 0
+    var cursor = 0
+
+    var measuring = false
+    var second = 0
+    var nextSecondNs: UInt64
+    var secondRequests: UInt64 = 0
+    var secondErrors: UInt64 = 0
+    var secondBytes: UInt64 = 0
+
+    var deadlineNs: UInt64
+    var draining = false
+    var drainEndNs: UInt64 = .max
+    var finished = false
+    var measureEndNs: UInt64 = 0
+    var cpuStartNs: UInt64 = 0
+    var cpuNs: UInt64 = 0
+    var nextHousekeepingNs: UInt64 = 0
+    var arrivalIndex: UInt64 = 0
+    var nextDueNs: UInt64 = .max
+    var failure: LoadGenError?
+
+    init(plan: WorkerPlan) throws(LoadGenError) {
+        let epfd = loadgen_epoll_create()
+        guard epfd >= 0 else { throw .systemCallFailed(call: "epoll_create1", errno: errno) }
+        self.plan = plan
+        self.epfd = epfd
+        depth = plan.pipelining
+        slotCount = plan.connections
+        events = .allocate(capacity: Int(WorkerLoop.eventCapacity))
+        readBuffer = .allocate(byteCount: WorkerLoop.readCapacity, alignment: 16)
+        slots = .allocate(capacity: max(1, slotCount))
+        slots.initialize(repeating: ConnectionSlot(), count: max(1, slotCount))
+        ring = .allocate(capacity: max(1, slotCount * depth))
+        ring.initialize(
+            repeating: InFlight(intendedNs: 0, sentNs: 0, template: 0, measured: false),
+            count: max(1, slotCount * depth))
+        vectors = .allocate(capacity: depth)
+        templateCount = plan.requests.count
+        let totalBytes = plan.requests.reduce(0) { $0 + $1.count }
+        let bytes = UnsafeMutableRawPointer.allocate(byteCount: max(1, totalBytes), alignment: 16)
+        let offsets = UnsafeMutablePointer<Int>.allocate(capacity: templateCount + 1)
+        let heads = UnsafeMutablePointer<Bool>.allocate(capacity: templateCount)
+        var offset = 0
+        for (index, request) in plan.requests.enumerated() {
+            offsets[index] = offset
+            request.withUnsafeBytes { (bytes + offset).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+            offset += request.count
+            heads[index] = plan.headRequests[index]
+        }
+        offsets[templateCount] = offset
+        requestBytes = bytes
+        requestOffsets = offsets
+        headFlags = heads
+        pending = .allocate(capacity: max(1, slotCount))
+        statusCounts = .allocate(capacity: WorkerOutcome.statusSlots)
+        statusCounts.initialize(repeating: 0, count: WorkerOutcome.statusSlots)
+        nextSecondNs = plan.measureStartNs
+        deadlineNs = plan.deadlineNs
+    }
+
+    deinit {
+        for index in 0..<slotCount where slots[index].fd >= 0 { close(slots[index].fd) }
+        close(epfd)
+        events.deallocate()
+        readBuffer.deallocate()
+        slots.deinitialize(count: max(1, slotCount))
+        slots.deallocate()
+        ring.deallocate()
+        vectors.deallocate()
+        requestBytes.deallocate()
+        requestOffsets.deallocate()
+        headFlags.deallocate()
+        statusCounts.deallocate()
+        pending.deallocate()
+        corrected.deallocate()
+        uncorrected.deallocate()
+        interval.deallocate()
+    }
+
+    /// Runs the worker's share of the load to its end and returns what it measured.
+    mutating func run() -> WorkerOutcome {
+        _ = loadgen_set_timer_slack(1)
+        let before = MonotonicClock.now()
+        if plan.startNs > before { PosixThread.sleep(nanoseconds: plan.startNs - before) }
+        var now = MonotonicClock.now()
+        rollSeconds(now)
+        if plan.model == .open {
+            for index in 0..<slotCount {
+                slots[index].active = true
+                connect(index, now: now)
+            }
+            arrivalIndex = UInt64(plan.index)
+            nextDueNs = dueTime(of: arrivalIndex)
+        } else {
+            updateActiveConnections(now)
+        }
+        nextHousekeepingNs = now + WorkerLoop.housekeepingNs
+        while !finished {
+            now = MonotonicClock.now()
+            let wake = nextWakeNs()
+            let timeout = wake <= now ? 0 : Int64(min(wake - now, 1_000_000_000))
+            let count = loadgen_epoll_wait_ns(epfd, events, WorkerLoop.eventCapacity, timeout)
+            if count < 0, errno != EINTR {
+                failure = .systemCallFailed(call: "epoll_wait", errno: errno)
+                break
+            }
+            for index in 0..<Int(max(0, count)) { handleEvent(index) }
+            if pendingCount > 0 { writePass() }
+            now = MonotonicClock.now()
+            if plan.model == .open, !draining, nextDueNs <= now { sendDue(now) }
+            if now >= nextHousekeepingNs || now >= nextSecondNs || (!draining && now >= deadlineNs) {
+                housekeeping(now)
+            }
+            checkEnd(now)
+        }
+        return outcome()
+    }
+
+    /// Closed model: tops up and writes every connection that read responses in this batch.
+    private mutating func writePass() {
+        for position in 0..<pendingCount {
+            let index = Int(pending[position])
+            slots[index].queued = false
+            let now = MonotonicClock.now()
+            refill(index, now: now)
+            flush(index, now: now)
+        }
+        pendingCount = 0
+    }
+
+    /// The earliest moment the loop must wake up without an event.
+    private func nextWakeNs() -> UInt64 {
+        var wake = min(nextHousekeepingNs, nextSecondNs)
+        if draining {
+            wake = min(wake, drainEndNs)
+        } else {
+            wake = min(wake, deadlineNs)
+            if plan.model == .open, freeCapacity > 0 { wake = min(wake, nextDueNs) }
+        }
+        return wake
+    }
+
+    /// Ends the measured window when a count-stopped run has all its responses, and the run when
+    /// nothing is in flight after the deadline or the grace period is over.
+    private mutating func checkEnd(_ now: UInt64) {
+        if !draining, measuring, let share = plan.countShare, tally.sent >= share, inFlightTotal == 0 {
+            deadlineNs = now
+            beginDrain(now)
+        }
+        if draining, inFlightTotal == 0 || now >= drainEndNs { finish() }
+    }
+
+    private mutating func finish() {
+        if inFlightTotal > 0 {
+            for index in 0..<slotCount {
+                for offset in 0..<slots[index].inFlight where ring[ringIndex(index, offset: offset)].measured {
+                    tally.abandoned += 1
+                }
+            }
+        }
+        finished = true
+    }
+
+    private func outcome() -> WorkerOutcome {
+        var outcome = WorkerOutcome()
+        outcome.tally = tally
+        outcome.statusCounts = Array(UnsafeBufferPointer(start: statusCounts, count: WorkerOutcome.statusSlots))
+        outcome.corrected = corrected.snapshot()
+        outcome.uncorrected = uncorrected.snapshot()
+        outcome.cpuNs = cpuNs
+        outcome.measureEndNs = measureEndNs
+        outcome.failure = failure
+        return outcome
+    }
+
+    /// The ring position of the `offset`-th request in flight on connection `index`.
+    @inline(__always)
+    func ringIndex(_ index: Int, offset: Int) -> Int {
+        var position = slots[index].head + offset
+        if position >= depth { position -= depth }
+        return index * depth + position
+    }
+}
