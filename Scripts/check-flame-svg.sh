@@ -9,42 +9,19 @@
 #   flamegraph tool draws from synthetic stacks with long Swift names.
 # Output in perf/results/flame-svg-check/: flame.png (the SVG as opened in a browser), interactive.png (zoomed
 # into a frame with a search active), checks.json (the measurements).
-# Installs Debian's chromium and fonts-dejavu-core with apt-get when they are missing (as root).
+# Installs Debian's chromium and fonts-dejavu-core with apt-get when they are missing (as root, or with sudo -n);
+# finding, installing and running Chromium is Scripts/lib/chromium.sh, shared with check-html-report.sh.
 # Exit status: 0 every check passed, 1 a check failed, 2 setup failed (no browser, no file, build failed).
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+# shellcheck source=lib/chromium.sh
+source Scripts/lib/chromium.sh
 out="perf/results/flame-svg-check"
 mkdir -p "$out"
 
-find_browser() {
-    local name
-    for name in chromium chromium-browser google-chrome google-chrome-stable; do
-        if command -v "$name" >/dev/null 2>&1; then command -v "$name"; return 0; fi
-    done
-    return 1
-}
-
-missing=()
-browser="$(find_browser)" || missing+=(chromium)
-if command -v dpkg >/dev/null 2>&1 && ! dpkg -s fonts-dejavu-core >/dev/null 2>&1; then
-    missing+=(fonts-dejavu-core)
-fi
-if [[ ${#missing[@]} -gt 0 ]]; then
-    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
-        echo "check-flame-svg: installing ${missing[*]} with apt-get" >&2
-        apt-get update -qq >/dev/null
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-    elif [[ " ${missing[*]} " == *" chromium "* ]]; then
-        echo "check-flame-svg: no Chromium found; install it with: sudo apt-get install -y ${missing[*]}" >&2
-        exit 2
-    fi
-    browser="$(find_browser)" || {
-        echo "check-flame-svg: no Chromium on PATH and apt-get could not install Debian's chromium" >&2
-        exit 2
-    }
-fi
+chromium_setup check-flame-svg fonts-dejavu-core
 
 if [[ $# -ge 1 ]]; then
     svg="$1"
@@ -176,36 +153,28 @@ page = """<!DOCTYPE html><html><head><meta charset="utf-8"><style>body{margin:0}
 open(sys.argv[2], "w", encoding="utf-8").write(page.replace("@SVG@", svg, 1))
 PY
 
-flags=(--headless --no-sandbox --disable-gpu --disable-dev-shm-usage --hide-scrollbars --no-first-run
-    --disable-extensions --disable-background-networking --host-resolver-rules="MAP * ~NOTFOUND"
-    --virtual-time-budget=10000)
-svg_url="file://$(cd "$(dirname "$svg")" && pwd)/$(basename "$svg")"
-harness_url="file://$root/$out/harness.html"
-run_browser() {
-    local log="$1"
-    shift
-    timeout 120 "$browser" "${flags[@]}" "$@" >"$log.out" 2>"$log.err" || {
-        echo "check-flame-svg: Chromium failed (see $log.err)" >&2
-        exit 2
-    }
-}
-run_browser "$out/chromium-svg-dom" --dump-dom "$svg_url"
+CHROMIUM_FLAGS+=(--virtual-time-budget=10000)
+svg_url="$(chromium_url "$svg")"
+harness_url="$(chromium_url "$out/harness.html")"
+chromium_run check-flame-svg "$out/chromium-svg-dom" --dump-dom "$svg_url"
 mv "$out/chromium-svg-dom.out" "$out/svg-dom.xml"
-run_browser "$out/chromium-svg-png" --window-size="$width,$shot_height" --screenshot="$out/flame.png" "$svg_url"
-run_browser "$out/chromium-harness" --dump-dom "$harness_url"
+chromium_run check-flame-svg "$out/chromium-svg-png" --window-size="$width,$shot_height" --screenshot="$out/flame.png" \
+    "$svg_url"
+chromium_run check-flame-svg "$out/chromium-harness" --dump-dom "$harness_url"
 mv "$out/chromium-harness.out" "$out/harness-dom.html"
-run_browser "$out/chromium-interactive" --window-size="$width,$shot_height" --screenshot="$out/interactive.png" \
+chromium_run check-flame-svg "$out/chromium-interactive" --window-size="$width,$shot_height" --screenshot="$out/interactive.png" \
     "$harness_url#interactive"
 
 status=0
-python3 - "$svg" "$out/svg-dom.xml" "$out/harness-dom.html" "$out/flame.png" "$out/checks.json" <<'PY' || status=$?
+PYTHONPATH="$CHROMIUM_LIB" PYTHONDONTWRITEBYTECODE=1 python3 - "$svg" "$out/svg-dom.xml" "$out/harness-dom.html" \
+    "$out/flame.png" "$out/checks.json" <<'PY' || status=$?
 import html
 import json
 import re
-import struct
 import sys
 import xml.etree.ElementTree as ElementTree
-import zlib
+
+from png_pixels import png_pixels
 
 svg_path, svg_dom_path, harness_path, png_path, checks_path = sys.argv[1:6]
 failures = []
@@ -266,47 +235,6 @@ if result.get("zoomTarget") is not None:
 check(result.get("searchHighlighted", 0) > 0 and 0 < result.get("searchShare", 0) <= 100,
       f"search highlights matches ({result.get('searchHighlighted')} frames, {result.get('matchedText')})")
 check(result.get("clearedHighlighted", 1) == 0, "clearing the search restores the colours")
-
-
-def png_pixels(path):
-    data = open(path, "rb").read()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
-    offset, chunks, header = 8, [], None
-    while offset < len(data):
-        length, kind = struct.unpack(">I4s", data[offset:offset + 8])
-        body = data[offset + 8:offset + 8 + length]
-        if kind == b"IHDR":
-            header = struct.unpack(">IIBBBBB", body)
-        elif kind == b"IDAT":
-            chunks.append(body)
-        offset += 12 + length
-    width, height, depth, colour = header[:4]
-    assert depth == 8 and colour in (2, 6), f"unsupported PNG (depth {depth}, colour {colour})"
-    channels = 3 if colour == 2 else 4
-    raw = zlib.decompress(b"".join(chunks))
-    stride = width * channels
-    rows, previous, position = [], bytearray(stride), 0
-    for _ in range(height):
-        kind = raw[position]
-        line = bytearray(raw[position + 1:position + 1 + stride])
-        position += 1 + stride
-        for i in range(stride):
-            left = line[i - channels] if i >= channels else 0
-            up = previous[i]
-            corner = previous[i - channels] if i >= channels else 0
-            if kind == 1:
-                line[i] = (line[i] + left) & 255
-            elif kind == 2:
-                line[i] = (line[i] + up) & 255
-            elif kind == 3:
-                line[i] = (line[i] + (left + up) // 2) & 255
-            elif kind == 4:
-                p = left + up - corner
-                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
-                line[i] = (line[i] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)) & 255
-        rows.append(bytes(line))
-        previous = line
-    return width, height, channels, rows
 
 
 width, height, channels, rows = png_pixels(png_path)

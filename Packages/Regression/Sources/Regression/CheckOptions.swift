@@ -22,6 +22,9 @@ public struct CheckOptions: Sendable, Hashable {
     public var htmlPath: String?
     /// The directory for github-action-benchmark files (`--github-benchmark`).
     public var githubBenchmarkDirectory: String?
+    /// List every metric of new and gone results in the table, not only their headline metrics
+    /// (`--all-metrics`); the Markdown and HTML reports always list every metric.
+    public var allMetrics = false
     /// Write baselines from the current results instead of comparing (`--update-baseline`).
     public var updateBaseline = false
     /// Print the usage and exit 0 (`--help`, `-h`).
@@ -69,6 +72,7 @@ public struct CheckOptions: Sendable, Hashable {
             case "--markdown": options.markdownPath = try value(argument)
             case "--html": options.htmlPath = try value(argument)
             case "--github-benchmark": options.githubBenchmarkDirectory = try value(argument)
+            case "--all-metrics": options.allMetrics = true
             case "--update-baseline": options.updateBaseline = true
             case "--help", "-h": options.help = true
             default:
@@ -81,7 +85,7 @@ public struct CheckOptions: Sendable, Hashable {
                 ("--markdown", options.markdownPath != nil), ("--html", options.htmlPath != nil),
                 ("--github-benchmark", options.githubBenchmarkDirectory != nil),
                 ("--require-same-env", options.requireSameEnvironment), ("--thresholds", options.thresholdsPath != nil),
-                ("--strict", arguments.contains("--strict")),
+                ("--strict", arguments.contains("--strict")), ("--all-metrics", options.allMetrics),
             ]
             if let (flag, _) = comparing.first(where: \.1) {
                 throw .usage(
@@ -97,9 +101,13 @@ public struct CheckOptions: Sendable, Hashable {
 
         Compares the current results (perf/results/*.json) with the baselines (baselines/<suite>.json) and
         prints one row per metric: ✅ within the threshold, ~ no significant change, ⚠️ warning,
-        ❌ regression, new, gone. A regression needs the threshold exceeded (perf/regression/thresholds.json)
-        and, with >= 5 samples a side, a two-sided Mann-Whitney U test with p < 0.05; with fewer samples
-        the threshold x 1.5 decides ("low confidence").
+        ❌ regression, new (no baseline yet: the current figure), gone (not run: the baseline's figure).
+        A regression needs the threshold exceeded (perf/regression/thresholds.json) and, with >= 5 samples
+        a side, a two-sided Mann-Whitney U test with p < 0.05; with fewer samples the threshold x 1.5
+        decides ("low confidence"). New and gone results show their headline metrics in the table
+        (nsPerOp or p50Ns, instructions, allocsPerOp, requestsPerSec, latencyP50Ms, latencyP99Ms,
+        errorRate, hitRate, heapGrowthRatio, liveAllocsSlopePerIter, peakRssBytes); the Markdown and HTML
+        reports list every metric.
 
         Options:
           --results DIR           current results (default perf/results)
@@ -109,6 +117,7 @@ public struct CheckOptions: Sendable, Hashable {
           --strict                regressions fail with exit 1 (same as STRICT_PERF=1)
           --require-same-env      refuse (exit 2) when CPU, cores, Swift version or PERF_ENV differ from
                                   the baseline's, instead of comparing report-only
+          --all-metrics           list every metric of new and gone results in the table
           --markdown PATH         write a Markdown report (also appended to $GITHUB_STEP_SUMMARY when set)
           --html PATH             write a self-contained HTML report with charts
           --github-benchmark DIR  write DIR/smaller-is-better.json and DIR/bigger-is-better.json for

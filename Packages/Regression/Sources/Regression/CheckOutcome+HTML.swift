@@ -4,7 +4,8 @@ import PerfResult
 /// from anywhere) with a section per suite: environments, the table, and charts.
 ///
 /// Charts, each drawn when its data is present:
-/// - **baseline vs current**, one per metric key of the suite: bars relative to the baseline;
+/// - **baseline vs current**, one per metric key of the suite: bars relative to the baseline; for results
+///   without a baseline (new), one chart per headline key of their current values (`current-only`);
 /// - **latency percentiles** of each result with at least two of `latencyP50Ms`, `latencyP75Ms`,
 ///   `latencyP90Ms`, `latencyP95Ms`, `latencyP99Ms`, `latencyP99_9Ms`, `latencyP99_99Ms`,
 ///   `latencyMaxMs` (their values);
@@ -94,9 +95,19 @@ extension CheckOutcome {
             "<table class=\"comparisons\" data-suite=\"\(HTML.escape(suite.suite))\">\n<thead><tr>"
             + "<th>result</th><th>metric</th><th>unit</th><th>baseline</th><th>current</th><th>change</th>"
             + "<th>p</th><th>verdict</th></tr></thead>\n<tbody>\n"
+        // Rows carry what the page checker (Scripts/check-html-report.sh) needs to know which charts must
+        // exist: the metric, whether it is gated, and how many current samples it has.
+        var previous: String?
         for row in suite.rows {
+            var classes = "v-\(row.verdict.rawValue)"
+            if row.result != previous { classes += " first" }
+            previous = row.result
+            var data = ""
+            if let metric = row.metric { data += " data-metric=\"\(HTML.escape(metric))\"" }
+            if let rule = row.rule { data += " data-gate=\"\(rule.gate)\"" }
+            if let samples = row.current?.samples { data += " data-samples=\"\(samples.count)\"" }
             html +=
-                "<tr class=\"v-\(row.verdict.rawValue)\"><td><code>\(HTML.escape(row.result))</code></td>"
+                "<tr class=\"\(classes)\"\(data)><td><code>\(HTML.escape(row.result))</code></td>"
                 + "<td>\(HTML.escape(row.metricCell))</td><td>\(HTML.escape(row.unitCell))</td>"
                 + "<td class=\"n\">\(row.baselineCell)</td><td class=\"n\">\(row.currentCell)</td>"
                 + "<td class=\"n\">\(HTML.escape(row.changeCell))</td><td class=\"n\">\(HTML.escape(row.pCell))</td>"
@@ -131,6 +142,12 @@ extension CheckOutcome {
         }
         if !bars.isEmpty {
             html += "<h3>Baseline vs current</h3>\n" + bars.joined()
+        }
+        let currentOnly = HTMLCharts.currentValueGroups(suite.rows).compactMap { group in
+            HTMLCharts.currentValues(suite: suite.suite, key: group.key, rows: group.rows)
+        }
+        if !currentOnly.isEmpty {
+            html += "<h3>Current values of new results (no baseline yet)</h3>\n" + currentOnly.joined()
         }
         var curves: [String] = []
         var rates: [String] = []
@@ -191,6 +208,7 @@ enum HTMLStyle {
         td.n { text-align: right; font-variant-numeric: tabular-nums; }
         tr.v-regression { background: #ffebee; } tr.v-warning { background: #fff8e1; }
         tr.v-improved { background: #e8f5e9; } tr.v-new, tr.v-gone { background: #f3f6fb; }
+        tr.first td { border-top: 1px solid #cfd8dc; }
         tr.geomean { font-weight: bold; }
         figure.chart { margin: 12px 0 20px; } figure.chart svg { max-width: 100%; height: auto; }
         figcaption { color: #616161; font-size: 12px; }

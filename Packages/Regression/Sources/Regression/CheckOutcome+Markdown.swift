@@ -53,9 +53,16 @@ extension SuiteComparison {
             text += "\n> [!WARNING]\n> \(Markdown.escape(warning))\n"
         }
         text += "\n" + summaryLine() + "\n\n"
-        let attention = rows.filter { [.regression, .warning, .improved, .new, .gone].contains($0.verdict) }
+        // A new or gone result shows its headline metrics here, like the terminal table; all rows follow.
+        let attention = rows.filter { row in
+            [.regression, .warning, .improved, .new, .gone].contains(row.verdict) && (!row.wholeResult || row.headline)
+        }
         if !attention.isEmpty {
-            text += "**Needs a look** (regressions, warnings, improvements, new and gone):\n\n"
+            var what = "regressions, warnings, improvements, new and gone"
+            if rows.contains(where: { $0.wholeResult && !$0.headline }) {
+                what += "; new and gone results with their headline metrics only, every metric in the table below"
+            }
+            text += "**Needs a look** (\(what)):\n\n"
             text += Markdown.table(attention) + "\n"
         }
         if !rows.isEmpty {

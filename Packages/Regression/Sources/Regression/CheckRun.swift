@@ -31,7 +31,7 @@ public enum CheckRun {
                 return Output(standardOutput: try BaselineUpdate.run(options), standardError: "", exitCode: 0)
             }
             let outcome = try check(options)
-            var text = outcome.textReport()
+            var text = outcome.textReport(allMetrics: options.allMetrics)
             text += try writeReports(outcome, options: options)
             text += outcome.verdictLine + "\n"
             return Output(standardOutput: text, standardError: "", exitCode: outcome.exitCode)

@@ -9,7 +9,8 @@ import Darwin
 #endif
 
 /// The charts of the HTML report, each an inline SVG in a `<figure>` whose class names its kind:
-/// `baseline-vs-current`, `latency-curve`, `rps-series`, `heap-series`, `series`.
+/// `baseline-vs-current` (with `current-only` for results without a baseline), `latency-curve`,
+/// `rps-series`, `heap-series`, `series`.
 enum HTMLCharts {
     /// At most this many bars in one baseline-vs-current chart: the largest changes are kept.
     static let maximumBars = 60
@@ -228,7 +229,7 @@ enum HTMLCharts {
         }
     }
 
-    private static func figure(
+    static func figure(
         kind: String, suite: String, result: String?, metric: String?, caption: String, svg: String
     )
         -> String

@@ -2,8 +2,9 @@ public import PerfResult
 
 /// One row of the check: a metric of a result, baseline against current, with its verdict and why.
 ///
-/// A result that exists on one side only is one row with `metric == nil` and verdict `.new` or `.gone`;
-/// a metric that exists on one side only has its key and the same verdicts.
+/// A result that exists on one side only has one row per metric, with verdict `.new` (its current figure)
+/// or `.gone` (its baseline figure) and `wholeResult` set, its headline metrics first; a result without
+/// metrics is one row with `metric == nil`. A metric that exists on one side only has the same verdicts.
 public struct MetricComparison: Sendable, Hashable {
     /// How the verdict was reached.
     public enum Basis: Sendable, Hashable {
@@ -32,7 +33,8 @@ public struct MetricComparison: Sendable, Hashable {
     public var baselineValue: Double?
     /// The current figure compared, chosen as for `baselineValue`.
     public var currentValue: Double?
-    /// The rule that applied.
+    /// The rule that applied (for a new or gone row: the rule that would apply, which decides whether it
+    /// is charted).
     public var rule: ThresholdRule?
     /// How the verdict was reached.
     public var basis: Basis
@@ -44,6 +46,11 @@ public struct MetricComparison: Sendable, Hashable {
     /// Why, in a few words when it is not obvious: `low confidence`, `report only`,
     /// `environment differs`, `exact`.
     public var note: String?
+    /// Whether the whole result is on one side only (new or gone), not only this metric.
+    public var wholeResult = false
+    /// Whether the metric is one of its result's headline metrics (`HeadlineMetrics.select(from:)`): the
+    /// terminal table shows only those of a whole new or gone result.
+    public var headline = true
 
     /// The signed relative change `(current − baseline) / |baseline|`, or `nil` when either side is
     /// missing or the baseline is zero.

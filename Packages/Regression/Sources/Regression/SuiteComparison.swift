@@ -64,12 +64,7 @@ extension Comparer {
             baseline: input.baseline, current: current,
             environmentDifferences: [], reportOnlyReason: nil, rows: [], geomean: nil, geomeanCount: 0)
         guard let baseline = input.baseline else {
-            comparison.rows = current.results.map { result in
-                MetricComparison(
-                    suite: input.suite, result: result.name, metric: nil, baseline: nil, current: nil,
-                    baselineValue: nil, currentValue: nil, rule: nil, basis: .none, limit: nil, verdict: .new, note: nil
-                )
-            }
+            comparison.rows = current.results.flatMap { oneSidedResult($0, suite: input.suite, verdict: .new) }
             return comparison
         }
         let baselineBuild = baseline.environment.buildConfiguration
@@ -93,32 +88,33 @@ extension Comparer {
         var rows: [MetricComparison] = []
         for result in current.results {
             guard let old = baseline.result(named: result.name) else {
-                rows.append(oneSided(input.suite, result.name, metric: nil, verdict: .new))
+                rows += oneSidedResult(result, suite: input.suite, verdict: .new)
                 continue
             }
+            let headline = Set(HeadlineMetrics.select(from: result.metrics.map(\.key)))
             for metric in result.metrics {
                 guard let oldMetric = old[metric.key] else {
-                    var row = oneSided(input.suite, result.name, metric: metric.key, verdict: .new)
-                    row.current = metric
-                    row.currentValue = Comparer.figure(metric, series: false)
+                    var row = oneSided(metric, suite: input.suite, result: result.name, verdict: .new)
+                    row.headline = headline.contains(metric.key)
                     rows.append(row)
                     continue
                 }
                 try checkShape(baseline: oldMetric, current: metric, result: result.name, input: input)
-                rows.append(
-                    compare(
-                        baseline: oldMetric, current: metric, suite: input.suite, result: result.name,
-                        reportOnlyReason: comparison.reportOnlyReason))
+                var row = compare(
+                    baseline: oldMetric, current: metric, suite: input.suite, result: result.name,
+                    reportOnlyReason: comparison.reportOnlyReason)
+                row.headline = headline.contains(metric.key)
+                rows.append(row)
             }
+            let oldHeadline = Set(HeadlineMetrics.select(from: old.metrics.map(\.key)))
             for oldMetric in old.metrics where result[oldMetric.key] == nil {
-                var row = oneSided(input.suite, result.name, metric: oldMetric.key, verdict: .gone)
-                row.baseline = oldMetric
-                row.baselineValue = Comparer.figure(oldMetric, series: false)
+                var row = oneSided(oldMetric, suite: input.suite, result: result.name, verdict: .gone)
+                row.headline = oldHeadline.contains(oldMetric.key)
                 rows.append(row)
             }
         }
         for old in baseline.results where current.result(named: old.name) == nil {
-            rows.append(oneSided(input.suite, old.name, metric: nil, verdict: .gone))
+            rows += oneSidedResult(old, suite: input.suite, verdict: .gone)
         }
         comparison.rows = rows
 
@@ -134,10 +130,36 @@ extension Comparer {
         return comparison
     }
 
-    private func oneSided(_ suite: String, _ result: String, metric: String?, verdict: Verdict) -> MetricComparison {
-        MetricComparison(
-            suite: suite, result: result, metric: metric, baseline: nil, current: nil, baselineValue: nil,
-            currentValue: nil, rule: nil, basis: .none, limit: nil, verdict: verdict, note: nil)
+    /// The rows of a result on one side only: one per metric, headline metrics first, each with the
+    /// figure of its side; one row without a metric when the result has none.
+    private func oneSidedResult(_ result: Result, suite: String, verdict: Verdict) -> [MetricComparison] {
+        guard !result.metrics.isEmpty else {
+            var row = MetricComparison(
+                suite: suite, result: result.name, metric: nil, baseline: nil, current: nil, baselineValue: nil,
+                currentValue: nil, rule: nil, basis: .none, limit: nil, verdict: verdict, note: nil)
+            row.wholeResult = true
+            return [row]
+        }
+        let keys = result.metrics.map(\.key)
+        let headline = Set(HeadlineMetrics.select(from: keys))
+        return HeadlineMetrics.ordered(keys).map { key in
+            var row = oneSided(result[key]!, suite: suite, result: result.name, verdict: verdict)
+            row.wholeResult = true
+            row.headline = headline.contains(key)
+            return row
+        }
+    }
+
+    /// A metric on one side only: `.new` carries the current figure, `.gone` the baseline's; compared
+    /// as a metric on both sides would be (the median of the samples, the value for series).
+    private func oneSided(_ metric: Metric, suite: String, result: String, verdict: Verdict) -> MetricComparison {
+        let rule = thresholds.rule(suite: suite, result: result, metric: metric)
+        let figure = Comparer.figure(metric, series: rule.series)
+        let isNew = verdict == .new
+        return MetricComparison(
+            suite: suite, result: result, metric: metric.key, baseline: isNew ? nil : metric,
+            current: isNew ? metric : nil, baselineValue: isNew ? nil : figure, currentValue: isNew ? figure : nil,
+            rule: rule, basis: .none, limit: nil, verdict: verdict, note: nil)
     }
 
     private func checkShape(baseline: Metric, current: Metric, result: String, input: SuiteInput)

@@ -89,7 +89,11 @@ import Testing
         #expect(output.exitCode == 0)
         #expect(output.standardOutput.contains("baseline: none (\(workspace.baselines)/micro.json does not exist)"))
         #expect(output.standardOutput.contains("make perf-baseline"))
-        #expect(output.standardOutput.contains("micro: 1 new\n"))
+        #expect(output.standardOutput.contains("micro: 1 new result\n"))
+        #expect(
+            output.standardOutput.contains(
+                "suite  result  metric   unit  baseline  current  change  p  verdict\n"
+                    + "micro  a/one   nsPerOp  ns                  100             new\n\nmicro: 1 new result\n"))
     }
 
     @Test func suitesWithABaselineButNoResultsAreListed() throws {
@@ -191,9 +195,26 @@ import Testing
             #expect(html.contains("<figure class=\"chart \(kind)\""), "missing \(kind)")
         }
         #expect(html.components(separatedBy: "<table class=\"comparisons\"").count == 4)
-        #expect(html.contains("<tr class=\"v-regression\">"))
-        #expect(html.contains("<tr class=\"v-new\">"))
-        #expect(html.contains("<tr class=\"v-gone\">"))
+        #expect(html.contains("<tr class=\"v-regression first\" data-metric=\"allocsPerOp\" data-gate=\"true\">"))
+        #expect(
+            html.contains("<tr class=\"v-regression\" data-metric=\"nsPerOp\" data-gate=\"true\" data-samples=\"20\">"))
+        // A new result: one row per metric with its current figure; a gone one: its baseline figure.
+        #expect(
+            html.contains(
+                "<tr class=\"v-new first\" data-metric=\"nsPerOp\" data-gate=\"true\" data-samples=\"20\">"
+                    + "<td><code>pool/acquire</code></td><td>nsPerOp</td><td>ns</td><td class=\"n\"></td>"
+                    + "<td class=\"n\">17.94</td><td class=\"n\"></td><td class=\"n\"></td>"
+                    + "<td class=\"verdict-cell\">new</td></tr>\n"))
+        #expect(
+            html.contains(
+                "<tr class=\"v-gone first\" data-metric=\"nsPerOp\" data-gate=\"true\">"
+                    + "<td><code>pool/retired</code></td><td>nsPerOp</td><td>ns</td><td class=\"n\">55.89</td>"
+                    + "<td class=\"n\"></td><td class=\"n\"></td><td class=\"n\"></td>"
+                    + "<td class=\"verdict-cell\">gone</td></tr>\n"))
+        #expect(
+            html.contains(
+                "<figure class=\"chart baseline-vs-current current-only\" data-suite=\"micro\" data-metric=\"nsPerOp\">"
+            ))
     }
 
     // MARK: Usage

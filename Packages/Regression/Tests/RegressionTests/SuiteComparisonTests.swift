@@ -29,12 +29,15 @@ import Testing
         let rows = comparison.rows.map { "\($0.result) \($0.metric ?? "-") \($0.verdict)" }
         #expect(
             rows == [
-                "a/kept nsPerOp unchanged", "a/kept bytesPerOp new", "a/kept allocsPerOp gone", "a/added - new",
-                "a/retired - gone",
+                "a/kept nsPerOp unchanged", "a/kept bytesPerOp new", "a/kept allocsPerOp gone", "a/added nsPerOp new",
+                "a/retired nsPerOp gone",
             ])
         #expect(comparison.count(.regression) == 0)
         #expect(comparison.rows[1].currentCell == "64")
         #expect(comparison.rows[2].baselineCell == "1")
+        #expect(comparison.rows.map(\.wholeResult) == [false, false, false, true, true])
+        #expect(comparison.rows[3].currentCell == "10" && comparison.rows[3].baselineCell.isEmpty)
+        #expect(comparison.rows[4].baselineCell == "10" && comparison.rows[4].currentCell.isEmpty)
     }
 
     @Test func withoutABaselineEveryResultIsNew() throws {
