@@ -5,7 +5,7 @@ SHELL := bash
 # Every package is found by wildcard; perf/ joins once it has a Package.swift.
 PACKAGES := $(patsubst %/Package.swift,%,$(wildcard Packages/*/Package.swift) $(wildcard perf/Package.swift))
 
-.PHONY: help build test lint format clean perf perf-micro perf-macro perf-memory perf-instructions perf-viewmodel perf-check perf-baseline perf-report perf-flame perf-heap
+.PHONY: help build test lint format clean perf perf-micro perf-macro perf-memory perf-pools perf-instructions perf-viewmodel perf-check perf-baseline perf-report perf-flame perf-heap
 
 PERF_CHECK := Packages/Regression/.build/release/perf-check
 # The suites `make perf` runs and CI's perf matrix lists: perf/suites.json, e.g. ["memory", "micro"].
@@ -61,6 +61,11 @@ perf-memory: ## Memory suite: leak checks in release; writes perf/results/memory
 	@cd perf && swift build -c release --product perf-memory >/dev/null
 	@mkdir -p perf/results
 	@perf/.build/release/perf-memory --json perf/results/memory.json $(PERF_MEMORY_FLAGS)
+
+perf-pools: ## Pools suite: Pool/BufferPool vs allocation, 1 vs 2 threads (release); writes perf/results/pools.json
+	@cd perf && swift build -c release --product perf-pools >/dev/null
+	@mkdir -p perf/results
+	@perf/.build/release/perf-pools --json perf/results/pools.json $(PERF_POOLS_FLAGS)
 
 perf-viewmodel: ## View-model churn suite in release: plain keyed list vs PooledList; writes perf/results/viewmodel.json
 	@cd perf && swift build -c release --product perf-viewmodel >/dev/null

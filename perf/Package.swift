@@ -76,6 +76,23 @@ let package = Package(
                 .product(name: "PerfResult", package: "PerfResult"),
             ],
             swiftSettings: swiftSettings),
+        // The pools suite: Pool and BufferPool against plain allocation, one thread against two.
+        .executableTarget(
+            name: "perf-pools",
+            dependencies: [
+                .product(name: "Pooling", package: "Pooling"),
+                .product(name: "MicroBench", package: "MicroBench"),
+                .product(name: "MemProbe", package: "MemProbe"),
+                .product(name: "PerfResult", package: "PerfResult"),
+            ],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PerfPoolsTests",
+            dependencies: [
+                "perf-pools", .product(name: "Pooling", package: "Pooling"),
+                .product(name: "PerfResult", package: "PerfResult"),
+            ],
+            swiftSettings: swiftSettings),
         // The viewmodel suite: a plain keyed list against PooledList under churn and mount/unmount, and a demo.
         .executableTarget(
             name: "perf-viewmodel",

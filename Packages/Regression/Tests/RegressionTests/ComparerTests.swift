@@ -6,7 +6,7 @@ import Testing
 @Suite struct ComparerTests {
     let comparer = Comparer(thresholds: .shipped)
 
-    func judge(_ baseline: Metric, _ current: Metric, suite: String = "micro", reportOnly: String? = nil)
+    func judge(_ baseline: Metric, _ current: Metric, suite: String = "bench", reportOnly: String? = nil)
         -> MetricComparison
     {
         comparer.compare(

@@ -169,12 +169,12 @@ import Testing
         let html = try outcome(withBaseline: true).htmlReport()
         #expect(
             html.contains(
-                "<tr class=\"v-new\" data-metric=\"p50Ns\" data-gate=\"true\"><td><code>a/new</code></td>"
+                "<tr class=\"v-new\" data-metric=\"p50Ns\" data-gate=\"false\"><td><code>a/new</code></td>"
                     + "<td>p50Ns</td><td>ns</td><td class=\"n\"></td><td class=\"n\">40</td><td class=\"n\"></td>"
                     + "<td class=\"n\"></td><td class=\"verdict-cell\">new</td></tr>\n"))
         #expect(
             html.contains(
-                "<tr class=\"v-gone\" data-metric=\"opsPerSec\" data-gate=\"true\"><td><code>a/old</code></td>"
+                "<tr class=\"v-gone\" data-metric=\"opsPerSec\" data-gate=\"false\"><td><code>a/old</code></td>"
                     + "<td>opsPerSec</td><td>ops/s</td><td class=\"n\">2M</td><td class=\"n\"></td>"
                     + "<td class=\"n\"></td><td class=\"n\"></td><td class=\"verdict-cell\">gone</td></tr>\n"))
         #expect(html.components(separatedBy: "<tr class=\"v-new").count - 1 == 4)

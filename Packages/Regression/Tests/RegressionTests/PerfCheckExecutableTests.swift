@@ -45,7 +45,7 @@ import Testing
         let (status, output) = try run(fixtureArguments + ["--strict"])
         #expect(status == 1, "\(output)")
         #expect(output.hasPrefix("perf-check · Swift "))
-        #expect(output.contains("FAILED: 6 regressions"))
+        #expect(output.contains("FAILED: 3 regressions"))
     }
 
     @Test func strictPerfInTheEnvironmentFailsTheGateToo() throws {

@@ -53,14 +53,14 @@ import Testing
             "micro",
             [
                 Result(name: "a/one", metrics: [.nsPerOp(100), .rme(1)]),
-                Result(name: "a/two", metrics: [.opsPerSec(1000)]),
+                Result(name: "a/two", metrics: [.requestsPerSec(1000)]),
             ])
-        // nsPerOp costs 1.21×, opsPerSec at 1/1.21 of the baseline costs 1.21× too; rme is not gated.
+        // nsPerOp costs 1.21×, requestsPerSec at 1/1.21 of the baseline costs 1.21× too; rme is not gated.
         let current = try report(
             "micro",
             [
                 Result(name: "a/one", metrics: [.nsPerOp(121), .rme(50)]),
-                Result(name: "a/two", metrics: [.opsPerSec(1000 / 1.21)]),
+                Result(name: "a/two", metrics: [.requestsPerSec(1000 / 1.21)]),
             ])
         let comparison = try comparer.compare(input(current: current, baseline: baseline))
         #expect(comparison.geomeanCount == 2)
@@ -69,7 +69,7 @@ import Testing
             "micro",
             [
                 Result(name: "a/one", metrics: [.nsPerOp(121), .rme(1)]),
-                Result(name: "a/two", metrics: [.opsPerSec(1000)]),
+                Result(name: "a/two", metrics: [.requestsPerSec(1000)]),
             ])
         #expect(abs(try #require(comparer.compare(input(current: mixed, baseline: baseline)).geomean) - 1.1) < 1e-12)
     }

@@ -5,7 +5,7 @@ import Testing
 /// How rules resolve: fallbacks by unit, per-metric defaults, overrides per suite, result glob and metric.
 @Suite struct ThresholdsTests {
     func rule(
-        _ metric: Metric, suite: String = "micro", result: String = "group/case", in thresholds: Thresholds = .shipped
+        _ metric: Metric, suite: String = "bench", result: String = "group/case", in thresholds: Thresholds = .shipped
     )
         -> ThresholdRule
     {
@@ -15,10 +15,19 @@ import Testing
     @Test func theShippedDefaultsGiveEachKindOfMetricItsThreshold() {
         // Time and latency p50: +10 %.
         #expect(rule(.nsPerOp(1)) == ThresholdRule(maxRegression: 0.10))
-        #expect(rule(.p50Ns(1)) == ThresholdRule(maxRegression: 0.10))
+        // MicroBench's p50Ns is nsPerOp without samples, and its descriptive statistics are shown only.
+        #expect(rule(.p50Ns(1)).gate == false)
+        for key in ["meanNs", "minNs", "maxNs", "p75Ns", "sdNs", "madNs", "coldStartNs"] {
+            #expect(rule(try! Metric(key: key, value: 1, unit: .nanoseconds, better: .lower)).gate == false)
+        }
+        #expect(rule(try! Metric(key: "outliers", value: 1, unit: .count, better: .lower)).gate == false)
         #expect(rule(.latencyP50Ms(1)) == ThresholdRule(maxRegression: 0.10))
         // Throughput: −10 %.
         #expect(rule(.opsPerSec(1)) == ThresholdRule(maxRegression: 0.10))
+        // Where opsPerSec is only nsPerOp inverted, without samples, nsPerOp is the gated figure.
+        #expect(rule(.opsPerSec(1), suite: "micro").gate == false)
+        #expect(rule(.opsPerSec(1), suite: "pools", result: "object/pool").gate == false)
+        #expect(rule(.opsPerSec(1), suite: "pools", result: "threads2/pool") == ThresholdRule(maxRegression: 0.10))
         #expect(rule(.requestsPerSec(1)) == ThresholdRule(maxRegression: 0.10))
         // Tail latency: +20 %; the maximum is shown, never gated.
         #expect(rule(.p99Ns(1)) == ThresholdRule(maxRegression: 0.20))
@@ -91,7 +100,7 @@ import Testing
                 ThresholdEntry(metric: "nsPerOp", maxRegressionPercent: 7),
                 ThresholdEntry(suite: "micro", metric: "ns*", maxRegressionPercent: 8),
             ])
-        #expect(rule(.nsPerOp(1), in: thresholds).maxRegression == 0.08)
+        #expect(rule(.nsPerOp(1), suite: "micro", in: thresholds).maxRegression == 0.08)
         #expect(rule(.nsPerOp(1), suite: "pools", in: thresholds).maxRegression == 0.07)
         #expect(rule(.opsPerSec(1), in: thresholds).maxRegression == 0.30)
     }
