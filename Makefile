@@ -5,7 +5,7 @@ SHELL := bash
 # Every package is found by wildcard; perf/ joins once it has a Package.swift.
 PACKAGES := $(patsubst %/Package.swift,%,$(wildcard Packages/*/Package.swift) $(wildcard perf/Package.swift))
 
-.PHONY: help build test lint format clean perf perf-micro perf-macro perf-memory perf-pools perf-instructions perf-viewmodel perf-check perf-baseline perf-report perf-flame perf-heap
+.PHONY: help build test lint format clean perf perf-micro perf-macro perf-memory perf-soak perf-pool-ab perf-pools perf-instructions perf-viewmodel perf-check perf-baseline perf-report perf-flame perf-heap
 
 PERF_CHECK := Packages/Regression/.build/release/perf-check
 # The suites `make perf` runs and CI's perf matrix lists: perf/suites.json, e.g. ["memory", "micro"].
@@ -48,14 +48,29 @@ perf-micro: ## Micro suite: ns/op and allocs/op in release; writes perf/results/
 	@mkdir -p perf/results
 	@perf/.build/release/perf-micro --json perf/results/micro.json $(PERF_MICRO_FLAGS)
 
-perf-macro: ## Every load scenario in perf/macro with LoadGen (release); writes perf/results/macro-<scenario>.json
+perf-macro: ## Every load scenario in perf/macro with LoadGen (release), then the stress knee; writes perf/results/macro-*.json
 	@cd Packages/LoadGen && swift build -c release --static-swift-stdlib >/dev/null
+	@cd perf && swift build -c release --product demo-service >/dev/null && swift build -c release --product demo-load >/dev/null
 	@mkdir -p perf/results
 	@status=0; for scenario in perf/macro/*.json; do \
 	  name=$$(basename "$$scenario" .json); echo "==> loadgen --scenario $$scenario"; \
-	  Packages/LoadGen/.build/release/loadgen --no-progress --scenario "$$scenario" \
-	    --json "perf/results/macro-$$name.json" $(PERF_MACRO_FLAGS) || { code=$$?; [ $$code -gt $$status ] && status=$$code; }; \
-	done; exit $$status
+	  PATH="$(CURDIR)/perf/.build/release:$$PATH" Packages/LoadGen/.build/release/loadgen --no-progress \
+	    --scenario "$$scenario" --json "perf/results/macro-$$name.json" $(PERF_MACRO_FLAGS) \
+	    || { code=$$?; [ $$code -gt $$status ] && status=$$code; }; \
+	done; \
+	if [ -f perf/results/macro-http-stress.json ]; then \
+	  perf/.build/release/demo-load knee perf/results/macro-http-stress.json --json perf/results/macro-knee.json \
+	    || status=1; \
+	fi; \
+	exit $$status
+
+perf-soak: ## Demo-service soak under load (60 s; quick 15 s): RSS, heap, leak verdict, hit rate; writes perf/results/soak.json
+	@cd perf && swift build -c release --product demo-service >/dev/null && swift build -c release --product demo-load >/dev/null
+	@mkdir -p perf/results
+	@perf/.build/release/demo-load soak --json perf/results/soak.json $(PERF_SOAK_FLAGS)
+
+perf-pool-ab: ## Demo service pooled vs plain in interleaved rounds (about 2.5 min); writes perf/results/pool-ab.json
+	@Scripts/demo-pool-ab.sh $(PERF_AB_FLAGS)
 
 perf-memory: ## Memory suite: leak checks in release; writes perf/results/memory.json, exits 1 on a leak
 	@cd perf && swift build -c release --product perf-memory >/dev/null

@@ -27,7 +27,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/perf-flame.sh"
 
 # Every task but the two whose count depends on a random session token.
-default_filter='^(?!pipeline/(full|handle)\[request=login\])'
+default_filter='^(?!pipeline/(full|handle)\[pool=(on|off),request=login\])'
 
 instructions_main() {
     tool_name="perf-instructions"

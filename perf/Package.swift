@@ -17,18 +17,40 @@ let package = Package(
         .package(path: "../Packages/MemProbe"),
         .package(path: "../Packages/MicroBench"),
         .package(path: "../Packages/Pooling"),
+        .package(path: "../Packages/LoadGen"),
         .package(path: "../Packages/ViewModelPool"),
     ],
     targets: [
         // epoll, eventfd, accept4 and getrandom: Linux calls the Swift Glibc module does not expose.
         .target(name: "CDemoServiceSystem"),
         // The demo service: an epoll HTTP/1.1 server whose handlers tests and suites call in-process.
-        .target(name: "DemoService", dependencies: ["CDemoServiceSystem"], swiftSettings: swiftSettings),
+        .target(
+            name: "DemoService",
+            dependencies: ["CDemoServiceSystem", .product(name: "Pooling", package: "Pooling")],
+            swiftSettings: swiftSettings),
         .executableTarget(
             name: "demo-service",
-            dependencies: ["DemoService", .product(name: "PerfResult", package: "PerfResult")],
+            dependencies: [
+                "DemoService", .product(name: "MemProbe", package: "MemProbe"),
+                .product(name: "PerfResult", package: "PerfResult"),
+            ],
             swiftSettings: swiftSettings),
         .testTarget(name: "DemoServiceTests", dependencies: ["DemoService"], swiftSettings: swiftSettings),
+        // The demo service under LoadGen load: pooled against plain in interleaved rounds, a memory soak, the knee.
+        .executableTarget(
+            name: "demo-load",
+            dependencies: [
+                .product(name: "LoadGen", package: "LoadGen"), .product(name: "MemProbe", package: "MemProbe"),
+                .product(name: "PerfResult", package: "PerfResult"),
+            ],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DemoLoadTests",
+            dependencies: [
+                "demo-load", "DemoService", .product(name: "LoadGen", package: "LoadGen"),
+                .product(name: "MemProbe", package: "MemProbe"), .product(name: "PerfResult", package: "PerfResult"),
+            ],
+            swiftSettings: swiftSettings),
         // The regression gate's bars: seeded A/A and regression simulations, and a scale check.
         .executableTarget(
             name: "regression-sim",

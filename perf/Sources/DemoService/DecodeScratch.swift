@@ -18,9 +18,26 @@ public final class DecodeScratch: @unchecked Sendable {
 
     /// Empties every buffer, keeping capacity.
     public func reset() {
-        bytes.removeAll(keepingCapacity: true)
+        reset(keepingAtMost: .max)
+    }
+
+    /// Empties every buffer like `reset()`, but lets go of the storage of `bytes` when its capacity grew past
+    /// `byteLimit`, so that one large body does not pin its memory in a pool. The other buffers hold at most
+    /// `--max-batch` entries and keep their capacity.
+    public func reset(keepingAtMost byteLimit: Int) {
+        if bytes.capacity > byteLimit {
+            bytes = []
+        } else {
+            bytes.removeAll(keepingCapacity: true)
+        }
         messages.removeAll(keepingCapacity: true)
         topicCounts.removeAll(keepingCapacity: true)
+    }
+
+    /// The bytes of storage the buffers hold (capacity, not contents): what a pooled scratch keeps alive.
+    public var retainedBytes: Int {
+        bytes.capacity + messages.capacity * MemoryLayout<DecodedMessage>.stride
+            + topicCounts.capacity * MemoryLayout<TopicCount>.stride
     }
 }
 

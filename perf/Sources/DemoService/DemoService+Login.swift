@@ -48,7 +48,7 @@ extension DemoService {
             }
         }
         let token = bytes.withUnsafeBufferPointer { SessionToken(bytes: $0) }
-        allocator.giveBack(bytes, to: .tokenBytes)
+        allocator.giveBack(consume bytes, to: .tokenBytes)
         return token
     }
 }

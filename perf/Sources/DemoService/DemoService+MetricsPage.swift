@@ -4,6 +4,7 @@ extension DemoService {
     ///
     /// - Complexity: O(routes × (statuses + buckets) + error kinds + pools).
     func appendMetricsPage(to output: inout [UInt8]) {
+        let memory = MemoryReadings(hooks)
         var page = PrometheusPage()
         page.family("demo_http_requests_total", "counter", "Requests answered, by route and status.")
         for route in Route.allCases {
@@ -37,6 +38,7 @@ extension DemoService {
         appendConnectionSeries(to: &page)
         appendStateSeries(to: &page)
         appendPoolSeries(to: &page)
+        appendMemorySeries(memory, to: &page)
         page.family("process_resident_memory_bytes", "gauge", "Resident set size from /proc/self/statm.")
         page.sample("process_resident_memory_bytes", [], ProcessMemory.residentBytes() ?? 0)
         output.append(contentsOf: page.bytes)
@@ -74,7 +76,7 @@ extension DemoService {
         page.sample("demo_messages_evicted_total", [], metrics.scalar(.messagesEvicted))
     }
 
-    /// The phase-B hooks: pool counters from the allocator, allocations from `MetricsHooks`.
+    /// The allocator's pools: hits, misses, returns and discards per pool (none for the plain allocator).
     private func appendPoolSeries(to page: inout PrometheusPage) {
         page.family("demo_pool_enabled", "gauge", "1 when the hot path allocates from pools (--pool on), else 0.")
         page.sample("demo_pool_enabled", [("allocator", allocator.name)], allocator.name == "plain" ? 0 : 1)
@@ -89,10 +91,36 @@ extension DemoService {
             page.family(name, "counter", help)
             for pool in pools { page.sample(name, [("pool", pool.name)], pool[keyPath: keyPath]) }
         }
-        if let allocationCount = hooks.allocationCount {
+    }
+
+    /// The `MetricsHooks` series, each only when its hook is installed and answers.
+    private func appendMemorySeries(_ memory: MemoryReadings, to page: inout PrometheusPage) {
+        if let allocations = memory.allocations {
             page.family("demo_allocations_total", "counter", "Heap allocations of the process since the start.")
-            page.sample("demo_allocations_total", [], allocationCount())
+            page.sample("demo_allocations_total", [], allocations)
         }
+        if let live = memory.liveAllocations {
+            page.family("demo_live_allocations", "gauge", "Heap allocations not yet freed (allocations - frees).")
+            page.sample("demo_live_allocations", [], UInt64(max(0, live)))
+        }
+        if let heap = memory.heapInUseBytes {
+            page.family(
+                "demo_heap_in_use_bytes", "gauge", "Bytes malloc has handed out and not taken back (mallinfo2).")
+            page.sample("demo_heap_in_use_bytes", [], heap)
+        }
+    }
+}
+
+/// The hooks' values, read before the metrics page allocates anything.
+private struct MemoryReadings {
+    var allocations: UInt64?
+    var liveAllocations: Int64?
+    var heapInUseBytes: UInt64?
+
+    init(_ hooks: MetricsHooks) {
+        allocations = hooks.allocationCount?()
+        liveAllocations = hooks.liveAllocations?()
+        heapInUseBytes = hooks.heapInUseBytes.flatMap { $0() }
     }
 }
 

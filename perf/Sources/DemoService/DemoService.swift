@@ -1,11 +1,22 @@
-/// Extra series for `/metrics` that the service cannot measure itself; phase B plugs MemProbe in here.
+/// Series for `/metrics` that the service cannot measure itself: the executable plugs MemProbe in here.
+///
+/// Each hook is read at the start of a `/metrics` page, before the page itself allocates.
 public struct MetricsHooks: Sendable {
     /// Heap allocations since the start (a process-wide counter), shown as `demo_allocations_total`.
     public var allocationCount: (@Sendable () -> UInt64)?
+    /// Allocations not yet freed (allocations − frees since the start), shown as `demo_live_allocations`.
+    public var liveAllocations: (@Sendable () -> Int64)?
+    /// Bytes malloc has handed out and not taken back (`mallinfo2`), shown as `demo_heap_in_use_bytes`.
+    public var heapInUseBytes: (@Sendable () -> UInt64?)?
 
     /// No hooks, or the given ones.
-    public init(allocationCount: (@Sendable () -> UInt64)? = nil) {
+    public init(
+        allocationCount: (@Sendable () -> UInt64)? = nil, liveAllocations: (@Sendable () -> Int64)? = nil,
+        heapInUseBytes: (@Sendable () -> UInt64?)? = nil
+    ) {
         self.allocationCount = allocationCount
+        self.liveAllocations = liveAllocations
+        self.heapInUseBytes = heapInUseBytes
     }
 }
 
@@ -60,14 +71,17 @@ public final class DemoService: Sendable {
 
     /// Builds the service: validates the configuration, seeds the users (O(users × hash rounds)).
     ///
+    /// - Parameter allocator: Where the hot path's buffers and objects come from; `nil` (the default) follows
+    ///   `configuration.pool`: a `PooledAllocator` when it is on, a `PlainAllocator` when it is off.
     /// - Throws: `DemoServiceError.invalidValue` naming the setting out of range.
     public init(
-        configuration: ServiceConfiguration, allocator: any HotPathAllocator = PlainAllocator(),
+        configuration: ServiceConfiguration, allocator: (any HotPathAllocator)? = nil,
         hooks: MetricsHooks = MetricsHooks()
     ) throws(DemoServiceError) {
         try configuration.validate()
         self.configuration = configuration
-        self.allocator = allocator
+        self.allocator =
+            allocator ?? (configuration.pool ? PooledAllocator(configuration: configuration) : PlainAllocator())
         self.hooks = hooks
         users = UserTable(count: configuration.users, rounds: configuration.hashRounds)
         sessions = SessionCache(capacity: configuration.sessionCapacity)

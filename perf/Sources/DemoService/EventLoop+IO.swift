@@ -47,7 +47,7 @@ extension EventLoop {
         {
             let consumed = input.withUnsafeBufferPointer { process(connection, $0) }
             if consumed >= input.count || connection.closeAfterFlush {
-                allocator.giveBack(input, to: .requestBuffer)
+                allocator.giveBack(consume input, to: .requestBuffer)
             } else {
                 if consumed > 0 { input.removeFirst(consumed) }
                 connection.input = input
@@ -117,7 +117,7 @@ extension EventLoop {
             response, length: encoded.count, close: closing, announceKeepAlive: !head.isHTTP11 && !closing,
             to: &output)
         output.append(contentsOf: encoded)
-        allocator.giveBack(encoded, to: .jsonEncode)
+        allocator.giveBack(consume encoded, to: .jsonEncode)
         counters.recordRequest(route: head.route, status: response.status, nanoseconds: MonotonicClock.now() &- start)
         if closing {
             connection.closeAfterFlush = true

@@ -26,7 +26,7 @@ extension ServiceConfiguration {
                 value = String(argument[argument.index(after: equals)...])
             }
             guard
-                flag == "--host" || integerOptions.contains(where: { $0.flag == flag })
+                flag == "--host" || flag == "--pool" || integerOptions.contains(where: { $0.flag == flag })
                     || durationOptions.contains(where: { $0.flag == flag })
             else { throw .unknownFlag(flag) }
             if value == nil {
@@ -45,6 +45,14 @@ extension ServiceConfiguration {
     private mutating func set(flag: String, to value: String) throws(DemoServiceError) {
         if flag == "--host" {
             host = value
+            return
+        }
+        if flag == "--pool" {
+            switch value {
+            case "on": pool = true
+            case "off": pool = false
+            default: throw .invalidValue(flag: flag, value: value, expected: "on or off")
+            }
             return
         }
         if let option = ServiceConfiguration.integerOptions.first(where: { $0.flag == flag }) {
@@ -79,6 +87,9 @@ extension ServiceConfiguration {
             lines.append("  \(padded)\(help) (default: \(value))")
         }
         row("--host", "IPv4 address to listen on", defaults.host)
+        row(
+            "--pool", "on: pooled buffers and objects on the hot path; off: plain allocation",
+            defaults.pool ? "on" : "off")
         for option in integerOptions {
             let value = String(defaults[keyPath: option.keyPath])
             row(option.flag, option.help, option.flag == "--threads" ? "\(value), the online cores" : value)

@@ -39,6 +39,10 @@ public struct ServiceConfiguration: Sendable, Equatable {
     public var maxPayloadBytes = 1024
     /// Messages one `/messages` batch may hold; more gets a 413 (`--max-batch`).
     public var maxBatchMessages = 100
+    /// Whether the hot path's buffers and objects come from pools (`PooledAllocator`, `--pool on`) or are
+    /// allocated fresh for every request (`PlainAllocator`, `--pool off`). Pooled by default: it allocates
+    /// nothing per request in steady state and is no slower (perf/README.md, "demo service").
+    public var pool = true
 
     /// The defaults above.
     public init() {}

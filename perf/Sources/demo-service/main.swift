@@ -2,6 +2,7 @@
 // Exit 2 for a bad flag or an address that cannot be used. See `demo-service --help`.
 import DemoService
 import Glibc
+import MemProbe
 import PerfResult
 
 /// Writes a line straight to a descriptor: unbuffered, so a script reading a pipe sees it at once.
@@ -62,9 +63,22 @@ sigaddset(&stopSignals, SIGINT)
 pthread_sigmask(SIG_BLOCK, &stopSignals, nil)
 signal(SIGPIPE, SIG_IGN)
 
+// MemProbe's allocation counter (linked into this executable, it counts every malloc of the process) and
+// mallinfo2 feed /metrics: demo_allocations_total, demo_live_allocations, demo_heap_in_use_bytes. Without a
+// working counter the first two series are left out rather than shown as 0.
+var hooks = MetricsHooks(heapInUseBytes: {
+    MemorySampler(fields: .heapInUse).sample().heapInUseBytes.map { UInt64($0) }
+})
+if AllocationCounter.isCounting {
+    hooks.allocationCount = { AllocationCounter.allThreads()?.allocations ?? 0 }
+    hooks.liveAllocations = { AllocationCounter.allThreads()?.live ?? 0 }
+} else if case .unavailable(let reason) = AllocationCounter.availability {
+    say("note: /metrics has no demo_allocations_total or demo_live_allocations: \(reason)")
+}
+
 let server: DemoServer
 do {
-    let service = try DemoService(configuration: configuration)
+    let service = try DemoService(configuration: configuration, hooks: hooks)
     server = try DemoServer.start(service: service)
 } catch {
     fail("\(error)")

@@ -16,10 +16,12 @@ struct PipelineFixture {
     ///
     /// The service has the demo server's defaults (1,000 users, 4,096 hash rounds, 64 messages per topic) but
     /// 1,024 sessions instead of 100,000, so that the session cache reaches its steady state (every login
-    /// evicts the least recent session) during warmup instead of growing through the whole run.
-    init(_ request: PipelineRequest) {
+    /// evicts the least recent session) during warmup instead of growing through the whole run. `pool` picks its
+    /// allocator, as `demo-service --pool on|off` does.
+    init(_ request: PipelineRequest, pool: Bool = true) {
         var configuration = ServiceConfiguration()
         configuration.sessionCapacity = 1024
+        configuration.pool = pool
         do {
             service = try DemoService(configuration: configuration)
         } catch {

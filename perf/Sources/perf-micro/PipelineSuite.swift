@@ -8,23 +8,30 @@ import MicroBench
 /// `full` is one whole request: parse the head (`HTTPRequestParser`, which also resolves the route from the
 /// request target, as the server does), handle it (`DemoService.respond`), and encode the response head and body
 /// into one output buffer. `parse`, `handle` and `encode` time each stage alone on the same request.
+///
+/// `pool=on` runs the service with its `PooledAllocator` (`demo-service --pool on`), `pool=off` with its
+/// `PlainAllocator`: the same requests, pooled against plain, side by side in one run. Only `full` and `handle`
+/// touch the allocator; `parse` and `encode` run once, with the default (pooled) service.
 let pipeline = Suite("pipeline") { suite in
     for request in PipelineRequest.allCases {
-        let parameters = ["request": request.name]
-        suite.bench("full", parameters: parameters, throughput: .bytes(request.bytes.count)) {
-            PipelineFixture(request)
-        } body: { fixture in
-            blackHole(fixture.serve())
+        for pool in [true, false] {
+            let parameters = ["request": request.name, "pool": pool ? "on" : "off"]
+            suite.bench("full", parameters: parameters, throughput: .bytes(request.bytes.count)) {
+                PipelineFixture(request, pool: pool)
+            } body: { fixture in
+                blackHole(fixture.serve())
+            }
+            suite.bench("handle", parameters: parameters) {
+                PipelineFixture(request, pool: pool)
+            } body: { fixture in
+                blackHole(fixture.handle())
+            }
         }
+        let parameters = ["request": request.name]
         suite.bench("parse", parameters: parameters, throughput: .bytes(request.bytes.count)) {
             PipelineFixture(request)
         } body: { fixture in
             blackHole(fixture.parse())
-        }
-        suite.bench("handle", parameters: parameters) {
-            PipelineFixture(request)
-        } body: { fixture in
-            blackHole(fixture.handle())
         }
         suite.bench("encode", parameters: parameters) {
             PipelineFixture(request)

@@ -21,6 +21,26 @@ import Testing
         #expect(process.stdoutSoFar.contains("stopped: 1 connection(s) closed during the drain, 0 closed by force"))
     }
 
+    @Test func thePoolFlagPicksTheAllocatorAndMetricsCountTheProcessAllocations() throws {
+        let process = try SpawnedProcess([
+            "--port", "0", "--threads", "1", "--users", "2", "--hash-rounds", "8", "--pool", "off",
+        ])
+        defer { process.killIfRunning() }
+        let listening = try #require(process.readStdoutLine { $0.hasPrefix("listening on ") })
+        let port = try #require(Int(listening.split(separator: ":").last ?? ""))
+        #expect(process.stdoutSoFar.contains("allocator plain"))
+        let client = try TestClient(port: port)
+        client.send(request("GET", "/metrics"))
+        let page = try client.readResponse().body
+        #expect(page.contains(#"demo_pool_enabled{allocator="plain"} 0"#))
+        let allocations = try #require(page.split(separator: "\n").first { $0.hasPrefix("demo_allocations_total ") })
+        #expect((UInt64(allocations.split(separator: " ")[1]) ?? 0) > 0)
+        #expect(page.contains("\ndemo_live_allocations "))
+        #expect(page.contains("\ndemo_heap_in_use_bytes "))
+        kill(process.pid, SIGTERM)
+        #expect(process.waitForExit() == 0)
+    }
+
     @Test func aBadFlagExitsTwoNamingTheFlag() throws {
         let process = try SpawnedProcess(["--threads", "zero"])
         defer { process.killIfRunning() }

@@ -56,7 +56,9 @@ import Testing
             #"demo_errors_total{kind="header_timeout"} 0"#,
             #"demo_errors_total{kind="connection_limit"} 0"#,
             "demo_connections_open 0",
-            #"demo_pool_enabled{allocator="plain"} 0"#,
+            #"demo_pool_enabled{allocator="pooled"} 1"#,
+            #"demo_pool_misses_total{pool="decode_scratch"} 1"#,
+            #"demo_pool_hits_total{pool="message"} 0"#,
             "# TYPE demo_pool_hits_total counter",
             "# TYPE demo_pool_discards_total counter",
             "# TYPE process_resident_memory_bytes gauge",
@@ -86,7 +88,7 @@ import Testing
         }
         let service = try DemoService(
             configuration: testConfiguration(), allocator: CountingAllocator(),
-            hooks: MetricsHooks(allocationCount: { 1234 }))
+            hooks: MetricsHooks(allocationCount: { 1234 }, liveAllocations: { 56 }, heapInUseBytes: { 7890 }))
         let page = Set(call(service, .metrics, .get).body.split(separator: "\n").map(String.init))
         #expect(page.contains(#"demo_pool_enabled{allocator="pooled"} 1"#))
         #expect(page.contains(#"demo_pool_hits_total{pool="json_encode"} 9"#))
@@ -94,5 +96,16 @@ import Testing
         #expect(page.contains(#"demo_pool_returns_total{pool="json_encode"} 8"#))
         #expect(page.contains(#"demo_pool_discards_total{pool="json_encode"} 2"#))
         #expect(page.contains("demo_allocations_total 1234"))
+        #expect(page.contains("demo_live_allocations 56"))
+        #expect(page.contains("demo_heap_in_use_bytes 7890"))
+    }
+
+    @Test func thePlainAllocatorShowsNoPoolsAndNoHooksNoMemorySeries() throws {
+        let service = try makeService { $0.pool = false }
+        let page = call(service, .metrics, .get).body
+        #expect(page.contains(#"demo_pool_enabled{allocator="plain"} 0"#))
+        #expect(!page.contains("demo_pool_hits_total{"))
+        #expect(!page.contains("demo_allocations_total"))
+        #expect(!page.contains("demo_heap_in_use_bytes"))
     }
 }

@@ -25,6 +25,23 @@ import Testing
                 "--drain-timeout=0", "--users", "5") == .run(expected))
     }
 
+    @Test func poolTakesOnOrOffAndIsOnByDefault() throws {
+        #expect(ServiceConfiguration().pool)
+        var plain = ServiceConfiguration()
+        plain.pool = false
+        #expect(try parse("--pool", "off") == .run(plain))
+        #expect(try parse("--pool=on") == .run(ServiceConfiguration()))
+        #expect(ServiceConfiguration.usage.contains("\n  --pool "))
+        #expect(ServiceConfiguration.usage.contains("(default: on)"))
+    }
+
+    @Test func theServiceBuildsTheAllocatorItsConfigurationNames() throws {
+        #expect(try makeService().allocator.name == "pooled")
+        #expect(try makeService { $0.pool = false }.allocator.name == "plain")
+        #expect(
+            try DemoService(configuration: testConfiguration(), allocator: PlainAllocator()).allocator.name == "plain")
+    }
+
     @Test func helpWinsAndListsEveryFlag() throws {
         #expect(try parse("--port", "1", "--help") == .help)
         #expect(try parse("-h") == .help)
@@ -44,6 +61,7 @@ import Testing
         (["--port", "http"], "--port: expected an integer from 0 to 65535, got 'http'"),
         (["--port=70000"], "--port: expected an integer from 0 to 65535, got '70000'"),
         (["--threads", "0"], "--threads: expected an integer from 1 to 256, got '0'"),
+        (["--pool", "yes"], "--pool: expected on or off, got 'yes'"),
         (
             ["--header-timeout", "1.2345"],
             "--header-timeout: expected seconds from 0.001 to 3600, e.g. 5 or 0.25, got '1.2345'"

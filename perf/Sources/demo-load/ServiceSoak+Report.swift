@@ -1,0 +1,81 @@
+import LoadGen
+import MemProbe
+import PerfResult
+
+/// The soak's table and its PerfResult report.
+extension ServiceSoak.Outcome {
+    /// What the soak found, one line a finding, then the pools.
+    var summary: String {
+        var lines: [String] = []
+        let first = analysed.first
+        let last = samples.last
+        lines.append(
+            "load          \(load.requestsPerSecond.fixed(0)) req/s for \(samples.last?.seconds.fixed(1) ?? "0") s, "
+                + "p99 \((Double(load.latency.value(atPercentile: 99)) / 1e6).fixed(3)) ms, "
+                + "errors \((load.errorRate * 100).fixed(3)) %")
+        lines.append(
+            "samples       \(samples.count) (\(report.warmupSampleCount) dropped as warmup), "
+                + "\(last.map { String($0.scrape.requests) } ?? "0") requests answered by the service")
+        lines.append("verdict       \(report.summary)")
+        if let rss = residentAnalysis, let first, let last {
+            lines.append(
+                "RSS           \(Double(first.memory.residentBytes ?? 0).bytesText) → "
+                    + "\(Double(last.memory.residentBytes ?? 0).bytesText) after the warmup, slope "
+                    + "\((residentSlopePerSecond ?? 0).signedBytesText)/s, fitted growth "
+                    + "\(rss.growth.signedBytesText) (\((rss.growthRatio * 100).signedFixed(2)) %): "
+                    + (residentIsFlat ? "flat ✓" : "grows ✗"))
+        }
+        if let heap = report.analysis(of: .heapBytes) {
+            lines.append(
+                "heap in use   slope \(heap.fit.slope.signedFixed(3)) B/request, fitted growth "
+                    + "\(heap.growth.signedBytesText) (\((heap.growthRatio * 100).signedFixed(2)) %)")
+        }
+        if let live = report.analysis(of: .liveAllocations) {
+            lines.append(
+                "live allocs   slope \(live.fit.slope.signedFixed(5))/request, fitted growth "
+                    + "\(live.growth.signedFixed(0)) (\((live.growthRatio * 100).signedFixed(2)) %)")
+        }
+        if let hitRate {
+            lines.append("pool hit rate \((hitRate * 100).fixed(2)) % after the warmup (target ≥ 80 %)")
+        }
+        var table = TextTable([
+            ("pool", .left), ("hits", .right), ("misses", .right), ("returns", .right), ("discards", .right),
+            ("hit rate", .right),
+        ])
+        for (name, counts) in poolWindow.sorted(by: { $0.key < $1.key }) {
+            table.append([
+                name, String(counts.hits), String(counts.misses), String(counts.returns), String(counts.discards),
+                counts.hitRate.map { "\(($0 * 100).fixed(2)) %" } ?? "-",
+            ])
+        }
+        if !poolWindow.isEmpty { lines.append(table.rendered()) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `soak/<scenario>[pool=on|off]`: MemProbe's metrics, `rssSlopeBytesPerSec`, the heap and RSS series
+    /// (`heapBytes`, `rssBytes`), the load's throughput, p99 and errors, and the pools' hit rate.
+    /// - Throws: `PerfResultError` for an invalid name.
+    func report(environment: Environment) throws(PerfResultError) -> Report {
+        var metrics = report.metrics
+        if let slope = residentSlopePerSecond {
+            metrics.append(try Metric(key: "rssSlopeBytesPerSec", value: slope, unit: .bytes, better: .lower))
+        }
+        let heap = samples.compactMap { $0.scrape.heapInUseBytes.map(Double.init) }
+        if heap.count == samples.count, let last = heap.last {
+            metrics.append(try Metric(key: "heapBytes", value: last, unit: .bytes, better: .lower, samples: heap))
+        }
+        let rss = samples.compactMap { $0.memory.residentBytes.map(Double.init) }
+        if rss.count == samples.count, let last = rss.last {
+            metrics.append(try Metric(key: "rssBytes", value: last, unit: .bytes, better: .lower, samples: rss))
+        }
+        metrics.append(try Metric(key: "rssFlat", value: residentIsFlat ? 1 : 0, unit: .count, better: .higher))
+        metrics.append(.requestsPerSec(load.requestsPerSecond))
+        metrics.append(.latencyP99Ms(Double(load.latency.value(atPercentile: 99)) / 1e6))
+        metrics.append(.errorRate(load.errorRate))
+        if let hitRate { metrics.append(.hitRate(hitRate)) }
+        var report = try Report(suite: "soak", environment: environment)
+        try report.append(
+            try Result(name: "soak/\(scenario)", parameters: ["pool": pool ? "on" : "off"], metrics: metrics))
+        return report
+    }
+}

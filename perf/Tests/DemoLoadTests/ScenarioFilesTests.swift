@@ -1,0 +1,60 @@
+import DemoService
+import Glibc
+import LoadGen
+import Testing
+
+/// Every scenario in perf/macro must load through LoadGen's own parser (as `make perf-macro` and `demo-load` load
+/// them), in both profiles, and every demo-service scenario must start the service with flags it accepts.
+@Suite struct ScenarioFilesTests {
+    static let macro: String = {
+        let file = #filePath
+        let tests = file[..<file.lastIndex(of: "/")!]
+        return String(tests[..<tests.lastIndex(of: "/")!].dropLast("/Tests".count)) + "/macro"
+    }()
+
+    static let files: [String] = {
+        guard let directory = opendir(macro) else { return [] }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasSuffix(".json") { names.append(name) }
+        }
+        return names.sorted()
+    }()
+
+    @Test func theMacroFolderHasTheDemoServiceScenarios() {
+        for name in [
+            "http-login.json", "http-messages.json", "http-sustained.json", "http-spike.json", "http-stress.json",
+            "http-connections.json",
+        ] {
+            #expect(Self.files.contains(name), "perf/macro/\(name) is missing")
+        }
+    }
+
+    @Test(arguments: files)
+    func everyScenarioParsesInBothProfilesWithThresholds(_ name: String) throws {
+        for profile in [nil, "quick"] {
+            let scenario = try Scenario.load(path: Self.macro + "/" + name, profile: profile)
+            try scenario.configuration.validate()
+            #expect(!scenario.thresholds.isEmpty, "\(name) has no thresholds")
+            #expect(scenario.description != nil, "\(name) says nothing about what it is for")
+        }
+    }
+
+    @Test(arguments: files)
+    func demoServiceScenariosStartItWithValidFlagsOnTheirTargetPort(_ name: String) throws {
+        let scenario = try Scenario.load(path: Self.macro + "/" + name)
+        guard let service = scenario.service, service.command == "demo-service" else { return }
+        guard case .run(let configuration) = try ServiceConfiguration.parse(arguments: service.arguments) else {
+            Issue.record("\(name): the service arguments ask for --help")
+            return
+        }
+        #expect(configuration.port == scenario.configuration.target.port)
+        #expect(service.readiness == "http://127.0.0.1:\(configuration.port)/health")
+        #expect(
+            scenario.configuration.connectionPool < configuration.maxConnections, "\(name): connections over the limit")
+    }
+}
