@@ -21,6 +21,12 @@ let package = Package(
         .package(path: "../Packages/ViewModelPool"),
     ],
     targets: [
+        // What the suites' executables share: aligned tables, number formatting, standard error, usage errors.
+        .target(name: "SuiteSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "SuiteSupportTests", dependencies: ["SuiteSupport"], swiftSettings: swiftSettings),
+        // What the executables' tests share: running a built executable, a temporary directory. A regular
+        // target that only test targets depend on, since test targets cannot depend on each other.
+        .target(name: "SuiteTestSupport", swiftSettings: swiftSettings),
         // epoll, eventfd, accept4 and getrandom: Linux calls the Swift Glibc module does not expose.
         .target(name: "CDemoServiceSystem"),
         // The demo service: an epoll HTTP/1.1 server whose handlers tests and suites call in-process.
@@ -35,13 +41,14 @@ let package = Package(
                 .product(name: "PerfResult", package: "PerfResult"),
             ],
             swiftSettings: swiftSettings),
-        .testTarget(name: "DemoServiceTests", dependencies: ["DemoService"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DemoServiceTests", dependencies: ["DemoService", "SuiteTestSupport"], swiftSettings: swiftSettings),
         // The demo service under LoadGen load: pooled against plain in interleaved rounds, a memory soak, the knee.
         .executableTarget(
             name: "demo-load",
             dependencies: [
-                .product(name: "LoadGen", package: "LoadGen"), .product(name: "MemProbe", package: "MemProbe"),
-                .product(name: "PerfResult", package: "PerfResult"),
+                "SuiteSupport", .product(name: "LoadGen", package: "LoadGen"),
+                .product(name: "MemProbe", package: "MemProbe"), .product(name: "PerfResult", package: "PerfResult"),
             ],
             swiftSettings: swiftSettings),
         .testTarget(
@@ -63,7 +70,7 @@ let package = Package(
         .target(name: "FlameGraph", swiftSettings: swiftSettings),
         .executableTarget(
             name: "flamegraph",
-            dependencies: ["FlameGraph", .product(name: "PerfResult", package: "PerfResult")],
+            dependencies: ["FlameGraph", "SuiteSupport", .product(name: "PerfResult", package: "PerfResult")],
             swiftSettings: swiftSettings),
         .testTarget(name: "FlameGraphTests", dependencies: ["FlameGraph"], swiftSettings: swiftSettings),
         // The router the micro suite measures: a trie against a linear scan.
@@ -73,7 +80,7 @@ let package = Package(
         .executableTarget(
             name: "perf-memory",
             dependencies: [
-                "DemoService",
+                "DemoService", "SuiteSupport",
                 .product(name: "MemProbe", package: "MemProbe"),
                 .product(name: "Pooling", package: "Pooling"),
                 .product(name: "PerfResult", package: "PerfResult"),
@@ -82,7 +89,7 @@ let package = Package(
         .testTarget(
             name: "PerfMemoryTests",
             dependencies: [
-                "perf-memory",
+                "perf-memory", "SuiteSupport", "SuiteTestSupport",
                 .product(name: "MemProbe", package: "MemProbe"),
                 .product(name: "PerfResult", package: "PerfResult"),
             ],
@@ -102,6 +109,7 @@ let package = Package(
         .executableTarget(
             name: "perf-pools",
             dependencies: [
+                "SuiteSupport",
                 .product(name: "Pooling", package: "Pooling"),
                 .product(name: "MicroBench", package: "MicroBench"),
                 .product(name: "MemProbe", package: "MemProbe"),
@@ -111,7 +119,7 @@ let package = Package(
         .testTarget(
             name: "PerfPoolsTests",
             dependencies: [
-                "perf-pools", .product(name: "Pooling", package: "Pooling"),
+                "perf-pools", "SuiteSupport", "SuiteTestSupport", .product(name: "Pooling", package: "Pooling"),
                 .product(name: "PerfResult", package: "PerfResult"),
             ],
             swiftSettings: swiftSettings),
@@ -119,6 +127,7 @@ let package = Package(
         .executableTarget(
             name: "perf-viewmodel",
             dependencies: [
+                "SuiteSupport",
                 .product(name: "ViewModelPool", package: "ViewModelPool"),
                 .product(name: "MemProbe", package: "MemProbe"),
                 .product(name: "PerfResult", package: "PerfResult"),
@@ -127,7 +136,8 @@ let package = Package(
         .testTarget(
             name: "PerfViewModelTests",
             dependencies: [
-                "perf-viewmodel", .product(name: "ViewModelPool", package: "ViewModelPool"),
+                "perf-viewmodel", "SuiteSupport", "SuiteTestSupport",
+                .product(name: "ViewModelPool", package: "ViewModelPool"),
                 .product(name: "PerfResult", package: "PerfResult"),
             ],
             swiftSettings: swiftSettings),

@@ -1,4 +1,5 @@
 import PerfResult
+import SuiteSupport
 
 /// The medians of the A/B runs per scenario and mode, and the verdict on each target.
 struct ComparisonSummary {

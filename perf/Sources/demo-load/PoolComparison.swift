@@ -1,5 +1,6 @@
 import LoadGen
 import PerfResult
+import SuiteSupport
 
 /// `demo-load ab`: pooled against plain under the same scenarios, in interleaved rounds, each run on a fresh
 /// service, then medians per mode and the targets.

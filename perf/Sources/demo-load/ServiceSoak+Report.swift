@@ -1,6 +1,7 @@
 import LoadGen
 import MemProbe
 import PerfResult
+import SuiteSupport
 
 /// The soak's table and its PerfResult report.
 extension ServiceSoak.Outcome {

@@ -1,5 +1,6 @@
 import LoadGen
 import PerfResult
+import SuiteSupport
 
 /// The knee of a stress ramp: as arrivals rise, the last second that still kept up, before the first second
 /// with errors or with a p99 above the limit. LoadGen reports the per-second series but no knee; this reads it.

@@ -3,6 +3,7 @@
 // stress ramp. Exit 0 targets met, 1 a target missed, 2 bad usage or setup. See `demo-load --help`.
 import LoadGen
 import PerfResult
+import SuiteSupport
 
 #if canImport(Glibc)
 import Glibc

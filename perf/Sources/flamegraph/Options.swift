@@ -1,10 +1,5 @@
 import FlameGraph
-
-/// A command line the tool cannot run: the message says what to change (exit status 2).
-struct UsageError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
+import SuiteSupport
 
 /// What a run of `flamegraph` was asked to do.
 struct Options {

@@ -1,3 +1,5 @@
+import SuiteSupport
+
 /// A named workload of the memory suite. Healthy workloads must never be flagged; with `--inject-leak`
 /// they must always be.
 struct MemorySpec: Sendable {

@@ -1,3 +1,5 @@
+import SuiteSupport
+
 extension Options {
     /// The text of `--help`.
     static var usage: String {

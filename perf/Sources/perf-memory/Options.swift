@@ -1,3 +1,5 @@
+import SuiteSupport
+
 /// What a run of `perf-memory` was asked to do.
 struct Options: Equatable {
     /// `--help`: print the usage and exit 0.
@@ -35,12 +37,7 @@ struct Options: Equatable {
     /// - Throws: `UsageError` naming the flag or variable to fix.
     static func parse(_ arguments: [String], environment: [String: String]) throws(UsageError) -> Options {
         var options = Options()
-        if let profile = environment["PERF_PROFILE"], !profile.isEmpty {
-            guard let parsed = RunProfile(rawValue: profile) else {
-                throw UsageError("PERF_PROFILE: expected quick or full, got '\(profile)'")
-            }
-            options.profile = parsed
-        }
+        if let profile = try RunProfile.fromEnvironment(environment) { options.profile = profile }
         var rest = arguments[...]
         func value(_ flag: String) throws(UsageError) -> String {
             guard let next = rest.first, !next.hasPrefix("--") else {

@@ -1,3 +1,5 @@
+import SuiteSupport
+
 /// Grows then frees: every iteration adds a record to a batch; every `period` iterations the batch is
 /// flushed (encoded, then emptied and its storage released). Memory climbs steadily within each tooth,
 /// which a check that only looks at growth over a window calls a leak.

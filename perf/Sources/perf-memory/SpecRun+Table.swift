@@ -1,4 +1,5 @@
 import MemProbe
+import SuiteSupport
 
 extension SpecRun {
     /// The verdict in a word or two.

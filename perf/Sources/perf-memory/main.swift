@@ -1,6 +1,7 @@
 // perf-memory: the memory suite. Leak checks of healthy workloads (which must pass) and of injected
 // leaks (which must fail). Exit 0 no leak, 1 a leak found, 2 bad usage. See `perf-memory --help`.
 import PerfResult
+import SuiteSupport
 
 #if canImport(Glibc)
 import Glibc

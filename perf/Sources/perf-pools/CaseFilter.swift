@@ -1,3 +1,5 @@
+import SuiteSupport
+
 /// Selects cases by name: a name matches when it contains a pattern, or when the pattern, read as a
 /// regular expression, matches somewhere in it (as MicroBench's `--filter`). No patterns select every case.
 ///

@@ -1,20 +1,10 @@
+import SuiteSupport
+
 /// Numbers for the table: fixed decimals and thousands separators, no Foundation.
 enum NumberText {
     /// `value` with `decimals` digits after the point: `fixed(1234.5, 2)` is `1234.50`.
     static func fixed(_ value: Double, _ decimals: Int) -> String {
-        guard value.isFinite else { return value.description }
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let scaled = (abs(value) * scale).rounded()
-        guard scaled < 9e15 else { return value.description }
-        let whole = Int64(scaled)
-        let integer = whole / Int64(scale)
-        let fraction = whole % Int64(scale)
-        let sign = value < 0 && whole != 0 ? "-" : ""
-        let integerText = grouped(integer)
-        guard decimals > 0 else { return sign + integerText }
-        let digits = String(fraction)
-        return "\(sign)\(integerText).\(String(repeating: "0", count: decimals - digits.count))\(digits)"
+        value.fixed(decimals, grouping: true)
     }
 
     /// A rate or count with thousands separators and no decimals: `654,800,141`.
@@ -35,15 +25,5 @@ enum NumberText {
     /// A ratio with its sign: `0.13×`, and three decimals below 0.1 (`0.023×`).
     static func ratio(_ value: Double) -> String {
         fixed(value, abs(value) < 0.1 ? 3 : 2) + "×"
-    }
-
-    private static func grouped(_ value: Int64) -> String {
-        let digits = String(value)
-        var text = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { text.append(",") }
-            text.append(digit)
-        }
-        return text
     }
 }

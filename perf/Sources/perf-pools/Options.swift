@@ -1,3 +1,5 @@
+import SuiteSupport
+
 /// What a run of `perf-pools` was asked to do.
 struct Options: Equatable {
     /// `--help`, `-h`: print the usage and exit 0.
@@ -17,12 +19,7 @@ struct Options: Equatable {
     /// - Complexity: O(*n*) in the number of arguments.
     static func parse(_ arguments: [String], environment: [String: String]) throws(UsageError) -> Options {
         var options = Options()
-        if let profile = environment["PERF_PROFILE"], !profile.isEmpty {
-            guard let parsed = RunProfile(rawValue: profile) else {
-                throw UsageError("PERF_PROFILE: expected quick or full, got '\(profile)'")
-            }
-            options.profile = parsed
-        }
+        if let profile = try RunProfile.fromEnvironment(environment) { options.profile = profile }
         var rest = arguments[...]
         while let argument = rest.first {
             rest = rest.dropFirst()

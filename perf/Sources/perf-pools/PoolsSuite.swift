@@ -2,6 +2,7 @@ import MemProbe
 import MicroBench
 import PerfResult
 import Pooling
+import SuiteSupport
 
 #if canImport(Glibc)
 import Glibc

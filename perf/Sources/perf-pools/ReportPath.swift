@@ -1,3 +1,5 @@
+import SuiteSupport
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

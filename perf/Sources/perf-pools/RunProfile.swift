@@ -1,11 +1,12 @@
 import MicroBench
+import SuiteSupport
 
 /// How long a run takes: `full` (the default) for numbers to quote, `quick` for `make perf` and CI.
 ///
 /// Every selected case is measured once per round, in turn, so that drift on a shared machine hits
 /// both sides of a ratio alike; each bar is the median of its per-round ratios, and those ratios are
 /// the samples the regression gate tests (its Mann–Whitney U test wants at least five a side).
-enum RunProfile: String, CaseIterable, Sendable {
+enum RunProfile: String, SuiteProfile, Sendable {
     case quick
     case full
 

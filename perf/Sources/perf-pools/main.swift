@@ -2,6 +2,7 @@
 // the bars as ratios measured in the same run. Exit 0 when the run completes, 2 on bad usage.
 // See `perf-pools --help`.
 import PerfResult
+import SuiteSupport
 
 #if canImport(Glibc)
 import Glibc

@@ -1,3 +1,5 @@
+import SuiteSupport
+
 extension CaseRun {
     /// The runs as an aligned table, one line per case.
     static func table(_ runs: [CaseRun]) -> String {

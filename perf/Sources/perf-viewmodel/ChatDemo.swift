@@ -1,4 +1,5 @@
 import PerfResult
+import SuiteSupport
 import ViewModelPool
 
 #if canImport(Glibc)

@@ -1,3 +1,5 @@
+import SuiteSupport
+
 /// A seeded stream of chat messages with churn: the items the suite's lists are updated with.
 ///
 /// `advance()` replaces `replacedPerTick` messages with new ones (new ids, so new rows), one in each

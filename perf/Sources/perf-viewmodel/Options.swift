@@ -1,3 +1,5 @@
+import SuiteSupport
+
 /// What a run of `perf-viewmodel` was asked to do.
 struct Options: Equatable {
     /// The two things the executable does.
@@ -43,12 +45,7 @@ struct Options: Equatable {
     /// - Throws: `UsageError` naming the flag or variable to fix.
     static func parse(_ arguments: [String], environment: [String: String]) throws(UsageError) -> Options {
         var options = Options()
-        if let profile = environment["PERF_PROFILE"], !profile.isEmpty {
-            guard let parsed = RunProfile(rawValue: profile) else {
-                throw UsageError("PERF_PROFILE: expected quick or full, got '\(profile)'")
-            }
-            options.profile = parsed
-        }
+        if let profile = try RunProfile.fromEnvironment(environment) { options.profile = profile }
         options.noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         var rest = arguments[...]
         if rest.first == "demo" {

@@ -1,5 +1,7 @@
+import SuiteSupport
+
 /// How long the suite runs: `full` (the default) for numbers to quote, `quick` for `make perf` and CI.
-enum RunProfile: String, CaseIterable, Sendable {
+enum RunProfile: String, SuiteProfile, Sendable {
     case quick
     case full
 

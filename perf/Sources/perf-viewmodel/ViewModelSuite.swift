@@ -1,5 +1,6 @@
 import MemProbe
 import PerfResult
+import SuiteSupport
 
 #if canImport(Glibc)
 import Glibc

@@ -1,6 +1,7 @@
 // perf-viewmodel: the view-model churn suite (a plain keyed list against PooledList) and a live demo.
 // Exit 0 every check passed, 1 a check failed, 2 bad usage. See `perf-viewmodel --help`.
 import PerfResult
+import SuiteSupport
 
 #if canImport(Glibc)
 import Glibc

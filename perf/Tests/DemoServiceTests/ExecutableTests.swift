@@ -1,4 +1,5 @@
 import Glibc
+import SuiteTestSupport
 import Testing
 
 /// The `demo-service` executable, spawned from the build folder next to the test bundle.
@@ -69,16 +70,8 @@ final class SpawnedProcess {
     private(set) var stdoutSoFar = ""
     private var exitStatus: Int32?
 
-    static var executablePath: String {
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        let bundle = String(decoding: buffer[0..<max(0, length)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        let directory = bundle.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        return directory + "/demo-service"
-    }
-
     init(_ arguments: [String]) throws {
-        let path = SpawnedProcess.executablePath
+        let path = BuiltExecutable("demo-service").path
         guard access(path, X_OK) == 0 else {
             throw SpawnError(description: "\(path) is missing: run swift build (swift test builds it too)")
         }

@@ -1,45 +1,46 @@
 import Foundation
 import PerfResult
+import SuiteTestSupport
 import Testing
 
 /// The `perf-memory` executable, run from the build folder next to the test bundle. The leak verdicts
 /// asserted here rest on exact allocation counts (one leaked block per iteration), never on timing.
 @Suite struct ExecutableTests {
     @Test func helpExitsZero() throws {
-        let run = try PerfMemoryProcess.run(["--help"])
+        let run = try perfMemory.run(["--help"])
         #expect(run.status == 0)
         #expect(run.stdout.hasPrefix("perf-memory: leak checks"))
     }
 
     @Test func listExitsZeroWithoutRunningAnything() throws {
-        let run = try PerfMemoryProcess.run(["--list"])
+        let run = try perfMemory.run(["--list"])
         #expect(run.status == 0)
         #expect(run.stdout.hasPrefix("Specs (result memory/<name>):"))
     }
 
     @Test func anUnknownFlagExitsTwoNamingTheFlag() throws {
-        let run = try PerfMemoryProcess.run(["--bogus"])
+        let run = try perfMemory.run(["--bogus"])
         #expect(run.status == 2)
         #expect(run.stderr == "perf-memory: unknown flag '--bogus' (see --help)\n")
         #expect(run.stdout.isEmpty)
     }
 
     @Test func anUnknownSpecExitsTwo() throws {
-        let run = try PerfMemoryProcess.run(["--spec", "nothing"])
+        let run = try perfMemory.run(["--spec", "nothing"])
         #expect(run.status == 2)
         #expect(run.stderr.hasPrefix("perf-memory: --spec 'nothing' matches no spec"))
     }
 
     @Test func aBadPerfProfileExitsTwo() throws {
-        let run = try PerfMemoryProcess.run(["--list"], environment: ["PERF_PROFILE": "long"])
+        let run = try perfMemory.run(["--list"], environment: ["PERF_PROFILE": "long"])
         #expect(run.status == 2)
         #expect(run.stderr == "perf-memory: PERF_PROFILE: expected quick or full, got 'long'\n")
     }
 
     @Test func anInjectedLeakExitsOneWithASnapshotAndTheReport() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryDirectory(prefix: "perf-memory-tests")
         let json = directory.path + "/memory.json"
-        let run = try PerfMemoryProcess.run([
+        let run = try perfMemory.run([
             "--spec", "sessionCache", "--inject-leak", "64-bytes", "--iterations", "5000", "--json", json,
             "--snapshot-dir", directory.path + "/snapshots",
         ])
@@ -67,52 +68,6 @@ import Testing
     }
 }
 
-/// A finished run of `perf-memory`.
-struct PerfMemoryProcess {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-
-    static var executable: URL {
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        let bundle = String(decoding: buffer[0..<max(0, length)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        return URL(fileURLWithPath: bundle).deletingLastPathComponent().appendingPathComponent("perf-memory")
-    }
-
-    /// Runs the executable to its end (every run here is bounded by its iterations).
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> PerfMemoryProcess {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        var variables = ProcessInfo.processInfo.environment
-        variables["PERF_PROFILE"] = nil
-        variables.merge(environment) { $1 }
-        process.environment = variables
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return PerfMemoryProcess(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
-    }
-}
-
-/// A fresh directory under the system's temporary directory, removed when the value goes away.
-final class TemporaryDirectory {
-    let path: String
-
-    init() throws {
-        path = NSTemporaryDirectory() + "perf-memory-tests-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: path)
-    }
-}
+/// `perf-memory` in the build folder, run without the developer's `PERF_PROFILE` (every run here is bounded
+/// by its iterations).
+private let perfMemory = BuiltExecutable("perf-memory", unsetting: ["PERF_PROFILE"])

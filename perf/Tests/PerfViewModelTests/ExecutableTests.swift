@@ -1,35 +1,33 @@
-import Foundation
 import PerfResult
+import SuiteTestSupport
 import Testing
 
 /// The `perf-viewmodel` executable, run from the build folder next to the test bundle, with short runs.
 /// Outcomes asserted here rest on counts, never on timing.
 @Suite struct ExecutableTests {
     @Test func helpExitsZero() throws {
-        let run = try PerfViewModelProcess.run(["--help"])
+        let run = try perfViewModel.run(["--help"])
         #expect(run.status == 0)
         #expect(run.stdout.hasPrefix("perf-viewmodel: the view-model churn suite"))
     }
 
     @Test func anUnknownFlagExitsTwoNamingTheFlag() throws {
-        let run = try PerfViewModelProcess.run(["--bogus"])
+        let run = try perfViewModel.run(["--bogus"])
         #expect(run.status == 2)
         #expect(run.stderr == "perf-viewmodel: unknown flag '--bogus' for perf-viewmodel (see --help)\n")
         #expect(run.stdout.isEmpty)
     }
 
     @Test func aBadPerfProfileExitsTwo() throws {
-        let run = try PerfViewModelProcess.run([], environment: ["PERF_PROFILE": "long"])
+        let run = try perfViewModel.run([], environment: ["PERF_PROFILE": "long"])
         #expect(run.status == 2)
         #expect(run.stderr == "perf-viewmodel: PERF_PROFILE: expected quick or full, got 'long'\n")
     }
 
     @Test func aShortSuiteRunPrintsTheEnvironmentFirstAndWritesTheReport() throws {
-        let directory = NSTemporaryDirectory() + "perf-viewmodel-tests-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let json = directory + "/viewmodel.json"
-        let run = try PerfViewModelProcess.run(["--ticks", "100", "--cycles", "100", "--json", json])
+        let directory = try TemporaryDirectory(prefix: "perf-viewmodel-tests")
+        let json = directory.path + "/viewmodel.json"
+        let run = try perfViewModel.run(["--ticks", "100", "--cycles", "100", "--json", json])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         let lines = run.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("Swift ") == true)
@@ -48,7 +46,7 @@ import Testing
     }
 
     @Test func theDemoPrintsPlainLinesWhenNotATerminal() throws {
-        let run = try PerfViewModelProcess.run(
+        let run = try perfViewModel.run(
             ["demo", "--duration", "0.3", "--rows", "20"], environment: ["NO_COLOR": "1"])
         #expect(run.status == 0)
         #expect(!run.stdout.contains("\u{1B}["))
@@ -60,39 +58,6 @@ import Testing
     }
 }
 
-/// A finished run of `perf-viewmodel`.
-struct PerfViewModelProcess {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-
-    static var executable: URL {
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        let bundle = String(decoding: buffer[0..<max(0, length)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        return URL(fileURLWithPath: bundle).deletingLastPathComponent().appendingPathComponent("perf-viewmodel")
-    }
-
-    /// Runs the executable to its end (every run here is bounded by its ticks, cycles or duration).
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> PerfViewModelProcess {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        var variables = ProcessInfo.processInfo.environment
-        variables["PERF_PROFILE"] = nil
-        variables["NO_COLOR"] = nil
-        variables.merge(environment) { $1 }
-        process.environment = variables
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return PerfViewModelProcess(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
-    }
-}
+/// `perf-viewmodel` in the build folder, run without the developer's `PERF_PROFILE` and `NO_COLOR` (every run
+/// here is bounded by its ticks, cycles or duration).
+private let perfViewModel = BuiltExecutable("perf-viewmodel", unsetting: ["PERF_PROFILE", "NO_COLOR"])

@@ -1,0 +1,34 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An executable of the perf package, found in the build folder next to the running test binary (a test
+/// target that depends on it makes SwiftPM build it there).
+///
+///     let perfMemory = BuiltExecutable("perf-memory", unsetting: ["PERF_PROFILE"])
+///     let run = try perfMemory.run(["--help"])
+///     #expect(run.status == 0)
+public struct BuiltExecutable: Sendable {
+    /// The executable's product name, such as `perf-memory`.
+    public let name: String
+    /// Variables removed from the test's environment before every run (`PERF_PROFILE`, `NO_COLOR`), so
+    /// that a developer's shell does not change what a test sees; a run's own `environment` may set them.
+    public let unsetVariables: [String]
+
+    /// The executable `name` of the build folder, run without `unsetVariables`.
+    public init(_ name: String, unsetting unsetVariables: [String] = []) {
+        self.name = name
+        self.unsetVariables = unsetVariables
+    }
+
+    /// The executable's path: the folder of the running test binary (`/proc/self/exe`), then `name`.
+    public var path: String {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        let binary = String(decoding: buffer[0..<max(0, length)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let directory = binary.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+        return directory.joined(separator: "/") + "/" + name
+    }
+}
