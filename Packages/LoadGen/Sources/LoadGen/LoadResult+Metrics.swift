@@ -19,7 +19,8 @@ extension LoadResult {
     /// The per-second series rides in `samples`: `requestsPerSec` and `bytesPerSec` carry one rate per
     /// second, `latencyP50Ms` and `latencyP99Ms` one percentile per second (omitted for merged results,
     /// whose per-second percentiles cannot be combined). Latencies are corrected (from the intended send
-    /// time); the `uncorrectedLatency…` keys are measured from the actual send.
+    /// time; closed model: from when the connection could take the request); the `uncorrectedLatency…`
+    /// keys are measured from the actual send. `requestsInFlight` is `meanRequestsInFlight`.
     public func metrics() -> [Metric] {
         func ms(_ nanoseconds: UInt64) -> Double { Double(nanoseconds) / 1e6 }
         let seconds = perSecond
@@ -49,6 +50,9 @@ extension LoadResult {
             ("uncorrectedLatencyP50Ms", ms(uncorrectedLatency.value(atPercentile: 50)), .milliseconds, .lower),
             ("uncorrectedLatencyP99Ms", ms(uncorrectedLatency.value(atPercentile: 99)), .milliseconds, .lower),
             ("uncorrectedLatencyMaxMs", ms(uncorrectedLatency.maxValue), .milliseconds, .lower),
+            // Closed model: the load asked for is `connections × pipelining`; fewer means the client held
+            // requests back. Open model: more means responses are slower at the same rate.
+            ("requestsInFlight", meanRequestsInFlight, .count, model == .closed ? .higher : .lower),
             ("requests", Double(completed), .count, .higher),
             ("failures", Double(failures), .count, .lower),
             ("lateSends", Double(late), .count, .lower),

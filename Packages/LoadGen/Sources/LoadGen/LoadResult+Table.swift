@@ -30,8 +30,15 @@ extension LoadResult {
         }
         lines += NumberText.columns([header, row("corrected", latency), row("uncorrected", uncorrectedLatency)])
         if model == .closed {
-            lines.append("(closed model: both are measured from the send; run with a rate for corrected latency)")
+            lines.append(
+                "(closed model: corrected from when the connection could take the request, uncorrected from the send)")
+        } else {
+            lines.append("(open model: corrected from the scheduled send time, uncorrected from the actual send)")
         }
+        lines.append(
+            "In flight     \(NumberText.fixed(meanRequestsInFlight, 1)) requests on average (requests/s × mean "
+                + "uncorrected latency; at most \(connections * pipelining) = \(connections) connections × "
+                + "pipelining \(pipelining))")
         lines.append("")
         var throughput = "Requests/s    \(NumberText.fixed(requestsPerSecond, 1))"
         let rates = perSecond.filter { secondLength($0.second) >= 1 }.map { Double($0.requests) }.sorted()

@@ -1,8 +1,10 @@
 /// Everything one load test measured, merged over its worker threads.
 ///
 /// Counts are exact. Latencies are in two histograms: `latency` is measured from the intended send time
-/// (open model: corrected for coordinated omission) and `uncorrectedLatency` from the actual send; in
-/// the closed model the two are the same. Results of several processes combine with `merged(with:)`.
+/// and `uncorrectedLatency` from the actual send. In the open model the intended time is the schedule's
+/// (corrected for coordinated omission); in the closed model it is the moment the connection could take
+/// the request (the response it replaces arrived, or the connection opened), so the difference is the
+/// time requests waited inside the client. Results of several processes combine with `merged(with:)`.
 public struct LoadResult: Sendable, Hashable {
     /// The target URL.
     public var target: String
@@ -49,7 +51,7 @@ public struct LoadResult: Sendable, Hashable {
     public var errors: ErrorCounts
     /// Responses by status code (unparseable codes above 599 under 0).
     public var statusCounts: [Int: UInt64]
-    /// Latency from the intended send time.
+    /// Latency from the intended send time (closed model: from when the connection could take the request).
     public var latency: LatencyHistogram
     /// Latency from the actual send time.
     public var uncorrectedLatency: LatencyHistogram
@@ -69,6 +71,16 @@ public struct LoadResult: Sendable, Hashable {
     /// Bytes read per second inside the measured window.
     public var bytesPerSecond: Double {
         windowNs == 0 ? 0 : Double(bytesInWindow) / (Double(windowNs) / 1e9)
+    }
+
+    /// Requests between their send and their response on average over the window, by Little's law:
+    /// `requestsPerSecond` × the mean of `uncorrectedLatency`.
+    ///
+    /// In the closed model this is the concurrency the target actually saw; `connections × pipelining`
+    /// minus it is how many requests the client held back on average. Two closed-loop tools with the same
+    /// connections and throughput report different latencies exactly when this figure differs.
+    public var meanRequestsInFlight: Double {
+        requestsPerSecond * uncorrectedLatency.mean / 1e9
     }
 
     /// Failed requests, failed connection attempts and error responses.

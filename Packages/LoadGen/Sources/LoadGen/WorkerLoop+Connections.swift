@@ -34,6 +34,7 @@ extension WorkerLoop {
 
     mutating func connected(_ index: Int, now: UInt64) {
         slots[index].phase = .open
+        slots[index].readySinceNs = now
         freeCapacity += depth - slots[index].inFlight
         watchWrites(index, slots[index].unwritten > 0)
         if plan.model == .closed { refill(index, now: now) }

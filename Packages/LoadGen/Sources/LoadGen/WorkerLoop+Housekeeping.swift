@@ -102,6 +102,7 @@ extension WorkerLoop {
                 switch slots[index].phase {
                 case .closed: connect(index, now: now)
                 case .open:
+                    slots[index].readySinceNs = now
                     refill(index, now: now)
                     flush(index, now: now)
                 case .connecting, .backoff: break

@@ -87,7 +87,9 @@ extension WorkerLoop {
     /// Records the response to the oldest request in flight on connection `index`.
     @inline(__always)
     mutating func complete(_ index: Int, status: Int, now: UInt64) {
-        let entry = ring[ringIndex(index, offset: 0)]
+        let position = ringIndex(index, offset: 0)
+        let entry = ring[position]
+        ring[position].freedNs = now
         slots[index].head += 1
         if slots[index].head == depth { slots[index].head = 0 }
         slots[index].inFlight -= 1

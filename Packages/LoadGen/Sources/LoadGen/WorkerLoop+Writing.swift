@@ -25,11 +25,18 @@ extension WorkerLoop {
     }
 
     /// Closed model: tops connection `index` up to `pipelining` requests in flight.
+    ///
+    /// Each request is due when the response it replaces arrived: a full pipeline frees its ring
+    /// positions in the order new requests fill them, so the position's `freedNs` is that moment. A
+    /// connection that just opened or was activated has nothing to replace; its requests are due then.
+    /// The corrected latency thus includes the time a request waited inside the client before its write.
     mutating func refill(_ index: Int, now: UInt64) {
         guard !draining, slots[index].active, slots[index].phase == .open else { return }
         while slots[index].inFlight < depth {
             if now >= plan.measureStartNs, let share = plan.countShare, tally.sent >= share { return }
-            issue(index, intendedNs: now, now: now)
+            let freed = ring[ringIndex(index, offset: slots[index].inFlight)].freedNs
+            let due = min(max(freed, slots[index].readySinceNs), now)
+            issue(index, intendedNs: due, now: now)
         }
     }
 

@@ -11,6 +11,9 @@ import Musl
 struct InFlight {
     var intendedNs: UInt64
     var sentNs: UInt64
+    /// Once answered: when this ring position became free. In the closed model the next request put
+    /// here was due at that moment (a user with no think time sends as soon as a response arrives).
+    var freedNs: UInt64 = 0
     var template: Int32
     var measured: Bool
 }
@@ -37,6 +40,8 @@ struct ConnectionSlot {
     var partialBytes = 0
     var watchingWrites = false
     var retryAtNs: UInt64 = 0
+    /// Closed model: when the connection last opened or was activated; no request on it was due earlier.
+    var readySinceNs: UInt64 = 0
     /// Closed model: queued for the write pass after the current batch of events.
     var queued = false
     var parser = HTTPResponseParser()

@@ -257,6 +257,28 @@ import Testing
         #expect(result.latency.minValue >= 20_000_000)
     }
 
+    @Test func closedModelCorrectedLatencyStartsWhenTheConnectionCouldTakeTheRequest() throws {
+        let server = try TargetServer(TargetOptions())
+        defer { server.stop() }
+        var configuration = try configuration(for: server)
+        configuration.connections = 4
+        configuration.threads = 1
+        configuration.pipelining = 4
+        configuration.count = 2000
+        configuration.duration = .seconds(20)
+        let result = try run(configuration)
+        #expect(result.completed == 2000)
+        #expect(result.latency.totalCount == result.uncorrectedLatency.totalCount)
+        // Every request was due no later than its send, so the corrected distribution dominates.
+        #expect(result.latency.mean >= result.uncorrectedLatency.mean)
+        for percentile in [50.0, 90, 99, 100] {
+            #expect(
+                result.latency.value(atPercentile: percentile)
+                    >= result.uncorrectedLatency.value(atPercentile: percentile))
+        }
+        #expect(result.meanRequestsInFlight > 0)
+    }
+
     @Test func connectionStagesRunAndEnd() throws {
         let server = try TargetServer(TargetOptions())
         defer { server.stop() }
