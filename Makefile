@@ -40,7 +40,7 @@ perf: ## The main job: every suite (quick profile), then the regression check an
 	for suite in $(PERF_SUITES); do \
 	  PERF_SKIP_UNAVAILABLE=1 $(MAKE) --no-print-directory perf-$$suite PERF_PROFILE=$${PERF_PROFILE:-quick} || status=1; \
 	done; \
-	$(MAKE) --no-print-directory perf-report || status=$$?; \
+	Scripts/perf-report.sh $(PERF_CHECK_FLAGS) || { code=$$?; [ $$code -gt $$status ] && status=$$code; }; \
 	exit $$status
 
 perf-micro: ## Micro suite: ns/op and allocs/op in release; writes perf/results/micro.json
@@ -99,10 +99,7 @@ perf-baseline: ## Write baselines/<suite>.json from perf/results (SUITE=x for on
 	@$(PERF_CHECK) --update-baseline $(if $(SUITE),--suite $(SUITE))
 
 perf-report: ## Check, then write perf/results/report.md and report.html (and github-benchmark/)
-	@cd Packages/Regression && swift build -c release --product perf-check >/dev/null
-	@status=0; $(PERF_CHECK) --markdown perf/results/report.md --html perf/results/report.html \
-	  --github-benchmark perf/results/github-benchmark $(PERF_CHECK_FLAGS) || status=$$?; \
-	  echo "Report: perf/results/report.html (Markdown: perf/results/report.md)"; exit $$status
+	@Scripts/perf-report.sh $(PERF_CHECK_FLAGS)
 
 perf-flame: ## CPU flame graph of SCENARIO=<perf/macro name> (service under load) or CMD="<command>"
 	@Scripts/perf-flame.sh

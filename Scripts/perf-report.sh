@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# `make perf-report`: the regression check over perf/results, then the Markdown, HTML and
+# github-action-benchmark reports. Extra perf-check flags come as arguments (PERF_CHECK_FLAGS).
+# Exit status is perf-check's: 0 no failing regression, 1 regressions with STRICT_PERF=1 or --strict, 2 bad input.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+if ! (cd Packages/Regression && swift build -c release --product perf-check >/dev/null); then
+    echo "perf-report: building perf-check in Packages/Regression failed (see above)" >&2
+    exit 2
+fi
+Packages/Regression/.build/release/perf-check --markdown perf/results/report.md --html perf/results/report.html \
+    --github-benchmark perf/results/github-benchmark "$@"
+status=$?
+if [[ -f perf/results/report.html ]]; then
+    echo "Report: perf/results/report.html (Markdown: perf/results/report.md)"
+fi
+exit $status
