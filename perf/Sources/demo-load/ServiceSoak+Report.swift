@@ -61,12 +61,10 @@ extension ServiceSoak.Outcome {
         if let slope = residentSlopePerSecond {
             metrics.append(try Metric(key: "rssSlopeBytesPerSec", value: slope, unit: .bytes, better: .lower))
         }
-        let heap = samples.compactMap { $0.scrape.heapInUseBytes.map(Double.init) }
-        if heap.count == samples.count, let last = heap.last {
+        if let heap = ServiceSoak.series(samples.map(\.scrape.heapInUseBytes)), let last = heap.last {
             metrics.append(try Metric(key: "heapBytes", value: last, unit: .bytes, better: .lower, samples: heap))
         }
-        let rss = samples.compactMap { $0.memory.residentBytes.map(Double.init) }
-        if rss.count == samples.count, let last = rss.last {
+        if let rss = ServiceSoak.series(samples.map(\.memory.residentBytes)), let last = rss.last {
             metrics.append(try Metric(key: "rssBytes", value: last, unit: .bytes, better: .lower, samples: rss))
         }
         metrics.append(try Metric(key: "rssFlat", value: residentIsFlat ? 1 : 0, unit: .count, better: .higher))
@@ -78,5 +76,17 @@ extension ServiceSoak.Outcome {
         try report.append(
             try Result(name: "soak/\(scenario)", parameters: ["pool": pool ? "on" : "off"], metrics: metrics))
         return report
+    }
+}
+
+extension ServiceSoak {
+    /// Every sample's count as a number of bytes, or `nil` when a sample lacks it (or there are none).
+    ///
+    /// Converts with `Double(_:)` in a closure: `UInt64?.map(Double.init)` resolves to
+    /// `Double(bitPattern:)` and turns a million bytes into a denormal near 5e-318.
+    static func series<Count: BinaryInteger>(_ counts: [Count?]) -> [Double]? {
+        let values = counts.compactMap { $0.map { Double($0) } }
+        guard !values.isEmpty, values.count == counts.count else { return nil }
+        return values
     }
 }
