@@ -177,9 +177,9 @@ check(all(section["tables"] == 1 for section in sections), "one comparison table
 check(all(figure["svg"] == 1 for figure in figures), f"every chart figure holds an inline svg ({len(figures)} charts)")
 
 # Each suite: its table marks as many rows as the summary counts, and each chart its data calls for exists.
-counts_by_suite = {row["cells"][0]: row["cells"][1:7] for row in summary}
+counts_by_suite = {row["cells"][0]: row["cells"][1:8] for row in summary}
 verdict_columns = [("❌", ["v-regression"]), ("⚠️", ["v-warning"]), ("✅", ["v-unchanged", "v-improved"]),
-                   ("~", ["v-insignificant"]), ("new", ["v-new"]), ("gone", ["v-gone"])]
+                   ("~", ["v-insignificant"]), ("·", ["v-reported"]), ("new", ["v-new"]), ("gone", ["v-gone"])]
 latency_keys = {"latencyP50Ms", "latencyP75Ms", "latencyP90Ms", "latencyP95Ms", "latencyP99Ms", "latencyP99_9Ms",
                 "latencyP99_99Ms", "latencyMaxMs"}
 compared_verdicts = {"v-regression", "v-warning", "v-unchanged", "v-improved", "v-insignificant"}
@@ -201,7 +201,7 @@ for section in sections:
         continue
     marked = [sum(1 for row in rows if verdict(row) in classes) for _, classes in verdict_columns]
     check(marked == [int(n) for n in counts],
-          f"{suite}: the table marks the summary's rows ❌ ⚠️ ✅ ~ new gone = {' '.join(counts)} (marked "
+          f"{suite}: the table marks the summary's rows ❌ ⚠️ ✅ ~ · new gone = {' '.join(counts)} (marked "
           f"{' '.join(map(str, marked))})")
     kinds = [kind(figure) for figure in section["figures"]]
     # cells: result, metric, unit, baseline, current, change, p, verdict

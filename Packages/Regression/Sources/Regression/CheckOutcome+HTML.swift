@@ -36,8 +36,8 @@ extension CheckOutcome {
         }
         page +=
             "<footer><p>✅ within the threshold (or improved) · ~ no significant change (Mann–Whitney U, "
-            + "p ≥ \(ValueFormat.number(thresholds.alpha))) · ⚠️ warning (low confidence, report only, or "
-            + "environment differs) · ❌ regression · new · gone. A regression needs the threshold exceeded and, "
+            + "p ≥ \(ValueFormat.number(thresholds.alpha))) · ⚠️ warning (low confidence or environment differs) "
+            + "· ❌ regression · <b>·</b> report only (shown, never judged) · new · gone. A regression needs the threshold exceeded and, "
             + "with ≥ \(thresholds.minimumSamples) samples a side, p &lt; \(ValueFormat.number(thresholds.alpha)); "
             + "with fewer samples the threshold × \(ValueFormat.number(thresholds.lowConfidenceFactor)) decides. "
             + "Geomean: the geometric mean of current/baseline (baseline/current for higher-is-better) over the "
@@ -49,7 +49,7 @@ extension CheckOutcome {
     private func summaryTable() -> String {
         var html =
             "<table id=\"summary\" class=\"summary\">\n<thead><tr><th>suite</th><th>❌</th><th>⚠️</th>"
-            + "<th>✅</th><th>~</th><th>new</th><th>gone</th><th>geomean</th><th>environment</th></tr></thead>\n<tbody>\n"
+            + "<th>✅</th><th>~</th><th>·</th><th>new</th><th>gone</th><th>geomean</th><th>environment</th></tr></thead>\n<tbody>\n"
         for (index, suite) in suites.enumerated() {
             let ok = suite.count(.unchanged) + suite.count(.improved)
             let geomean = suite.geomean.map { ValueFormat.change($0 - 1) } ?? ""
@@ -59,6 +59,7 @@ extension CheckOutcome {
                 "<tr><td><a href=\"#suite-\(index)\">\(HTML.escape(suite.suite))</a></td>"
                 + "<td class=\"n\">\(suite.count(.regression))</td><td class=\"n\">\(suite.count(.warning))</td>"
                 + "<td class=\"n\">\(ok)</td><td class=\"n\">\(suite.count(.insignificant))</td>"
+                + "<td class=\"n\">\(suite.count(.reported))</td>"
                 + "<td class=\"n\">\(suite.count(.new))</td><td class=\"n\">\(suite.count(.gone))</td>"
                 + "<td class=\"n\">\(geomean)</td><td>\(HTML.escape(environment))</td></tr>\n"
         }
@@ -206,7 +207,7 @@ enum HTMLStyle {
         table { border-collapse: collapse; margin: 12px 0; font-size: 13px; }
         th, td { border-bottom: 1px solid #eee; padding: 3px 8px; text-align: left; }
         td.n { text-align: right; font-variant-numeric: tabular-nums; }
-        tr.v-regression { background: #ffebee; } tr.v-warning { background: #fff8e1; }
+        tr.v-regression { background: #ffebee; } tr.v-warning { background: #fff8e1; } tr.v-reported { color: #757575; }
         tr.v-improved { background: #e8f5e9; } tr.v-new, tr.v-gone { background: #f3f6fb; }
         tr.first td { border-top: 1px solid #cfd8dc; }
         tr.geomean { font-weight: bold; }

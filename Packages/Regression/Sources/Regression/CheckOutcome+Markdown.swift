@@ -11,14 +11,15 @@ extension CheckOutcome {
         text +=
             "Thresholds: \(Markdown.code(thresholdsSource)) · mode: "
             + (strict ? "strict (regressions fail)" : "warn (regressions do not fail)") + "\n\n"
-        text += "| suite | ❌ | ⚠️ | ✅ | ~ | new | gone | geomean |\n"
-        text += "|---|---:|---:|---:|---:|---:|---:|---:|\n"
+        text += "| suite | ❌ | ⚠️ | ✅ | ~ | · | new | gone | geomean |\n"
+        text += "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
         for suite in suites {
             let geomean = suite.geomean.map { ValueFormat.change($0 - 1) } ?? ""
             let ok = suite.count(.unchanged) + suite.count(.improved)
             text +=
                 "| \(Markdown.escape(suite.suite)) | \(suite.count(.regression)) | \(suite.count(.warning)) "
-                + "| \(ok) | \(suite.count(.insignificant)) | \(suite.count(.new)) | \(suite.count(.gone)) "
+                + "| \(ok) | \(suite.count(.insignificant)) | \(suite.count(.reported)) | \(suite.count(.new)) "
+                + "| \(suite.count(.gone)) "
                 + "| \(geomean) |\n"
         }
         if !baselinesWithoutResults.isEmpty {
@@ -32,7 +33,8 @@ extension CheckOutcome {
         text +=
             "\nGeomean: the geometric mean, over the gated metrics compared, of current/baseline for "
             + "lower-is-better and baseline/current for higher-is-better metrics; above 0 % is worse. "
-            + "`~`: no significant change (Mann–Whitney U, p ≥ \(ValueFormat.number(thresholds.alpha))).\n"
+            + "`~`: no significant change (Mann–Whitney U, p ≥ \(ValueFormat.number(thresholds.alpha))). "
+            + "`·`: a report-only metric, shown and never judged.\n"
         return text
     }
 }

@@ -90,7 +90,7 @@ extension SuiteComparison {
         return nil
     }
 
-    /// `micro: 2 ❌ regressions, 1 ⚠️ warning, 97 ✅ within threshold, 7 ~ not significant, 3 new results,
+    /// `micro: 2 ❌ regressions, 1 ⚠️ warning, 97 ✅ within threshold, 7 ~ not significant, 40 · report only, 3 new results,
     /// 1 new metric, 1 gone result; geomean +1.2 % (worse)`.
     func summaryLine() -> String {
         var parts: [String] = []
@@ -100,6 +100,7 @@ extension SuiteComparison {
         add(count(.improved), "✅ improved")
         add(count(.unchanged), "✅ within threshold")
         add(count(.insignificant), "~ not significant")
+        add(count(.reported), "· report only")
         let (newResults, newRows) = oneSidedCounts(.new)
         let (goneResults, goneRows) = oneSidedCounts(.gone)
         add(newResults, newResults == 1 ? "new result" : "new results")

@@ -12,8 +12,9 @@ public import PerfResult
 ///   regression, an improvement beyond both is an improvement, anything else unchanged;
 /// - with fewer samples, the threshold × `lowConfidenceFactor` decides ("low confidence"); a
 ///   worsening between the threshold and that is a warning;
-/// - a regression of a report-only metric (`gate: false`) or in a report-only comparison (the
-///   environments differ) is shown as a warning.
+/// - a report-only metric (`gate: false`) is `reported` whatever its change: shown with its change and
+///   never judged, so it counts neither as a warning nor as an improvement;
+/// - a regression in a report-only comparison (the environments differ) is shown as a warning.
 ///
 /// A worsening exactly at the threshold (to a relative 1e-9) is not a regression.
 ///
@@ -84,14 +85,12 @@ public struct Comparer {
             }
         }
 
-        if row.verdict == .regression {
-            if !rule.gate {
-                row.verdict = .warning
-                row.note = join(row.note, "report only")
-            } else if let reportOnlyReason {
-                row.verdict = .warning
-                row.note = join(row.note, reportOnlyReason)
-            }
+        if !rule.gate {
+            row.verdict = .reported
+            row.note = "report only"
+        } else if row.verdict == .regression, let reportOnlyReason {
+            row.verdict = .warning
+            row.note = join(row.note, reportOnlyReason)
         }
         return row
     }

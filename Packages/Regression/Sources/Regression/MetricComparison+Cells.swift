@@ -37,8 +37,9 @@ extension MetricComparison {
     }
 
     /// The verdict with its reason: `❌ regression (limit +10 %)`, `⚠️ warning (low confidence, …)`,
-    /// `✅ (low confidence)`, `~`, `new`.
+    /// `✅ (low confidence)`, `~`, `· report only`, `new`.
     public var verdictText: String {
+        if verdict == .reported { return "\(verdict.symbol) report only" }
         var details: [String] = []
         if let note, note != "exact" { details.append(note) }
         switch verdict {

@@ -7,8 +7,11 @@ public enum Verdict: String, Sendable, Hashable, CaseIterable {
     /// No statistically significant change (p ≥ α), whatever the medians say: benchstat's `~`.
     case insignificant
     /// Worse than the threshold, but not failing: low confidence between the threshold and
-    /// threshold × 1.5, a report-only metric, or an environment that differs from the baseline's.
+    /// threshold × 1.5, or an environment that differs from the baseline's.
     case warning
+    /// A report-only metric (`gate: false`, e.g. a single-value tail or a diagnostic count): its change
+    /// is shown and never judged, so it is neither a warning nor an improvement.
+    case reported
     /// Worse than the threshold (and significant when tested): fails the check in strict mode.
     case regression
     /// Present now, absent from the baseline: listed, never failed.
@@ -16,13 +19,14 @@ public enum Verdict: String, Sendable, Hashable, CaseIterable {
     /// In the baseline, absent now: listed, never failed.
     case gone
 
-    /// The mark shown in tables: ✅ ~ ⚠️ ❌ new gone.
+    /// The mark shown in tables: ✅ ~ ⚠️ ❌ · new gone.
     public var symbol: String {
         switch self {
         case .improved, .unchanged: return "✅"
         case .insignificant: return "~"
         case .warning: return "⚠️"
         case .regression: return "❌"
+        case .reported: return "·"
         case .new: return "new"
         case .gone: return "gone"
         }

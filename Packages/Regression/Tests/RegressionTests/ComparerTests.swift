@@ -214,11 +214,17 @@ import Testing
 
     // MARK: Report only
 
-    @Test func aReportOnlyMetricWarnsInsteadOfFailing() {
-        let row = judge(.rme(1), .rme(10))
-        #expect(row.verdict == .warning)
-        #expect(row.verdictText == "⚠️ warning (low confidence, report only, limit +15 %)")
-        #expect(judge(.latencyMaxMs(10), .latencyMaxMs(100)).verdict == .warning)
+    @Test func aReportOnlyMetricIsShownWithItsChangeButNeitherWarnsNorImproves() {
+        let worse = judge(.rme(1), .rme(10))
+        #expect(worse.verdict == .reported)
+        #expect(worse.verdictText == "· report only")
+        #expect(worse.changeCell == "+900.0 %")
+        #expect(judge(.rme(10), .rme(1)).verdict == .reported)
+        #expect(judge(.latencyMaxMs(10), .latencyMaxMs(100)).verdict == .reported)
+        let counted = try! Metric(key: "lateSends", value: 13, unit: .count, better: .lower)
+        let more = try! Metric(key: "lateSends", value: 27, unit: .count, better: .lower)
+        #expect(judge(counted, more, suite: "macro-http-spike").verdict == .reported)
+        #expect(judge(.rme(1), .rme(10), reportOnly: "environment differs").verdict == .reported)
     }
 
     @Test func aReportOnlyComparisonTurnsRegressionsIntoWarnings() {

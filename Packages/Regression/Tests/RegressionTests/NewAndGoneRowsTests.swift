@@ -160,7 +160,7 @@ import Testing
         #expect(markdown.contains("<details><summary>All 8 rows of micro</summary>"))
         #expect(markdown.contains("| `a/new` | p50Ns | ns |   | 40 |   |   | new |\n"))
         #expect(markdown.contains("| `a/old` | opsPerSec | ops/s | 2M |   |   |   | gone |\n"))
-        #expect(markdown.contains("| micro | 0 | 0 | 1 | 0 | 4 | 3 | 0.0 % |\n"))
+        #expect(markdown.contains("| micro | 0 | 0 | 1 | 0 | 0 | 4 | 3 | 0.0 % |\n"))
     }
 
     // MARK: HTML

@@ -74,6 +74,15 @@ import Testing
         #expect(abs(try #require(comparer.compare(input(current: mixed, baseline: baseline)).geomean) - 1.1) < 1e-12)
     }
 
+    @Test func reportOnlyMetricsAreCountedApartFromWarningsAndImprovements() throws {
+        let baseline = try report("micro", [Result(name: "a/one", metrics: [.nsPerOp(100), .rme(1), .p99Ns(100)])])
+        let current = try report("micro", [Result(name: "a/one", metrics: [.nsPerOp(100), .rme(9), .p99Ns(50)])])
+        let comparison = try comparer.compare(input(current: current, baseline: baseline))
+        #expect(comparison.rows.map(\.verdict) == [.unchanged, .reported, .reported])
+        #expect(comparison.count(.warning) == 0 && comparison.count(.improved) == 0)
+        #expect(comparison.summaryLineForTests.contains("micro: 1 ✅ within threshold, 2 · report only; geomean"))
+    }
+
     @Test func aDifferentEnvironmentMakesTheSuiteReportOnlyWithAProminentWarning() throws {
         let baseline = try microReport([("a/one", 100)])
         let current = try microReport([("a/one", 200)], environment: environment(cpu: "Other CPU", cores: 4))

@@ -29,10 +29,12 @@ import Testing
         #expect(rule(.opsPerSec(1), suite: "pools", result: "object/pool").gate == false)
         #expect(rule(.opsPerSec(1), suite: "pools", result: "threads2/pool") == ThresholdRule(maxRegression: 0.10))
         #expect(rule(.requestsPerSec(1)) == ThresholdRule(maxRegression: 0.10))
-        // Tail latency: +20 %; the maximum is shown, never gated.
-        #expect(rule(.p99Ns(1)) == ThresholdRule(maxRegression: 0.20))
+        // Tail latency: +20 %; the single-value tails of one run are shown, never gated.
+        #expect(rule(.latencyP95Ms(1)) == ThresholdRule(maxRegression: 0.20))
         #expect(rule(.latencyP99Ms(1)) == ThresholdRule(maxRegression: 0.20))
-        #expect(rule(.latencyP999Ms(1)) == ThresholdRule(maxRegression: 0.20))
+        #expect(rule(.p99Ns(1)).gate == false)
+        #expect(rule(.latencyP999Ms(1)).gate == false)
+        #expect(rule(.latencyP9999Ms(1)).gate == false)
         #expect(rule(.latencyMaxMs(1)).gate == false)
         // Memory bytes: +5 % with a 64 KiB floor.
         #expect(rule(.peakRssBytes(1)) == ThresholdRule(maxRegression: 0.05, floor: 65_536))
@@ -56,6 +58,37 @@ import Testing
             #expect(rule(.latencyMaxMs(1), suite: suite).gate == false)
         }
         #expect(rule(.requestsPerSec(1), suite: "micro").maxRegression == 0.10)
+    }
+
+    @Test func loadGensDiagnosticFiguresAreShownButOnlyThroughputLatencyAndErrorsAreGated() throws {
+        let diagnostics: [(String, Metric.Unit)] = [
+            ("latencyMeanMs", .milliseconds), ("latencyStdevMs", .milliseconds),
+            ("uncorrectedLatencyP50Ms", .milliseconds), ("uncorrectedLatencyP99Ms", .milliseconds),
+            ("uncorrectedLatencyMaxMs", .milliseconds), ("lateSends", .count), ("droppedSends", .count),
+            ("abandonedRequests", .count), ("failures", .count), ("requests", .count),
+            ("requestsInFlight", .count), ("kneeLatencyP99Ms", .milliseconds),
+        ]
+        for (key, unit) in diagnostics {
+            let metric = try Metric(key: key, value: 1, unit: unit, better: .lower)
+            #expect(rule(metric, suite: "macro-http-spike").gate == false, "\(key)")
+        }
+        for metric in [Metric.requestsPerSec(1), .latencyP50Ms(1), .latencyP95Ms(1), .errorRate(0)] {
+            #expect(rule(metric, suite: "macro-http-spike").gate, "\(metric.key)")
+        }
+    }
+
+    @Test func theOverloadScenarioGatesThroughputAndErrorsButNotItsQueueingLatency() throws {
+        #expect(rule(.latencyP50Ms(1), suite: "macro-http-stress").gate == false)
+        #expect(rule(.latencyP99Ms(1), suite: "macro-http-stress").gate == false)
+        #expect(rule(.requestsPerSec(1), suite: "macro-http-stress") == ThresholdRule(maxRegression: 0.20))
+        #expect(rule(.errorRate(0), suite: "macro-http-stress").gate)
+        let knee = try Metric(key: "kneeRequestsPerSec", value: 1, unit: .requestsPerSecond, better: .higher)
+        #expect(rule(knee, suite: "macro-knee") == ThresholdRule(maxRegression: 0.20))
+    }
+
+    @Test func residentMemoryOverTimeIsASeriesLikeTheHeap() throws {
+        let rss = try Metric(key: "rssBytes", value: 1, unit: .bytes, better: .lower, samples: [1, 2])
+        #expect(rule(rss, suite: "soak") == ThresholdRule(maxRegression: 0.05, floor: 65_536, series: true))
     }
 
     @Test func unknownKeysFallBackByUnitAndDirection() throws {
