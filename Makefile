@@ -40,7 +40,7 @@ perf: ## The main job: every suite (quick profile), then the regression check an
 	for suite in $(PERF_SUITES); do \
 	  PERF_SKIP_UNAVAILABLE=1 $(MAKE) --no-print-directory perf-$$suite PERF_PROFILE=$${PERF_PROFILE:-quick} || status=1; \
 	done; \
-	Scripts/perf-report.sh $(PERF_CHECK_FLAGS) || { code=$$?; [ $$code -gt $$status ] && status=$$code; }; \
+	PERF_PROFILE=$${PERF_PROFILE:-quick} Scripts/perf-report.sh $(PERF_CHECK_FLAGS) || { code=$$?; [ $$code -gt $$status ] && status=$$code; }; \
 	exit $$status
 
 perf-micro: ## Micro suite: ns/op and allocs/op in release; writes perf/results/micro.json
@@ -90,9 +90,11 @@ perf-viewmodel: ## View-model churn suite in release: plain keyed list vs Pooled
 perf-instructions: ## Instruction counts under callgrind (deterministic micro tasks); writes perf/results/instructions.json
 	@Scripts/perf-instructions.sh $(PERF_INSTRUCTIONS_FLAGS)
 
-perf-check: ## Compare perf/results with baselines/ (SUITE=x for one suite; STRICT_PERF=1 fails on regressions)
+perf-check: ## Compare perf/results with baselines/, flagged results re-run to confirm (SUITE=x; STRICT_PERF=1 fails)
 	@cd Packages/Regression && swift build -c release --product perf-check >/dev/null
-	@$(PERF_CHECK) $(if $(SUITE),--suite $(SUITE)) $(PERF_CHECK_FLAGS)
+	@Scripts/perf-confirm.sh $(if $(SUITE),--suite $(SUITE)) $(PERF_CHECK_FLAGS); \
+	confirm=(); [[ -d perf/results/confirm ]] && confirm=(--confirm perf/results/confirm); \
+	$(PERF_CHECK) $(if $(SUITE),--suite $(SUITE)) "$${confirm[@]}" $(PERF_CHECK_FLAGS)
 
 perf-baseline: ## Write baselines/<suite>.json from perf/results (SUITE=x for one suite); commit them apart
 	@cd Packages/Regression && swift build -c release --product perf-check >/dev/null

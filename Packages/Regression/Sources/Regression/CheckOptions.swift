@@ -31,6 +31,12 @@ public struct CheckOptions: Sendable, Hashable {
     public var help = false
     /// `GITHUB_STEP_SUMMARY`: the Markdown report is appended there when set.
     public var stepSummaryPath: String?
+    /// `--confirm DIR`: re-runs of results (`*.json` reports of any suites); a regression stands only when
+    /// it reproduces in each re-run that holds it (`Comparer.confirm`).
+    public var confirmDirectory: String?
+    /// `--list-regressions`: print `suite<TAB>result` for each result with a gated regression, and nothing
+    /// else, so a script can re-run exactly those.
+    public var listRegressions = false
 
     /// Options with every default.
     public init() {}
@@ -74,6 +80,8 @@ public struct CheckOptions: Sendable, Hashable {
             case "--github-benchmark": options.githubBenchmarkDirectory = try value(argument)
             case "--all-metrics": options.allMetrics = true
             case "--update-baseline": options.updateBaseline = true
+            case "--confirm": options.confirmDirectory = try value(argument)
+            case "--list-regressions": options.listRegressions = true
             case "--help", "-h": options.help = true
             default:
                 throw .usage("unknown argument \"\(argument)\"; see perf-check --help")
@@ -86,6 +94,7 @@ public struct CheckOptions: Sendable, Hashable {
                 ("--github-benchmark", options.githubBenchmarkDirectory != nil),
                 ("--require-same-env", options.requireSameEnvironment), ("--thresholds", options.thresholdsPath != nil),
                 ("--strict", arguments.contains("--strict")), ("--all-metrics", options.allMetrics),
+                ("--confirm", options.confirmDirectory != nil), ("--list-regressions", options.listRegressions),
             ]
             if let (flag, _) = comparing.first(where: \.1) {
                 throw .usage(
@@ -122,6 +131,9 @@ public struct CheckOptions: Sendable, Hashable {
           --html PATH             write a self-contained HTML report with charts
           --github-benchmark DIR  write DIR/smaller-is-better.json and DIR/bigger-is-better.json for
                                   github-action-benchmark (customSmallerIsBetter / customBiggerIsBetter)
+          --confirm DIR           re-runs of results (*.json reports in DIR): a regression stands only if
+                                  it is a regression again in each re-run holding it; else it is a warning
+          --list-regressions      print "suite<TAB>result" for each result with a regression, nothing else
           --update-baseline       write baselines/<suite>.json from the current results (with --suite:
                                   only those suites); nothing is compared
           -h, --help              show this help

@@ -27,6 +27,18 @@ public struct CheckOutcome: Sendable {
     /// Regressions over every suite (report-only suites and metrics have none: theirs are warnings).
     public var regressions: Int { suites.reduce(0) { $0 + $1.count(.regression) } }
 
+    /// `suite<TAB>result` for each result with at least one regression, one per line, in table order.
+    public func regressedResults() -> String {
+        var lines: [String] = []
+        for suite in suites {
+            for row in suite.rows where row.verdict == .regression {
+                let line = "\(suite.suite)\t\(row.result)"
+                if lines.last != line { lines.append(line) }
+            }
+        }
+        return lines.map { $0 + "\n" }.joined()
+    }
+
     /// 1 when there are regressions in strict mode, else 0.
     public var exitCode: Int32 { strict && regressions > 0 ? 1 : 0 }
 

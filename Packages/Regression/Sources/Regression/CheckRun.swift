@@ -31,6 +31,9 @@ public enum CheckRun {
                 return Output(standardOutput: try BaselineUpdate.run(options), standardError: "", exitCode: 0)
             }
             let outcome = try check(options)
+            if options.listRegressions {
+                return Output(standardOutput: outcome.regressedResults(), standardError: "", exitCode: 0)
+            }
             var text = outcome.textReport(allMetrics: options.allMetrics)
             text += try writeReports(outcome, options: options)
             text += outcome.verdictLine + "\n"
@@ -48,13 +51,35 @@ public enum CheckRun {
             resultsDirectory: options.resultsDirectory, baselinesDirectory: options.baselinesDirectory,
             suiteFilters: options.suites)
         let comparer = Comparer(thresholds: thresholds)
+        let reruns = try options.confirmDirectory.map { directory throws(RegressionError) in
+            try readReruns(directory)
+        }
         var suites: [SuiteComparison] = []
         for input in inputs.suites {
-            suites.append(try comparer.compare(input, requireSameEnvironment: options.requireSameEnvironment))
+            var comparison = try comparer.compare(input, requireSameEnvironment: options.requireSameEnvironment)
+            if let reruns { comparer.confirm(&comparison, reruns: reruns) }
+            suites.append(comparison)
         }
         return CheckOutcome(
             suites: suites, baselinesWithoutResults: inputs.baselinesWithoutResults, thresholdsSource: source,
             thresholds: thresholds, strict: options.strict)
+    }
+
+    /// Every report in the `--confirm` directory.
+    /// - Throws: `RegressionError.missingFile` for a missing directory, `.badReport` naming a bad file.
+    static func readReruns(_ directory: String) throws(RegressionError) -> [Report] {
+        guard FileSystem.isDirectory(directory), let names = FileSystem.jsonFiles(in: directory) else {
+            throw .missingFile(path: directory, what: "directory of re-runs given to --confirm")
+        }
+        var reports: [Report] = []
+        for name in names {
+            do {
+                reports.append(try Report.read(from: FileSystem.join(directory, name)))
+            } catch {
+                throw .badReport(error)
+            }
+        }
+        return reports
     }
 
     /// The thresholds file named by `--thresholds`, else the default file when present, else the shipped

@@ -37,7 +37,7 @@ while let entry = pointer.pointee {
 let output: CheckRun.Output
 do {
     let options = try CheckOptions.parse(Array(CommandLine.arguments.dropFirst()), environment: environment)
-    if !options.help { emit("perf-check · \(Environment.capture())\n", to: 1) }
+    if !options.help && !options.listRegressions { emit("perf-check · \(Environment.capture())\n", to: 1) }
     output = CheckRun.run(options)
 } catch {
     output = CheckRun.Output(standardOutput: "", standardError: "perf-check: \(error)\n", exitCode: 2)

@@ -53,6 +53,15 @@ import Testing
         #expect(try run(fixtureArguments).status == 0)
     }
 
+    @Test func listRegressionsPrintsOnlyTheListForAScript() throws {
+        let (status, output) = try run(fixtureArguments + ["--list-regressions"])
+        #expect(status == 0)
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.last == "")
+        #expect(lines.dropLast().allSatisfy { $0.hasPrefix("micro\t") }, "\(output)")
+        #expect(lines.count > 1)
+    }
+
     @Test func badUsageExitsTwo() throws {
         let (status, output) = try run(["--no-such-flag"])
         #expect(status == 2)

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+/// `Scripts/perf-confirm.sh`, run in a scratch tree whose `perf-check` and `perf-micro` are stubs: which
+/// results it re-runs, how often, with which filters, and what it says about suites it cannot re-run.
+@Suite struct PerfConfirmScriptTests {
+    /// A scratch tree with the script, a `perf-check` stub that lists `listing`, and a `perf-micro` stub that
+    /// writes its arguments to the `--json` path.
+    func scratchTree(listing: String) throws -> String {
+        let root = try makeTemporaryDirectory()
+        let manager = FileManager.default
+        for directory in ["Scripts", "Packages/Regression/.build/release", "perf/.build/release", "perf/results"] {
+            try manager.createDirectory(atPath: root + "/" + directory, withIntermediateDirectories: true)
+        }
+        try manager.copyItem(
+            atPath: repositoryRoot + "/Scripts/perf-confirm.sh", toPath: root + "/Scripts/perf-confirm.sh")
+        try executable(
+            "#!/usr/bin/env bash\n[[ $1 == --list-regressions ]] || exit 9\nprintf '\(listing)'\n",
+            at: root + "/Packages/Regression/.build/release/perf-check")
+        try executable(
+            "#!/usr/bin/env bash\nargs=(\"$@\"); json=${args[-1]}; echo \"${args[*]:0:${#args[@]}-2}\" > \"$json\"\n",
+            at: root + "/perf/.build/release/perf-micro")
+        return root
+    }
+
+    func executable(_ text: String, at path: String) throws {
+        try writeText(text, to: path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+    }
+
+    func run(_ root: String, environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["bash", root + "/Scripts/perf-confirm.sh", "--suite", "micro"]
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func eachFlaggedMicroTaskIsRerunTwiceWithOneFilterPerTask() throws {
+        let root = try scratchTree(
+            listing: "micro\\tpipeline/parse[request=login]\\nmicro\\tpipeline/parse[request=messages]\\n"
+                + "micro\\trouting/trie[path=deep]\\nsoak\\tsoak/http-sustained\\n")
+        let (status, output) = try run(root, environment: ["PERF_CONFIRM": "2"])
+        #expect(status == 0, "\(output)")
+        for run in 1...2 {
+            let arguments = try readText(root + "/perf/results/confirm/micro-\(run).json")
+            #expect(arguments == "--filter pipeline/parse --filter routing/trie\n")
+        }
+        #expect(!FileManager.default.fileExists(atPath: root + "/perf/results/confirm/micro-3.json"))
+        #expect(
+            output.contains(
+                "perf-confirm: soak is not re-run (its figures do not wander between runs); its regressions stand"))
+    }
+
+    @Test func nothingFlaggedLeavesNoConfirmDirectory() throws {
+        let root = try scratchTree(listing: "")
+        try FileManager.default.createDirectory(
+            atPath: root + "/perf/results/confirm", withIntermediateDirectories: true)
+        let (status, _) = try run(root)
+        #expect(status == 0)
+        #expect(!FileManager.default.fileExists(atPath: root + "/perf/results/confirm"))
+    }
+
+    @Test func zeroRerunsTurnsConfirmationOffAndNonsenseIsRefused() throws {
+        let root = try scratchTree(listing: "micro\\ta/b\\n")
+        #expect(try run(root, environment: ["PERF_CONFIRM": "0"]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: root + "/perf/results/confirm"))
+        let (status, output) = try run(root, environment: ["PERF_CONFIRM": "twice"])
+        #expect(status == 2)
+        #expect(
+            output == "perf-confirm: PERF_CONFIRM=twice is not a number of re-runs; use e.g. PERF_CONFIRM=2 "
+                + "(0 turns it off)\n")
+    }
+
+    @Test func aSuiteWhoseRunnerIsNotBuiltKeepsItsRegressions() throws {
+        let root = try scratchTree(listing: "pools\\tobject/pool\\n")
+        let (status, output) = try run(root)
+        #expect(status == 0)
+        #expect(
+            output.contains(
+                "perf-confirm: perf/.build/release/perf-pools is not built (run make perf-pools); the regressions of "
+                    + "pools stand"))
+    }
+}
