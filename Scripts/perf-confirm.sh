@@ -36,6 +36,14 @@ while IFS=$'\t' read -r suite result; do
 done <<<"$listing"
 
 mkdir -p "$confirm_dir"
+# Re-runs tell a burst from a regression only when the machine is otherwise quiet: under sustained load (a build
+# beside the check) every re-run is slow too and confirms anything. Say so when the load says so.
+read -r load _ </proc/loadavg 2>/dev/null || load=0
+cores=$(nproc 2>/dev/null || echo 1)
+if awk -v load="$load" -v cores="$cores" 'BEGIN { exit !(load > cores) }'; then
+    echo "perf-confirm: WARNING: load average $load on $cores cores: the re-runs share a busy machine, so a" \
+        "regression they reproduce may be that load; re-check on a quiet machine"
+fi
 for suite in $(printf '%s\n' "${!names[@]}" | sort); do
     mapfile -t tasks < <(printf '%s' "${names[$suite]}" | sort -u)
     filters=()
