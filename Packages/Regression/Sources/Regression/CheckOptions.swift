@@ -110,7 +110,8 @@ public struct CheckOptions: Sendable, Hashable {
 
         Compares the current results (perf/results/*.json) with the baselines (baselines/<suite>.json) and
         prints one row per metric: ✅ within the threshold, ~ no significant change, ⚠️ warning,
-        ❌ regression, new (no baseline yet: the current figure), gone (not run: the baseline's figure).
+        ❌ regression, · report only (shown, never judged), new (no baseline yet: the current figure),
+        gone (not run: the baseline's figure).
         A regression needs the threshold exceeded (perf/regression/thresholds.json) and, with >= 5 samples
         a side, a two-sided Mann-Whitney U test with p < 0.05; with fewer samples the threshold x 1.5
         decides ("low confidence"). New and gone results show their headline metrics in the table

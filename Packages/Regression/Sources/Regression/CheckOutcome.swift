@@ -24,7 +24,8 @@ public struct CheckOutcome: Sendable {
         self.strict = strict
     }
 
-    /// Regressions over every suite (report-only suites and metrics have none: theirs are warnings).
+    /// Regressions over every suite (report-only suites have none: theirs are warnings; report-only metrics
+    /// are `reported`).
     public var regressions: Int { suites.reduce(0) { $0 + $1.count(.regression) } }
 
     /// `suite<TAB>result` for each result with at least one regression, one per line, in table order.
