@@ -172,6 +172,19 @@ resolve_service() {
         die "the scenario's service '$command' is neither built in perf/ or Packages/LoadGen nor on PATH"
 }
 
+# Reads SCENARIO's file, builds what it needs (flamegraph, the service, loadgen and loadgen-target when
+# the service is that) and resolves its service command; shared with perf-heap.sh.
+prepare_scenario_run() {
+    prepare_scenario "$1"
+    local products=(flamegraph)
+    [[ $service_command == demo-service ]] && products+=(demo-service)
+    build_perf_products "${products[@]}"
+    local loadgen_products=(loadgen)
+    [[ $service_command == loadgen-target ]] && loadgen_products+=(loadgen-target)
+    build_loadgen "${loadgen_products[@]}"
+    resolve_service "$service_command"
+}
+
 # The children of process $1 (from /proc, no procps needed).
 children_of() {
     local parent="$1" directory stat ppid
@@ -409,14 +422,7 @@ flame_main() {
     ensure_command perf linux-perf "Linux perf records the samples"
     ensure_command python3 python3 "reads the scenario file"
     if [[ -n $scenario ]]; then
-        prepare_scenario "$scenario"
-        local products=(flamegraph)
-        [[ $service_command == demo-service ]] && products+=(demo-service)
-        build_perf_products "${products[@]}"
-        local loadgen_products=(loadgen)
-        [[ $service_command == loadgen-target ]] && loadgen_products+=(loadgen-target)
-        build_loadgen "${loadgen_products[@]}"
-        resolve_service "$service_command"
+        prepare_scenario_run "$scenario"
     else
         build_perf_products flamegraph
         local first

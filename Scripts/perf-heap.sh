@@ -205,14 +205,7 @@ heap_main() {
     ensure_command python3 python3 "summarises the profile"
     local program arguments=() label title
     if [[ -n $scenario ]]; then
-        prepare_scenario "$scenario"
-        local products=(flamegraph)
-        [[ $service_command == demo-service ]] && products+=(demo-service)
-        build_perf_products "${products[@]}"
-        local loadgen_products=(loadgen)
-        [[ $service_command == loadgen-target ]] && loadgen_products+=(loadgen-target)
-        build_loadgen "${loadgen_products[@]}"
-        resolve_service "$service_command"
+        prepare_scenario_run "$scenario"
         program="$service_bin"
         arguments=("${service_arguments[@]}")
         label="$scenario_name"
