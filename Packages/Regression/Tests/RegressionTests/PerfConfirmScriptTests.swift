@@ -23,9 +23,15 @@ import Testing
         return root
     }
 
+    /// Writes a stub through a close-on-exec descriptor. Foundation's `Data.write` opens without `O_CLOEXEC`, so a
+    /// child that another test spawns meanwhile keeps the stub open for writing, and executing it then fails with
+    /// ETXTBSY (the script reads that as "perf-check cannot list" and exits 2).
     func executable(_ text: String, at path: String) throws {
-        try writeText(text, to: path)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(descriptor) }
+        let bytes = Array(text.utf8)
+        guard write(descriptor, bytes, bytes.count) == bytes.count else { throw POSIXError(.EIO) }
     }
 
     func run(_ root: String, environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
