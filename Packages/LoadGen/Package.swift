@@ -1,7 +1,7 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
-// The settings block every package of the toolkit shares (DESIGN.md, "Layout of a package").
+// The settings block every package of the toolkit shares (docs/ARCHITECTURE.md, "Layout of a package").
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("InternalImportsByDefault"),
@@ -23,7 +23,10 @@ let package = Package(
         .target(name: "CLoadGen"),
         .target(
             name: "LoadGen",
-            dependencies: ["CLoadGen", .product(name: "PerfResult", package: "PerfResult")],
+            dependencies: [
+                "CLoadGen", .product(name: "PerfResult", package: "PerfResult"),
+                .product(name: "PerfSupport", package: "PerfResult"),
+            ],
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "loadgen",

@@ -1,3 +1,5 @@
+import PerfSupport
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -231,7 +233,7 @@ public struct HTTPResponseParser: Sendable {
                 index = count
                 continue
             case .chunkSize:
-                guard let digit = HTTPResponseParser.hexValue(byte) else {
+                guard let digit = ASCII.hexValue(byte) else {
                     if !sawDigit { return fail(at: index, "a chunk size is not hexadecimal") }
                     if byte == UInt8(ascii: "\r") {
                         state = .chunkSizeLF

@@ -1,3 +1,5 @@
+public import PerfSupport
+
 /// Every way configuring, running or reporting a load test can fail; each message says what to fix.
 public enum LoadGenError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A setting or scenario field is missing, unknown or out of range. `field` is its JSON path
@@ -10,7 +12,7 @@ public enum LoadGenError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A file (scenario, body, report) could not be read or is not what was expected.
     case unreadableFile(path: String, reason: String)
     /// A JSON document is malformed; `offset` is the byte where parsing stopped.
-    case malformedJSON(path: String, offset: Int, reason: String)
+    case malformedJSON(JSONParseError)
     /// A socket, epoll or thread call failed while setting up a run or a server.
     case systemCallFailed(call: String, errno: Int32)
     /// The service of a scenario could not be started, exited early or never became ready.
@@ -31,8 +33,8 @@ public enum LoadGenError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot resolve host \"\(host)\" to an IPv4 address: \(reason); use an address such as 127.0.0.1"
         case let .unreadableFile(path, reason):
             return "\(path): \(reason)"
-        case let .malformedJSON(path, offset, reason):
-            return "\(path): invalid JSON at byte \(offset): \(reason)"
+        case let .malformedJSON(error):
+            return error.description
         case let .systemCallFailed(call, code):
             return "\(call) failed: \(SystemError.text(code)) (errno \(code))"
         case let .serviceFailed(command, reason):

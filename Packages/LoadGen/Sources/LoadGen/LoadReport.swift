@@ -1,4 +1,5 @@
 public import PerfResult
+import PerfSupport
 
 /// Report files of load tests: a PerfResult report (`perfresult/1`) plus a sidecar member `loadgen`
 /// with each result's exact counts, histograms and per-second series.
@@ -89,7 +90,12 @@ public enum LoadReport {
         } catch {
             throw .unreadableFile(path: path, reason: error.description)
         }
-        let json = try JSONValue.parse(bytes, path: path)
+        let json: JSONValue
+        do {
+            json = try JSONValue.parse(bytes, path: path)
+        } catch {
+            throw .malformedJSON(error)
+        }
         guard let sidecar = json[sidecarKey] else {
             throw .unreadableFile(
                 path: path, reason: "no \"\(sidecarKey)\" member: the file was not written by loadgen --json")

@@ -1,3 +1,5 @@
+import PerfSupport
+
 /// The exact data of a result (counts, histograms, per-second series) as JSON, so that `loadgen merge`
 /// can combine runs bit for bit. It rides in the report file beside the PerfResult fields.
 extension LoadResult {

@@ -1,4 +1,5 @@
 import PerfResult
+import PerfSupport
 
 /// Reading scenario files, with a message naming the field for every mistake.
 extension Scenario {
@@ -18,7 +19,12 @@ extension Scenario {
     /// Parses and validates scenario JSON; `path` names the file in messages and anchors `bodyFile`
     /// paths and the default name.
     public static func parse(_ bytes: [UInt8], path: String, profile: String? = nil) throws(LoadGenError) -> Scenario {
-        let json = try JSONValue.parse(bytes, path: path)
+        let json: JSONValue
+        do {
+            json = try JSONValue.parse(bytes, path: path)
+        } catch {
+            throw .malformedJSON(error)
+        }
         var reader = FieldReader(file: path)
         return try reader.scenario(json, profile: profile)
     }

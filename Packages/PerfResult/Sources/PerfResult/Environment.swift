@@ -34,13 +34,17 @@ public struct Environment: Sendable, Hashable, Codable {
     public var perfEnv: String?
     /// The `PERF_PROFILE` the run used (`quick` or `full`).
     public var profile: String?
+    /// How many independent processes (forks) measured the numbers, when more than one did: each sampled
+    /// metric's `samples` are then the forks' own values (for timings, each fork's median), and its `value` is
+    /// their median (`Report.mergingForks`). `nil` for a report of one process.
+    public var forks: Int?
 
     /// Creates an environment from known values; `capture()` reads them from the running system.
     public init(
         swiftVersion: String? = nil, buildConfiguration: BuildConfiguration, os: String? = nil,
         kernel: String? = nil, architecture: String? = nil, cpuModel: String? = nil, logicalCores: Int? = nil,
         memoryBytes: UInt64? = nil, gitCommit: String? = nil, timestamp: String, perfEnv: String? = nil,
-        profile: String? = nil
+        profile: String? = nil, forks: Int? = nil
     ) {
         self.swiftVersion = swiftVersion
         self.buildConfiguration = buildConfiguration
@@ -54,6 +58,7 @@ public struct Environment: Sendable, Hashable, Codable {
         self.timestamp = timestamp
         self.perfEnv = perfEnv
         self.profile = profile
+        self.forks = forks
     }
 }
 
@@ -72,6 +77,7 @@ extension Environment: CustomStringConvertible {
         if let memoryBytes { parts.append(Environment.formatGiB(memoryBytes)) }
         if let perfEnv { parts.append("PERF_ENV=\(perfEnv)") }
         if let profile { parts.append("PERF_PROFILE=\(profile)") }
+        if let forks { parts.append("\(forks) forks") }
         if let gitCommit { parts.append("commit \(gitCommit.prefix(12))") }
         return parts.joined(separator: " · ")
     }

@@ -22,6 +22,8 @@ public enum PerfResultError: Error, Equatable, Sendable, CustomStringConvertible
     case unsupportedSchema(path: String, found: String)
     /// Writing the file failed; any previous file at `path` is unchanged.
     case writeFailed(path: String, reason: String)
+    /// The reports of the forks of one run cannot be merged: `fork` is the 1-based fork at fault.
+    case forkMismatch(fork: Int, reason: String)
 
     public var description: String {
         switch self {
@@ -49,6 +51,8 @@ public enum PerfResultError: Error, Equatable, Sendable, CustomStringConvertible
                 + "(re-run the suite with this version of the tools to regenerate the file)"
         case let .writeFailed(path, reason):
             return "\(path): cannot write: \(reason); the previous file, if any, is unchanged"
+        case let .forkMismatch(fork, reason):
+            return "fork \(fork): \(reason); every fork of a run must run the same build, suite and cases"
         }
     }
 }

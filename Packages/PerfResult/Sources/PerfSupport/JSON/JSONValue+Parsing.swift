@@ -1,8 +1,9 @@
 /// A strict JSON parser (RFC 8259) over UTF-8 bytes.
 extension JSONValue {
-    /// Parses a whole document.
-    /// - Throws: `LoadGenError.malformedJSON` with the byte offset and what was expected.
-    static func parse(_ bytes: [UInt8], path: String) throws(LoadGenError) -> JSONValue {
+    /// Parses a whole document; `path` names the file in errors.
+    /// - Throws: `JSONParseError` with the byte offset and what was expected.
+    /// - Complexity: O(*n*) in the number of bytes.
+    public static func parse(_ bytes: [UInt8], path: String) throws(JSONParseError) -> JSONValue {
         var parser = JSONParser(bytes: bytes, path: path)
         parser.skipWhitespace()
         let value = try parser.value(depth: 0)
@@ -22,15 +23,15 @@ private struct JSONParser {
         self.path = path
     }
 
-    func error(_ reason: String) -> LoadGenError {
-        .malformedJSON(path: path, offset: offset, reason: reason)
+    func error(_ reason: String) -> JSONParseError {
+        JSONParseError(path: path, offset: offset, reason: reason)
     }
 
     mutating func skipWhitespace() {
         while offset < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[offset]) { offset += 1 }
     }
 
-    mutating func value(depth: Int) throws(LoadGenError) -> JSONValue {
+    mutating func value(depth: Int) throws(JSONParseError) -> JSONValue {
         guard depth < 64 else { throw error("nesting deeper than 64 levels") }
         guard offset < bytes.count else { throw error("unexpected end of the document") }
         switch bytes[offset] {
@@ -44,7 +45,7 @@ private struct JSONParser {
         }
     }
 
-    mutating func literal(_ word: String, _ value: JSONValue) throws(LoadGenError) -> JSONValue {
+    mutating func literal(_ word: String, _ value: JSONValue) throws(JSONParseError) -> JSONValue {
         let expected = Array(word.utf8)
         guard offset + expected.count <= bytes.count, Array(bytes[offset..<offset + expected.count]) == expected else {
             throw error("expected a value")
@@ -53,7 +54,7 @@ private struct JSONParser {
         return value
     }
 
-    mutating func number() throws(LoadGenError) -> JSONValue {
+    mutating func number() throws(JSONParseError) -> JSONValue {
         let start = offset
         if offset < bytes.count, bytes[offset] == UInt8(ascii: "-") { offset += 1 }
         func digits(_ parser: inout JSONParser) -> Int {
@@ -85,7 +86,7 @@ private struct JSONParser {
         return .number(String(decoding: bytes[start..<offset], as: UTF8.self))
     }
 
-    mutating func string() throws(LoadGenError) -> String {
+    mutating func string() throws(JSONParseError) -> String {
         offset += 1
         var scalars: [UInt8] = []
         while true {
@@ -129,18 +130,18 @@ private struct JSONParser {
         }
     }
 
-    mutating func hex4() throws(LoadGenError) -> UInt32 {
+    mutating func hex4() throws(JSONParseError) -> UInt32 {
         guard offset + 4 <= bytes.count else { throw error("an incomplete \\u escape") }
         var code: UInt32 = 0
         for _ in 0..<4 {
-            guard let digit = HTTPResponseParser.hexValue(bytes[offset]) else { throw error("an invalid \\u escape") }
+            guard let digit = ASCII.hexValue(bytes[offset]) else { throw error("an invalid \\u escape") }
             code = code << 4 | UInt32(digit)
             offset += 1
         }
         return code
     }
 
-    mutating func array(depth: Int) throws(LoadGenError) -> JSONValue {
+    mutating func array(depth: Int) throws(JSONParseError) -> JSONValue {
         offset += 1
         var elements: [JSONValue] = []
         skipWhitespace()
@@ -164,7 +165,7 @@ private struct JSONParser {
         }
     }
 
-    mutating func object(depth: Int) throws(LoadGenError) -> JSONValue {
+    mutating func object(depth: Int) throws(JSONParseError) -> JSONValue {
         offset += 1
         var members: [JSONValue.Member] = []
         var keys = Set<String>()

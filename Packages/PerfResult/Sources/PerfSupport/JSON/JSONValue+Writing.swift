@@ -1,7 +1,8 @@
 /// Writing JSON: objects one member a line, arrays of scalars on one line.
 extension JSONValue {
     /// The document as text, indented by `indent` spaces per level starting at `level`.
-    func serialized(level: Int = 0, indent: Int = 2) -> String {
+    /// - Complexity: O(*n*) in the size of the document.
+    public func serialized(level: Int = 0, indent: Int = 2) -> String {
         var output = ""
         write(to: &output, level: level, indent: indent)
         return output
