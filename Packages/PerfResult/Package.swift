@@ -17,7 +17,9 @@ let package = Package(
         .library(name: "PerfSupport", targets: ["PerfSupport"]),
     ],
     targets: [
-        .target(name: "PerfSupport", swiftSettings: swiftSettings),
+        // pipe2 and posix_spawn_file_actions_addchdir_np, which Swift's Glibc module does not declare.
+        .target(name: "CPerfSupport"),
+        .target(name: "PerfSupport", dependencies: ["CPerfSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PerfSupportTests", dependencies: ["PerfSupport"], swiftSettings: swiftSettings),
         .target(name: "PerfResult", dependencies: ["PerfSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PerfResultTests", dependencies: ["PerfResult"], swiftSettings: swiftSettings),
