@@ -59,12 +59,12 @@ public enum UnitText {
         let units: [(String, Double)] = [("h", 3600e9), ("m", 60e9)]
         for (unit, scale) in units where nanoseconds >= scale && nanoseconds.truncatingRemainder(dividingBy: scale) == 0
         {
-            return NumberText.shortest(nanoseconds / scale) + unit
+            return NumberText.plain(nanoseconds / scale) + unit
         }
-        if nanoseconds >= 1e9 { return NumberText.shortest(thousandths(nanoseconds / 1e9)) + "s" }
-        if nanoseconds >= 1e6 { return NumberText.shortest(thousandths(nanoseconds / 1e6)) + "ms" }
-        if nanoseconds >= 1e3 { return NumberText.shortest(thousandths(nanoseconds / 1e3)) + "us" }
-        return NumberText.shortest(nanoseconds) + "ns"
+        if nanoseconds >= 1e9 { return NumberText.plain(thousandths(nanoseconds / 1e9)) + "s" }
+        if nanoseconds >= 1e6 { return NumberText.plain(thousandths(nanoseconds / 1e6)) + "ms" }
+        if nanoseconds >= 1e3 { return NumberText.plain(thousandths(nanoseconds / 1e3)) + "us" }
+        return NumberText.plain(nanoseconds) + "ns"
     }
 
     private static func thousandths(_ value: Double) -> Double {
@@ -80,13 +80,5 @@ public enum UnitText {
             unit.allSatisfy({ $0.isLetter }), let number = Double(digits), number.isFinite
         else { return nil }
         return (number, String(unit))
-    }
-}
-
-/// The shortest text of a number for help and messages: `20000`, `0.5`, `1.25`.
-enum NumberText {
-    static func shortest(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return "\(value)"
     }
 }

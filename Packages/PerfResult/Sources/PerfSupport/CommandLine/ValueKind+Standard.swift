@@ -25,7 +25,7 @@ extension ValueKind where Value == Int {
 extension ValueKind where Value == Double {
     /// A finite decimal number (`0.5`, `-2`, `1e3`), shown as `X`.
     public static var number: ValueKind {
-        ValueKind(placeholder: "X", expectation: "a number", describe: NumberText.shortest) { text in
+        ValueKind(placeholder: "X", expectation: "a number", describe: NumberText.plain) { text in
             guard let value = Double(text), value.isFinite else { return nil }
             return value
         }

@@ -33,7 +33,7 @@ extension ValueKind where Value == Double {
     /// A non-negative rate with an optional SI suffix (`500`, `20k`, `1.5M`, `0.5`), shown as `RATE`.
     public static var rate: ValueKind {
         ValueKind(
-            placeholder: "RATE", expectation: "a rate such as 500, 20k or 1.5M", describe: NumberText.shortest,
+            placeholder: "RATE", expectation: "a rate such as 500, 20k or 1.5M", describe: NumberText.plain,
             parse: UnitText.count)
     }
 }

@@ -45,6 +45,13 @@ public enum NumberText {
         return sign(of: value, signed: signed, printsZero: units == 0) + text
     }
 
+    /// The plain text of a number as a person would type it, for help texts, messages and files: `20000`, `0.5`,
+    /// `1.25` (at most six decimals, trailing zeros dropped).
+    /// - Complexity: O(*d*) in the number of digits.
+    public static func plain(_ value: Double) -> String {
+        fixed(value, decimals: 6, trimmingZeros: true)
+    }
+
     /// An integer with `,` between thousands: `1,234,567`, `-12,345`.
     /// - Complexity: O(*d*) in the number of digits.
     public static func grouped<Integer: BinaryInteger>(_ value: Integer) -> String {
