@@ -28,9 +28,10 @@ build: ## Build every package (debug)
 test: ## Run every package's tests; the last line sums them: "N passed, N failed"
 	@Scripts/test-all.sh
 
-lint: ## Check formatting of every Swift file (swift format --strict) and validate the CI workflows
+lint: ## Check formatting (swift format --strict), the CI workflows, and the README examples against their tests
 	@Scripts/lint.sh lint
 	@Scripts/check-workflows.sh
+	@python3 -m unittest discover --quiet -s Scripts/checks -p 'test_readme_examples.py' && python3 Scripts/check-readme-examples.py
 
 format: ## Rewrite every Swift file with swift format
 	@Scripts/lint.sh format

@@ -1,9 +1,10 @@
+import MicroBench
 import PerfResult
 import Testing
 
-@testable import MicroBench
+// README: test-only imports: PerfResult (the checks read the results' metrics)
 
-/// The suite of the README and of `MicroBench`'s documentation (as swift format lays it out), without `main`.
+// README: begin microbench-suite
 let stringOps = Suite("stringOps") { suite in
     suite.bench("concat") { blackHole(opaque("hello, ") + "world") } // a plain closure
 
@@ -11,10 +12,10 @@ let stringOps = Suite("stringOps") { suite in
         blackHole(numbers.reduce(0, +))
     }
     suite.bench("scan", sweeping: "size", over: [16, 256, 4096], throughput: { .bytes($0) }) { size in
-        String(repeating: "é", count: size / 2) // one result per size:
+        String(repeating: "é", count: size / 2) // untimed, once per size: stringOps/scan[size=16], …
     } body: { text in
         blackHole(text.unicodeScalars.count)
-    } // stringOps/scan[size=16]
+    }
 
     suite.benchBatch("sort") { batch in // per-batch setup, untimed
         var arrays = (0..<batch.iterations).map { _ in (0..<64).shuffled() }
@@ -22,8 +23,17 @@ let stringOps = Suite("stringOps") { suite in
         blackHole(arrays)
     }
 }
+// README: end microbench-suite
 
-@Suite struct ExampleTests {
+/// Compiled, never called: `MicroBench.main` runs the suites with the process's arguments, then exits.
+private func theLastLineOfTheReadmesMain() {
+    // README: begin microbench-main
+    MicroBench.main([stringOps]) // flags: --filter, --time, --quick, --json PATH, --list, --help
+    // README: end microbench-main
+}
+
+/// The Swift examples of README.md, kept identical to it by Scripts/check-readme-examples.py (`make lint`).
+@Suite struct ReadmeExampleTests {
     @Test func theReadmeSuiteRunsWithTheSystemClocksAndNamesEveryResult() {
         // A tiny budget: this checks that the example compiles and runs, not how fast it is.
         let policy = SamplingPolicy(
