@@ -19,7 +19,11 @@ let package = Package(
     ],
     targets: [
         .target(
-            name: "Regression", dependencies: [.product(name: "PerfResult", package: "PerfResult")],
+            name: "Regression",
+            dependencies: [
+                .product(name: "PerfResult", package: "PerfResult"),
+                .product(name: "PerfSupport", package: "PerfResult"),
+            ],
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "perf-check",
