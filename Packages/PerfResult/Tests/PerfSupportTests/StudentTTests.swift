@@ -1,6 +1,14 @@
 import PerfSupport
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Student's t against SciPy 1.17.1, computed once and pasted here (no SciPy is needed to run the tests):
 /// `python3 -c "from scipy import stats; print(stats.t.cdf(t, df), stats.t.sf(t, df), 2 * stats.t.sf(abs(t), df))"`.
 @Suite struct StudentTTests {
@@ -73,6 +81,27 @@ import Testing
     @Test(arguments: cases) func twoSidedPValueMatchesSciPy(_ reference: ReferenceCase) {
         let value = StudentT.twoSidedPValue(reference.t, degreesOfFreedom: reference.degreesOfFreedom)
         #expect(isClose(value, reference.twoSided, relative: Self.tolerance), "\(value) vs \(reference.twoSided)")
+    }
+
+    /// Many degrees of freedom make log Γ terms near 10⁴ that cancel, and `log x` of an `x` close to 1 that
+    /// magnifies its rounding; formed naively they cost these p-values 10⁻¹² of relative accuracy (the cases
+    /// at 1000 and 50000), which the log-beta of Stirling's series and `log1p` keep. `2 * stats.t.sf(abs(t), df)`.
+    @Test(arguments: [
+        (1.5728081500949012, 1000.0, 0.11607956445524498), (-1.846346385532768, 3000.0, 0.06494036890140811),
+        (0.4, 20000.0, 0.6891607886825424), (0.05, 100000.0, 0.9601224881831361), (1.0, 50000.0, 0.3173153472532073),
+        (0.3, 7777.7, 0.7641851728808771),
+    ])
+    func largeDegreesOfFreedomKeepTheirDigits(t: Double, degreesOfFreedom: Double, twoSided: Double) {
+        let value = StudentT.twoSidedPValue(t, degreesOfFreedom: degreesOfFreedom)
+        #expect(isClose(value, twoSided, relative: 5e-13), "\(value) vs \(twoSided)")
+    }
+
+    /// One degree of freedom is the Cauchy distribution, `1/2 + atan(t)/π` exactly. (SciPy's `stdtr` returns
+    /// 0.5 for `t` = 10⁻⁹ and is off by 3 × 10⁻¹¹ at 10⁻⁶, so this case is checked against the formula.)
+    @Test(arguments: [1e-9, 1e-6, 1e-3, 0.7, 30.0])
+    func oneDegreeOfFreedomIsTheCauchyDistribution(t: Double) {
+        let cauchy = 0.5 + atan(t) / Double.pi
+        #expect(isClose(StudentT.cdf(t, degreesOfFreedom: 1), cauchy, relative: 1e-15))
     }
 
     @Test func infiniteStatisticsAreCertain() {
