@@ -224,6 +224,10 @@ enum HTMLStyle {
         .series-current { fill: none; stroke: #1565c0; stroke-width: 2; }
         .series-baseline { fill: none; stroke: #9e9e9e; stroke-width: 2; stroke-dasharray: 6 4; }
         .dot-current { fill: #1565c0; } .dot-baseline { fill: #9e9e9e; }
+        .segment-mean { stroke: #616161; stroke-width: 1.5; stroke-dasharray: 3 3; }
+        .changepoint { stroke-width: 1.5; stroke-dasharray: 5 3; } .changepoint.regression { stroke: #c62828; }
+        .changepoint.improved { stroke: #2e7d32; }
+        .changepoint-label.regression { fill: #c62828; } .changepoint-label.improved { fill: #2e7d32; }
         footer { margin-top: 40px; color: #616161; font-size: 12px; border-top: 1px solid #ddd; }
 
         """

@@ -39,6 +39,22 @@ enum FileSystem {
         return names.sorted()
     }
 
+    /// The names of every entry of `directory` except `.`, `..` and hidden ones (starting with `.`), sorted;
+    /// `nil` when the directory cannot be opened.
+    /// - Complexity: O(*n* log *n*) for *n* entries.
+    static func visibleEntries(in directory: String) -> [String]? {
+        guard let handle = opendir(directory) else { return nil }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if !name.hasPrefix(".") { names.append(name) }
+        }
+        return names.sorted()
+    }
+
     /// Creates `path` and any missing parents, like `mkdir -p`.
     /// - Returns: the OS's reason on failure, `nil` on success or when the directory exists.
     static func makeDirectories(_ path: String) -> String? {

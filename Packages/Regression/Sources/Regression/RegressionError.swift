@@ -37,6 +37,10 @@ public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible
     case debugBaseline(path: String)
     /// The command line is wrong; the text says how.
     case usage(String)
+    /// Change-point options out of range; the text says which and why.
+    case invalidChangePointOptions(String)
+    /// An entry of a history directory (`<seq>-<commit>/<suite>.json`) is missing, misnamed or unreadable.
+    case badHistory(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -79,6 +83,10 @@ public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible
                 + "suite with -c release (the Makefile's perf targets do), then update the baseline"
         case let .usage(text):
             return text
+        case let .invalidChangePointOptions(reason):
+            return "change-point options: \(reason)"
+        case let .badHistory(path, reason):
+            return "\(path): \(reason)"
         }
     }
 }
