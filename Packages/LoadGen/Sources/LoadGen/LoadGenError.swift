@@ -9,6 +9,9 @@ public enum LoadGenError: Error, Equatable, Sendable, CustomStringConvertible {
     case unresolvableHost(String, reason: String)
     /// A file (scenario, body, report) could not be read or is not what was expected.
     case unreadableFile(path: String, reason: String)
+    /// No scenario file is named `name`: neither a file of that path nor `<directory>/<name>.json`;
+    /// `available` lists the names in `directory`.
+    case unknownScenario(name: String, directory: String, available: [String])
     /// A JSON document is malformed; `offset` is the byte where parsing stopped.
     case malformedJSON(path: String, offset: Int, reason: String)
     /// A socket, epoll or thread call failed while setting up a run or a server.
@@ -31,6 +34,9 @@ public enum LoadGenError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot resolve host \"\(host)\" to an IPv4 address: \(reason); use an address such as 127.0.0.1"
         case let .unreadableFile(path, reason):
             return "\(path): \(reason)"
+        case let .unknownScenario(name, directory, available):
+            let names = available.isEmpty ? "none" : available.joined(separator: " ")
+            return "no scenario '\(name)': \(directory)/\(name).json does not exist (available: \(names))"
         case let .malformedJSON(path, offset, reason):
             return "\(path): invalid JSON at byte \(offset): \(reason)"
         case let .systemCallFailed(call, code):
