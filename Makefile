@@ -25,10 +25,10 @@ help: ## List the targets with one line each
 build: ## Build every package (debug)
 	@set -e; for package in $(PACKAGES); do echo "==> swift build in $$package"; (cd $$package && swift build); done
 
-test: ## Run every package's tests; the last line sums them: "N passed, N failed"
+test: ## Run every package's tests and the scripts' Python tests; the last line sums them: "N passed, N failed"
 	@Scripts/test-all.sh
 
-lint: ## Check formatting of every Swift file (swift format --strict) and validate the CI workflows
+lint: ## swift format --strict on Swift files, shellcheck on scripts, flake8 on Python; validate the CI workflows
 	@Scripts/lint.sh lint
 	@Scripts/check-workflows.sh
 
