@@ -25,13 +25,13 @@ help: ## List the targets with one line each
 build: ## Build every package (debug)
 	@set -e; for package in $(PACKAGES); do echo "==> swift build in $$package"; (cd $$package && swift build); done
 
-test: ## Run every package's tests; the last line sums them: "N passed, N failed"
+test: ## Run every package's tests and the scripts' Python tests; the last line sums them: "N passed, N failed"
 	@Scripts/test-all.sh
 
-lint: ## Check formatting (swift format --strict), the CI workflows, and the README examples against their tests
+lint: ## swift format --strict, shellcheck, flake8; the CI workflows; README examples against their tests
 	@Scripts/lint.sh lint
 	@Scripts/check-workflows.sh
-	@python3 -m unittest discover --quiet -s Scripts/checks -p 'test_readme_examples.py' && python3 Scripts/check-readme-examples.py
+	@python3 Scripts/check-readme-examples.py
 
 format: ## Rewrite every Swift file with swift format
 	@Scripts/lint.sh format

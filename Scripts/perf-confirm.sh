@@ -13,7 +13,7 @@
 # Exit status: 0, also when nothing was flagged or re-run; 2 when perf-check cannot list (the check that
 # follows reports why).
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 2
 
 confirm_dir=perf/results/confirm
 runs=${PERF_CONFIRM:-2}

@@ -23,8 +23,11 @@
 # under callgrind: perf-micro's message says which and shows the end of its logs).
 set -euo pipefail
 
-# shellcheck source=Scripts/perf-flame.sh
-source "$(dirname "${BASH_SOURCE[0]}")/perf-flame.sh"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=lib/output.sh
+source "$root/Scripts/lib/output.sh"
+# shellcheck source=lib/ensure-command.sh
+source "$root/Scripts/lib/ensure-command.sh"
 
 # Every task but the two whose count depends on a random session token.
 default_filter='^(?!pipeline/(full|handle)\[pool=(on|off),request=login\])'
@@ -74,6 +77,4 @@ instructions_main() {
     say "Timing: $(elapsed "$started") s (build included)"
 }
 
-if [[ ${BASH_SOURCE[0]} == "$0" ]]; then
-    instructions_main "$@"
-fi
+instructions_main "$@"

@@ -3,7 +3,7 @@
 # Scripts/perf-confirm.sh), then the Markdown, HTML and github-action-benchmark reports. Extra perf-check flags come as arguments (PERF_CHECK_FLAGS).
 # Exit status is perf-check's: 0 no failing regression, 1 regressions with STRICT_PERF=1 or --strict, 2 bad input.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 2
 
 if ! (cd Packages/Regression && swift build -c release --product perf-check >/dev/null); then
     echo "perf-report: building perf-check in Packages/Regression failed (see above)" >&2

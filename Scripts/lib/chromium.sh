@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Headless Chromium for the checks that look at a page in a real browser (check-html-report.sh,
 # check-flame-svg.sh). Source it from bash; it defines:
 #
@@ -7,13 +8,13 @@
 #   chromium_run NAME LOG ARGS...     runs Chromium with CHROMIUM_FLAGS and ARGS (at most 120 s), its stdout
 #                                     to LOG.out and stderr to LOG.err; exits 2 when it fails.
 #   chromium_url PATH                 prints the file:// URL of an existing PATH.
+#   chromium_check MODULE ARGS...     runs the page check Scripts/checks/MODULE.py (its main) with ARGS: parsing
+#                                     the page, the screenshots' pixels and the verdicts are Python, tested apart.
 #
 # CHROMIUM_FLAGS: headless, no sandbox (containers run as root), no GPU, and every host name resolving to
 # nothing, so a page cannot fetch from the network even if it tried. Append to it for more.
-# CHROMIUM_LIB: this directory; it also holds png_pixels.py (the screenshots' pixels, for Python checks:
-# run them with PYTHONPATH="$CHROMIUM_LIB" PYTHONDONTWRITEBYTECODE=1).
 
-CHROMIUM_LIB="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+CHROMIUM_SCRIPTS="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CHROMIUM=""
 CHROMIUM_FLAGS=(--headless --no-sandbox --disable-gpu --disable-dev-shm-usage --hide-scrollbars --no-first-run
     --disable-extensions --disable-background-networking --host-resolver-rules="MAP * ~NOTFOUND")
@@ -68,4 +69,10 @@ chromium_run() {
 
 chromium_url() {
     echo "file://$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
+}
+
+chromium_check() {
+    local module="$1"
+    shift
+    PYTHONPATH="$CHROMIUM_SCRIPTS" PYTHONDONTWRITEBYTECODE=1 python3 -m "checks.$module" "$@"
 }

@@ -68,7 +68,7 @@ for name, (x, y) in cases.items():
         method = "normal"
     u = stats.mannwhitneyu(x, y, method="asymptotic").statistic
     print(f"// {name}: U = {u:g}, method {method}")
-    print(f"ReferenceCase(")
+    print("ReferenceCase(")
     print(f"    name: \"{name}\", method: .{method}, u: {float(u)!r}, p: {float(p)!r},")
     print(f"    baseline: {x!r},")
     print(f"    current: {y!r}),")

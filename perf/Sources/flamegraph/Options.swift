@@ -26,6 +26,7 @@ struct Options {
           flamegraph diff BEFORE AFTER -o OUT.svg [options]    a differential flame graph: AFTER's shape, each
                                                                frame red (grew) or blue (shrank) by its self change
           flamegraph collapse [INPUT] [-o OUT.folded]          folded stacks ("root;...;leaf count" lines)
+          flamegraph heap-summary PRINT.txt [--top N]          top allocation sites of heaptrack_print output
 
         INPUT is the text of `perf script` or folded stacks (told apart by their form); none or `-` is stdin.
 
@@ -60,7 +61,7 @@ struct Options {
         var rest = arguments[...]
         if let first = rest.first, !first.hasPrefix("-") {
             guard let command = Command(rawValue: first) else {
-                throw UsageError("unknown command '\(first)'; use render, diff or collapse (see --help)")
+                throw UsageError("unknown command '\(first)'; use render, diff, collapse or heap-summary (see --help)")
             }
             options.command = command
             rest = rest.dropFirst()

@@ -91,6 +91,10 @@ func loadStacks(_ path: String, options: Options, report: Reporter) -> FoldedSta
     }
 }
 
+if CommandLine.arguments.dropFirst().first == "heap-summary" {
+    exit(HeapSummaryCommand.run(Array(CommandLine.arguments.dropFirst(2))))
+}
+
 let options: Options
 do {
     options = try Options.parse(Array(CommandLine.arguments.dropFirst()))

@@ -11,6 +11,9 @@ public enum LoadGenError: Error, Equatable, Sendable, CustomStringConvertible {
     case unresolvableHost(String, reason: String)
     /// A file (scenario, body, report) could not be read or is not what was expected.
     case unreadableFile(path: String, reason: String)
+    /// No scenario file is named `name`: neither a file of that path nor `<directory>/<name>.json`;
+    /// `available` lists the names in `directory`.
+    case unknownScenario(name: String, directory: String, available: [String])
     /// A JSON document is malformed; `offset` is the byte where parsing stopped.
     case malformedJSON(JSONParseError)
     /// A socket, epoll or thread call failed while setting up a run or a server.
@@ -35,6 +38,9 @@ public enum LoadGenError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path): \(reason)"
         case let .malformedJSON(error):
             return error.description
+        case let .unknownScenario(name, directory, available):
+            let names = available.isEmpty ? "none" : available.joined(separator: " ")
+            return "no scenario '\(name)': \(directory)/\(name).json does not exist (available: \(names))"
         case let .systemCallFailed(call, code):
             return "\(call) failed: \(SystemError.text(code)) (errno \(code))"
         case let .serviceFailed(command, reason):

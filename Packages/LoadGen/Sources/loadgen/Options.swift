@@ -28,6 +28,7 @@ struct Options {
         Usage: loadgen [options] http://127.0.0.1:8080/
                loadgen --scenario perf/macro/NAME.json [options]
                loadgen merge A.json B.json [...] [--json OUT.json]
+               loadgen plan NAME|FILE [--load-scenario OUT.json]   (see loadgen plan --help)
 
         An HTTP/1.1 load generator: closed model (connections × pipelining) or open model (--rate, with
         latency corrected for coordinated omission). Prints the environment, then a summary table.

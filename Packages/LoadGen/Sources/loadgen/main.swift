@@ -30,6 +30,10 @@ func executableDirectory() -> String? {
     return String(path[..<slash])
 }
 
+if CommandLine.arguments.dropFirst().first == "plan" {
+    exit(Plan.run(Array(CommandLine.arguments.dropFirst(2))))
+}
+
 let options: Options
 do {
     options = try Options.parse(Array(CommandLine.arguments.dropFirst()))

@@ -1,4 +1,4 @@
-"""The pixels of a Chromium screenshot, for the checks in Scripts/check-*.sh (standard library only)."""
+"""The pixels of a Chromium screenshot, for the page checks (Scripts/check-*.sh) (standard library only)."""
 
 import struct
 import zlib
@@ -6,7 +6,8 @@ import zlib
 
 def png_pixels(path):
     """Returns (width, height, channels, rows) of an 8-bit RGB or RGBA PNG; rows are bytes, unfiltered."""
-    data = open(path, "rb").read()
+    with open(path, "rb") as file:
+        data = file.read()
     assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
     offset, chunks, header = 8, [], None
     while offset < len(data):
