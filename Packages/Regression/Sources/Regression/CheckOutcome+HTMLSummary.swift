@@ -85,6 +85,13 @@ extension CheckOutcome {
 }
 
 extension HTML {
+    /// The verdict in words only, for text without icons (a chart's tooltips): `REGRESSION (limit +10 %)`,
+    /// `no significant change`, `new`.
+    static func verdictWords(_ row: MetricComparison) -> String {
+        let detail = row.verdictDetail
+        return detail.isEmpty ? row.verdict.name : detail
+    }
+
     /// A verdict cell: the icon, then the words (`REGRESSION (limit +10 %)`), escaped.
     static func verdictCell(_ row: MetricComparison) -> String {
         let detail = row.verdictDetail

@@ -23,6 +23,13 @@ public struct MedianInterval: Sendable, Hashable {
     /// samples are too few (see above).
     public var coverage: Double
 
+    /// Creates an interval from its ends and coverage.
+    public init(lower: Double, upper: Double, coverage: Double) {
+        self.lower = lower
+        self.upper = upper
+        self.coverage = coverage
+    }
+
     /// The interval of `values` at `level`, or `nil` for fewer than 2 values.
     /// - Precondition: `0 < level < 1`; every value is finite.
     /// - Complexity: O(*n* log *n*).

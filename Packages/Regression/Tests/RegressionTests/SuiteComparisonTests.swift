@@ -78,6 +78,22 @@ import Testing
         #expect(abs(try #require(comparer.compare(input(current: mixed, baseline: baseline)).geomean) - 1.1) < 1e-12)
     }
 
+    @Test func aTimeDeclaredDeterministicStaysOutOfTheGeomean() throws {
+        let thresholds = Thresholds(defaults: [ThresholdEntry(metric: "simulatedUs", deterministic: true)])
+        func metrics(_ factor: Double) throws -> [Metric] {
+            [
+                .nsPerOp(100 * factor),
+                try Metric(key: "simulatedUs", value: 5 * factor * factor, unit: .microseconds, better: .lower),
+            ]
+        }
+        let comparison = try Comparer(thresholds: thresholds).compare(
+            input(
+                current: try report("micro", [Result(name: "a/one", metrics: try metrics(1.1))]),
+                baseline: try report("micro", [Result(name: "a/one", metrics: try metrics(1))])))
+        #expect(comparison.geomeanCount == 1)
+        #expect(abs(try #require(comparison.geomean) - 1.1) < 1e-12)
+    }
+
     @Test func reportOnlyMetricsAreCountedApartFromWarningsAndImprovements() throws {
         let baseline = try report("micro", [Result(name: "a/one", metrics: [.nsPerOp(100), .rme(1), .p99Ns(100)])])
         let current = try report("micro", [Result(name: "a/one", metrics: [.nsPerOp(100), .rme(9), .p99Ns(50)])])
