@@ -36,27 +36,43 @@ enum GeomeanBootstrap {
     /// - Precondition: every row has a baseline and a current metric.
     /// - Complexity: O(`replicates` × *s*) for *s* samples over all rows.
     static func interval(_ rows: [MetricComparison], minimumSamples: Int) -> ClosedRange<Double>? {
-        var sides: [(baseline: [Double], current: [Double], lowerIsBetter: Bool)] = []
+        // Every side's samples, sorted, one after the other: the inner loop walks one buffer.
+        var values: [Double] = []
+        var sides: [(start: Int, count: Int)] = []
+        var lowerIsBetter: [Bool] = []
         for row in rows {
             guard let baseline = row.baseline?.samples, let current = row.current?.samples,
                 baseline.count >= max(minimumSamples, 2), current.count >= max(minimumSamples, 2),
                 baseline.allSatisfy({ $0 > 0 && $0.isFinite }), current.allSatisfy({ $0 > 0 && $0.isFinite })
             else { return nil }
-            sides.append((baseline.sorted(), current.sorted(), row.current?.better != .higher))
+            for samples in [baseline, current] {
+                sides.append((values.count, samples.count))
+                values += samples.sorted()
+            }
+            lowerIsBetter.append(row.current?.better != .higher)
         }
-        guard !sides.isEmpty else { return nil }
+        guard !lowerIsBetter.isEmpty else { return nil }
         var generator = Generator(seed: seed)
-        var counts: [Int] = []
+        var counts = [Int](repeating: 0, count: sides.map(\.count).max() ?? 0)
         var geomeans: [Double] = []
         geomeans.reserveCapacity(replicates)
-        for _ in 0..<replicates {
-            var logSum = 0.0
-            for side in sides {
-                let before = resampledMedian(side.baseline, counts: &counts, generator: &generator)
-                let after = resampledMedian(side.current, counts: &counts, generator: &generator)
-                logSum += side.lowerIsBetter ? log(after / before) : log(before / after)
+        values.withUnsafeBufferPointer { values in
+            counts.withUnsafeMutableBufferPointer { counts in
+                for _ in 0..<replicates {
+                    var logSum = 0.0
+                    for (index, better) in lowerIsBetter.enumerated() {
+                        let (baseline, current) = (sides[2 * index], sides[2 * index + 1])
+                        let before = resampledMedian(
+                            UnsafeBufferPointer(rebasing: values[baseline.start..<baseline.start + baseline.count]),
+                            counts: counts, generator: &generator)
+                        let after = resampledMedian(
+                            UnsafeBufferPointer(rebasing: values[current.start..<current.start + current.count]),
+                            counts: counts, generator: &generator)
+                        logSum += better ? log(after / before) : log(before / after)
+                    }
+                    geomeans.append(exp(logSum / Double(lowerIsBetter.count)))
+                }
             }
-            geomeans.append(exp(logSum / Double(sides.count)))
         }
         geomeans.sort()
         return SampleStatistics.quantile(geomeans, 0.025)...SampleStatistics.quantile(geomeans, 0.975)
@@ -64,24 +80,32 @@ enum GeomeanBootstrap {
 
     /// The median (type 7, as `SampleStatistics.median`) of `sorted.count` draws with replacement from
     /// `sorted`, found by counting how often each value was drawn instead of sorting the draws.
+    /// - Parameter counts: scratch space of at least `sorted.count` elements, overwritten.
     /// - Complexity: O(*n*) for *n* values.
-    static func resampledMedian(_ sorted: [Double], counts: inout [Int], generator: inout Generator) -> Double {
+    static func resampledMedian(
+        _ sorted: UnsafeBufferPointer<Double>, counts: UnsafeMutableBufferPointer<Int>, generator: inout Generator
+    ) -> Double {
         let n = sorted.count
-        counts.removeAll(keepingCapacity: true)
-        counts.append(contentsOf: repeatElement(0, count: n))
-        for _ in 0..<n { counts[generator.next(below: n)] += 1 }
+        let tally = UnsafeMutableBufferPointer(rebasing: counts[..<n])
+        tally.update(repeating: 0)
+        for _ in 0..<n { tally[generator.next(below: n)] += 1 }
         // The draws in order are each value repeated its count of times; the median sits at position
         // (n − 1) / 2, between two neighbours when n is even.
         let lowerPosition = (n - 1) / 2
         let upperPosition = n / 2
         var seen = 0
-        var lower: Double?
-        for (index, count) in counts.enumerated() where count > 0 {
-            seen += count
-            if lower == nil && seen > lowerPosition { lower = sorted[index] }
-            if seen > upperPosition { return (lower! + sorted[index]) / 2 }
+        var index = 0
+        while true {
+            seen += tally[index]
+            if seen > lowerPosition { break }
+            index += 1
         }
-        preconditionFailure("the counts add up to the number of values")
+        let lower = sorted[index]
+        while seen <= upperPosition {
+            index += 1
+            seen += tally[index]
+        }
+        return (lower + sorted[index]) / 2
     }
 
     /// SplitMix64 (Steele, Lea and Flood, 2014): small, fast and seedable, the sequence of the suites' own
@@ -101,9 +125,10 @@ enum GeomeanBootstrap {
             return mixed ^ (mixed >> 31)
         }
 
-        /// A number in `0..<bound`; the modulo's bias is below 2⁻⁵⁰ for the sample counts here.
+        /// A number in `0..<bound`, by multiplying instead of dividing (Lemire, 2019); its bias is below
+        /// `bound` / 2⁶⁴.
         mutating func next(below bound: Int) -> Int {
-            Int(truncatingIfNeeded: next() % UInt64(bound))
+            Int(truncatingIfNeeded: next().multipliedFullWidth(by: UInt64(bound)).high)
         }
     }
 }
