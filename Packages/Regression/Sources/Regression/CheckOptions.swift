@@ -14,7 +14,7 @@ public struct CheckOptions: Sendable, Hashable {
     public var suites: [String] = []
     /// Whether regressions fail (exit 1): `--strict` or `STRICT_PERF=1`.
     public var strict = false
-    /// Whether differing environments are an error instead of report-only (`--require-same-env`).
+    /// Whether differing environments are an error instead of making metrics report-only (`--require-same-env`).
     public var requireSameEnvironment = false
     /// Where to write the Markdown report (`--markdown`).
     public var markdownPath: String?
@@ -22,8 +22,9 @@ public struct CheckOptions: Sendable, Hashable {
     public var htmlPath: String?
     /// The directory for github-action-benchmark files (`--github-benchmark`).
     public var githubBenchmarkDirectory: String?
-    /// List every metric of new and gone results in the table, not only their headline metrics
-    /// (`--all-metrics`); the Markdown and HTML reports always list every metric.
+    /// List every row in the table (`--all-metrics`): every metric of new and gone results, not only their
+    /// headline metrics, and the rows of suites without a baseline; the Markdown and HTML reports always list
+    /// every metric.
     public var allMetrics = false
     /// Write baselines from the current results instead of comparing (`--update-baseline`).
     public var updateBaseline = false
@@ -108,16 +109,26 @@ public struct CheckOptions: Sendable, Hashable {
     public static let helpText = """
         Usage: perf-check [options]
 
-        Compares the current results (perf/results/*.json) with the baselines (baselines/<suite>.json) and
-        prints one row per metric: ✅ within the threshold, ~ no significant change, ⚠️ warning,
-        ❌ regression, · report only (shown, never judged), new (no baseline yet: the current figure),
-        gone (not run: the baseline's figure).
+        Compares the current results (perf/results/*.json) with the baselines (baselines/<suite>.json). The
+        output leads with a summary per suite (rows per verdict, the geomean of the gated timing metrics with
+        its 95 % bootstrap interval, notes), then the headline figures of every result (current median ± the
+        95 % interval of its samples, change), then the regressions and warnings, then the full table.
+        Verdict marks are text, so they render in any terminal font: ✓ ok or improved, ~ no significant
+        change, ! warning, ✗ REGRESSION, · report only (shown, never judged), new (no baseline yet: the
+        current figure), gone (not run: the baseline's figure). The Markdown report uses the same marks; the
+        HTML report draws them as SVG icons with text alternatives.
         A regression needs the threshold exceeded (perf/regression/thresholds.json) and, with >= 5 samples
         a side, a two-sided Mann-Whitney U test with p < 0.05; with fewer samples the threshold x 1.5
         decides ("low confidence"). New and gone results show their headline metrics in the table
         (nsPerOp or p50Ns, instructions, allocsPerOp, requestsPerSec, latencyP50Ms, latencyP99Ms,
-        errorRate, hitRate, heapGrowthRatio, liveAllocsSlopePerIter, peakRssBytes); the Markdown and HTML
-        reports list every metric.
+        errorRate, hitRate, heapGrowthRatio, liveAllocsSlopePerIter, peakRssBytes); a suite without a
+        baseline shows none (its headline figures are in the summary); the Markdown and HTML reports list
+        every metric.
+        Environments: a different CPU model, core count, PERF_ENV or profile (quick/full) makes timing and
+        other machine-dependent metrics report-only (regressions shown as warnings); deterministic counts
+        (allocsPerOp, bytesPerOp, instructions: "deterministic" or "exact" in the thresholds file) stay gated.
+        A different Swift version or architecture makes every metric report-only; debug against release is
+        refused.
 
         Options:
           --results DIR           current results (default perf/results)
@@ -125,9 +136,11 @@ public struct CheckOptions: Sendable, Hashable {
           --thresholds PATH       thresholds file (default perf/regression/thresholds.json, else built-in)
           --suite NAME            check only this suite (and NAME-*); repeatable
           --strict                regressions fail with exit 1 (same as STRICT_PERF=1)
-          --require-same-env      refuse (exit 2) when CPU, cores, Swift version or PERF_ENV differ from
-                                  the baseline's, instead of comparing report-only
-          --all-metrics           list every metric of new and gone results in the table
+          --require-same-env      refuse (exit 2) when CPU model, cores, architecture, Swift version,
+                                  PERF_ENV or profile differ from the baseline's, instead of comparing
+                                  report-only
+          --all-metrics           list every row in the table: every metric of new and gone results, and
+                                  the suites without a baseline
           --markdown PATH         write a Markdown report (also appended to $GITHUB_STEP_SUMMARY when set)
           --html PATH             write a self-contained HTML report with charts
           --github-benchmark DIR  write DIR/smaller-is-better.json and DIR/bigger-is-better.json for

@@ -1,7 +1,10 @@
 import PerfResult
 
 /// The HTML report (`--html`): one self-contained page (inline CSS and SVG, no script, nothing loaded
-/// from anywhere) with a section per suite: environments, the table, and charts.
+/// from anywhere), what matters first: the summary table (`#summary`: counts, timing geomean, notes) with the
+/// report-only warnings, the headline figures, the regressions and warnings in full; then a section per
+/// suite: environments, charts, and every row folded under `<details>`. Verdict marks are SVG icons
+/// (`HTMLIcon`) with their text alternatives.
 ///
 /// Charts, each drawn when its data is present:
 /// - **baseline vs current**, one per metric key of the suite: bars relative to the baseline; for results
@@ -25,45 +28,25 @@ extension CheckOutcome {
         page +=
             "<p class=\"meta\">Thresholds: <code>\(HTML.escape(thresholdsSource))</code> · mode: "
             + (strict ? "strict (regressions fail)" : "warn (regressions do not fail)") + "</p>\n"
-        page += summaryTable()
-        if !baselinesWithoutResults.isEmpty {
-            page +=
-                "<p class=\"meta\">Not run (baseline present, no current results): "
-                + baselinesWithoutResults.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: ", ") + "</p>\n"
-        }
+        page += htmlSummary()
+        page += htmlHeadlineFigures()
+        page += htmlAttention()
+        page += "<h2>Suites</h2>\n"
         for (index, suite) in suites.enumerated() {
             page += section(suite, index: index)
         }
+        let legend = [Verdict.unchanged, .insignificant, .warning, .regression, .reported, .new, .gone].map { verdict in
+            "\(HTMLIcon.verdict(verdict)) \(HTML.escape(verdict.name))"
+        }
         page +=
-            "<footer><p>✅ within the threshold (or improved) · ~ no significant change (Mann–Whitney U, "
-            + "p ≥ \(ValueFormat.number(thresholds.alpha))) · ⚠️ warning (low confidence or environment differs) "
-            + "· ❌ regression · <b>·</b> report only (shown, never judged) · new · gone. A regression needs the threshold exceeded and, "
-            + "with ≥ \(thresholds.minimumSamples) samples a side, p &lt; \(ValueFormat.number(thresholds.alpha)); "
-            + "with fewer samples the threshold × \(ValueFormat.number(thresholds.lowConfidenceFactor)) decides. "
-            + "Geomean: the geometric mean of current/baseline (baseline/current for higher-is-better) over the "
-            + "gated metrics; above 0 % is worse.</p></footer>\n"
+            "<footer><p>\(legend.joined(separator: " · ")). A regression needs the threshold exceeded and, "
+            + "with ≥ \(thresholds.minimumSamples) samples a side, p &lt; \(ValueFormat.number(thresholds.alpha)) "
+            + "(Mann–Whitney U); with fewer samples the threshold × "
+            + "\(ValueFormat.number(thresholds.lowConfidenceFactor)) decides. A warning is a regression that "
+            + "cannot fail: low confidence, not reproduced in a re-run, or a metric made report-only by a "
+            + "different environment.</p></footer>\n"
         page += "</body>\n</html>\n"
         return page
-    }
-
-    private func summaryTable() -> String {
-        var html =
-            "<table id=\"summary\" class=\"summary\">\n<thead><tr><th>suite</th><th>❌</th><th>⚠️</th>"
-            + "<th>✅</th><th>~</th><th>·</th><th>new</th><th>gone</th><th>geomean</th><th>environment</th></tr></thead>\n<tbody>\n"
-        for (index, suite) in suites.enumerated() {
-            let ok = suite.count(.unchanged) + suite.count(.improved)
-            let geomean = suite.geomean.map { ValueFormat.change($0 - 1) } ?? ""
-            let environment =
-                suite.reportOnlyReason.map { "⚠️ report only: \($0)" } ?? (suite.hasBaseline ? "same" : "no baseline")
-            html +=
-                "<tr><td><a href=\"#suite-\(index)\">\(HTML.escape(suite.suite))</a></td>"
-                + "<td class=\"n\">\(suite.count(.regression))</td><td class=\"n\">\(suite.count(.warning))</td>"
-                + "<td class=\"n\">\(ok)</td><td class=\"n\">\(suite.count(.insignificant))</td>"
-                + "<td class=\"n\">\(suite.count(.reported))</td>"
-                + "<td class=\"n\">\(suite.count(.new))</td><td class=\"n\">\(suite.count(.gone))</td>"
-                + "<td class=\"n\">\(geomean)</td><td>\(HTML.escape(environment))</td></tr>\n"
-        }
-        return html + "</tbody>\n</table>\n"
     }
 
     private func section(_ suite: SuiteComparison, index: Int) -> String {
@@ -79,15 +62,15 @@ extension CheckOutcome {
         } else {
             html +=
                 "<dt>baseline</dt><dd>none (<code>\(HTML.escape(suite.baselinePath))</code> does not exist): "
-                + "every result is new</dd>\n"
+                + "every result is new; create it with <code>make perf-baseline</code></dd>\n"
         }
         html += "</dl>\n"
         if let warning = suite.environmentWarning {
-            html += "<div class=\"env-warning\">⚠️ \(HTML.escape(warning))</div>\n"
+            html += "<div class=\"env-warning\">\(HTMLIcon.warning()) \(HTML.escape(warning))</div>\n"
         }
-        html += "<p class=\"suite-summary\">\(HTML.escape(suite.summaryLine()))</p>\n"
-        html += comparisonTable(suite)
         html += charts(suite)
+        html += "<details class=\"all-rows\"><summary>All \(suite.rows.count) rows of \(HTML.escape(suite.suite))"
+        html += "</summary>\n" + comparisonTable(suite) + "</details>\n"
         return html + "</section>\n"
     }
 
@@ -112,13 +95,7 @@ extension CheckOutcome {
                 + "<td>\(HTML.escape(row.metricCell))</td><td>\(HTML.escape(row.unitCell))</td>"
                 + "<td class=\"n\">\(row.baselineCell)</td><td class=\"n\">\(row.currentCell)</td>"
                 + "<td class=\"n\">\(HTML.escape(row.changeCell))</td><td class=\"n\">\(HTML.escape(row.pCell))</td>"
-                + "<td class=\"verdict-cell\">\(HTML.escape(row.verdictText))</td></tr>\n"
-        }
-        if let geomean = suite.geomean {
-            html +=
-                "<tr class=\"geomean\"><td>geomean</td><td>\(suite.geomeanCount) metrics</td><td>cost</td>"
-                + "<td></td><td></td><td class=\"n\">\(ValueFormat.change(geomean - 1))</td><td></td>"
-                + "<td>direction-normalized: + is worse</td></tr>\n"
+                + "<td class=\"verdict-cell\">\(HTML.verdictCell(row))</td></tr>\n"
         }
         return html + "</tbody>\n</table>\n"
     }
@@ -206,11 +183,14 @@ enum HTMLStyle {
         .env-warning { background: #fff3e0; border-left: 4px solid #ef8f00; padding: 8px 12px; font-weight: bold; }
         table { border-collapse: collapse; margin: 12px 0; font-size: 13px; }
         th, td { border-bottom: 1px solid #eee; padding: 3px 8px; text-align: left; }
-        td.n { text-align: right; font-variant-numeric: tabular-nums; }
+        td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         tr.v-regression { background: #ffebee; } tr.v-warning { background: #fff8e1; } tr.v-reported { color: #757575; }
         tr.v-improved { background: #e8f5e9; } tr.v-new, tr.v-gone { background: #f3f6fb; }
         tr.first td { border-top: 1px solid #cfd8dc; }
-        tr.geomean { font-weight: bold; }
+        svg.icon { vertical-align: -2px; }
+        .badge { font-size: 11px; padding: 0 5px; border-radius: 3px; background: #e3e8f0; color: #37474f; }
+        details.all-rows > summary { cursor: pointer; font-weight: bold; margin: 12px 0; }
+        table.headline td, table.summary td:first-child { white-space: nowrap; } td.notes { color: #8d5a00; }
         figure.chart { margin: 12px 0 20px; } figure.chart svg { max-width: 100%; height: auto; }
         figcaption { color: #616161; font-size: 12px; }
         .label { font: 11px system-ui, sans-serif; fill: #212121; } .change { fill: #424242; }

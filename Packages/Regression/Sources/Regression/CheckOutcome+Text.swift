@@ -1,54 +1,25 @@
 import PerfResult
 
-/// The terminal output of a check: environments and warnings per suite, one aligned table, then a
-/// summary line per suite.
+/// The terminal output of a check, what matters first: the summary (counts per suite, the timing geomean,
+/// report-only warnings), the headline figures of every result, the regressions and warnings in full, then
+/// where the numbers come from and the full table.
 ///
-/// Every compared metric gets a row. A result that is new or gone shows only its headline metrics
-/// (`HeadlineMetrics`), each with its current (new) or baseline (gone) figure, unless `allMetrics`;
-/// a line under the table counts the rows left to the Markdown and HTML reports, which list every metric.
+/// The full table lists every compared metric. A result that is new or gone in a suite with a baseline shows
+/// only its headline metrics (`HeadlineMetrics`); a suite without a baseline shows no rows at all (its
+/// headline figures are in the summary); a count line says what was left to the Markdown and HTML reports,
+/// which list every metric. `allMetrics` lists every row.
 extension CheckOutcome {
     /// The text printed to standard output (without the closing verdict line).
-    /// - Parameter allMetrics: list every metric of new and gone results, not only their headline metrics
-    ///   (`perf-check --all-metrics`).
-    /// - Complexity: O(rows).
+    /// - Parameter allMetrics: list every row in the full table, also those of suites without a baseline and
+    ///   every metric of new and gone results (`perf-check --all-metrics`).
+    /// - Complexity: O(rows), plus the headline figures' intervals.
     public func textReport(allMetrics: Bool = false) -> String {
         var text = "thresholds: \(thresholdsSource)\n"
         text += strict ? "mode: strict (regressions fail)\n" : "mode: warn (regressions do not fail)\n"
-        for suite in suites {
-            text += "\n" + suite.headerText()
-        }
-        text += "\n"
-        var table = TextTable(
-            header: ["suite", "result", "metric", "unit", "baseline", "current", "change", "p", "verdict"],
-            alignments: [.left, .left, .left, .left, .right, .right, .right, .right, .left])
-        var hidden = 0
-        for suite in suites {
-            for row in suite.rows {
-                if !allMetrics && row.wholeResult && !row.headline {
-                    hidden += 1
-                    continue
-                }
-                table.append([
-                    suite.suite, row.result, row.metricCell, row.unitCell, row.baselineCell, row.currentCell,
-                    row.changeCell, row.pCell, row.verdictText,
-                ])
-            }
-            if let geomean = suite.geomean {
-                table.append([
-                    suite.suite, "geomean", "\(suite.geomeanCount) metrics", "cost", "", "",
-                    ValueFormat.change(geomean - 1), "", "(direction-normalized: + is worse)",
-                ])
-            }
-        }
-        text += table.rows.isEmpty ? "(no results)\n" : table.render()
-        if hidden > 0 {
-            text +=
-                "new and gone results: headline metrics only (\(HeadlineMetrics.summary));\n"
-                + "\(hidden) more \(hidden == 1 ? "row is" : "rows are") in the Markdown and HTML reports "
-                + "(--markdown, --html; make perf-report), or pass --all-metrics\n"
-        }
-        text += "\n"
-        for suite in suites { text += suite.summaryLine() + "\n" }
+        text += "\n" + textSummary()
+        text += "\n" + textHeadlineFigures()
+        text += "\n" + textAttention()
+        text += "\n" + textDetails(allMetrics: allMetrics)
         if !baselinesWithoutResults.isEmpty {
             text +=
                 "not run (baseline present, no current results): "
@@ -56,10 +27,124 @@ extension CheckOutcome {
         }
         return text
     }
+
+    /// `summary`, one line per suite with its counts, geomean and notes, the legend, and each suite's
+    /// report-only warning.
+    private func textSummary() -> String {
+        var text = "summary\n"
+        guard !suites.isEmpty else { return text + "(no results)\n" }
+        let counts = SuiteComparison.summaryColumns.map(\.heading)
+        var table = TextTable(
+            header: ["suite"] + counts + ["timing geomean (95 % interval)", "notes"],
+            alignments: [.left] + counts.map { _ in .right } + [.left, .left])
+        for suite in suites {
+            table.append(
+                [suite.suite] + suite.summaryCounts.map(String.init) + [
+                    suite.geomeanText, suite.summaryNotes.joined(separator: "; "),
+                ])
+        }
+        text += table.render()
+        text += Self.wrapped(summaryLegend, width: 116)
+        for suite in suites {
+            if let warning = suite.environmentWarning { text += "! WARNING: \(suite.suite): \(warning)\n" }
+        }
+        return text
+    }
+
+    /// `headline figures`, per suite a table of its results' headline metrics.
+    private func textHeadlineFigures() -> String {
+        var text = "headline figures (current median ±95 % interval of its samples; change against the baseline)\n"
+        for suite in suites {
+            let (keys, rows) = HeadlineFigure.table(suite.headlineFigures)
+            guard !rows.isEmpty else { continue }
+            var table = TextTable(
+                header: ["result"] + keys, alignments: [.left] + keys.map { _ in .left })
+            for row in rows { table.append([row.result] + row.figures.map { $0?.text() ?? "" }) }
+            text += "\(suite.suite)\n" + table.render().split(separator: "\n").map { "  \($0)\n" }.joined()
+        }
+        return text
+    }
+
+    /// `regressions and warnings`: their rows in full, or `none`.
+    private func textAttention() -> String {
+        let rows = attentionRows
+        guard !rows.isEmpty else { return "regressions and warnings: none\n" }
+        var table = Self.textRowTable()
+        for (suite, row) in rows { table.append(Self.textCells(suite, row)) }
+        return "regressions and warnings\n" + table.render()
+    }
+
+    /// Where each suite's numbers come from, then the full table and what it leaves out.
+    private func textDetails(allMetrics: Bool) -> String {
+        var text = ""
+        for suite in suites { text += suite.headerText() }
+        text += "\n"
+        var table = Self.textRowTable()
+        var hidden = 0
+        var withoutBaseline: [String] = []
+        for suite in suites {
+            if !suite.hasBaseline && !allMetrics {
+                let results = suite.oneSidedCounts(.new).results
+                withoutBaseline.append(
+                    "\(suite.suite): no baseline, so its \(suite.rows.count) row\(suite.rows.count == 1 ? "" : "s") "
+                        + "(\(results) new result\(results == 1 ? "" : "s")) \(suite.rows.count == 1 ? "is" : "are") "
+                        + "not listed here")
+                continue
+            }
+            for row in suite.rows {
+                if !allMetrics && row.wholeResult && !row.headline {
+                    hidden += 1
+                    continue
+                }
+                table.append(Self.textCells(suite.suite, row))
+            }
+        }
+        if !table.rows.isEmpty { text += table.render() }
+        if hidden > 0 {
+            text +=
+                "new and gone results: headline metrics only (\(HeadlineMetrics.summary));\n"
+                + "\(hidden) more \(hidden == 1 ? "row is" : "rows are") in the Markdown and HTML reports "
+                + "(--markdown, --html; make perf-report), or pass --all-metrics\n"
+        }
+        for line in withoutBaseline {
+            text +=
+                line + ": see the Markdown and HTML reports (--markdown, --html; make perf-report), or pass "
+                + "--all-metrics\n"
+        }
+        return text + "\n"
+    }
+
+    /// `text` broken into lines of at most `width` characters at spaces (a longer word stands alone).
+    static func wrapped(_ text: String, width: Int) -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.map { $0 + "\n" }.joined()
+    }
+
+    private static func textRowTable() -> TextTable {
+        TextTable(
+            header: ["suite", "result", "metric", "unit", "baseline", "current", "change", "p", "verdict"],
+            alignments: [.left, .left, .left, .left, .right, .right, .right, .right, .left])
+    }
+
+    private static func textCells(_ suite: String, _ row: MetricComparison) -> [String] {
+        [
+            suite, row.result, row.metricCell, row.unitCell, row.baselineCell, row.currentCell, row.changeCell,
+            row.pCell, row.verdictText,
+        ]
+    }
 }
 
 extension SuiteComparison {
-    /// Where the numbers come from, and any warning that changes how to read them.
+    /// Where the numbers come from: the current files and environment, the baseline's (or how to create one).
     func headerText() -> String {
         var text = "suite \(suite)\n"
         text += "  current:  \(currentPaths.joined(separator: ", ")) · \(current.environment)\n"
@@ -70,58 +155,6 @@ extension SuiteComparison {
                 "  baseline: none (\(baselinePath) does not exist): every result is new; create it with "
                 + "`make perf-baseline` (perf-check --update-baseline --suite \(suite))\n"
         }
-        if let warning = environmentWarning {
-            text += "  ⚠️  WARNING: \(warning)\n"
-        }
         return text
-    }
-
-    /// The prominent warning when the comparison is report-only, or `nil`.
-    var environmentWarning: String? {
-        if !environmentDifferences.isEmpty {
-            let list = environmentDifferences.map(\.description).joined(separator: "; ")
-            return "the environment differs from the baseline's: \(list). The comparison is REPORT-ONLY: "
-                + "regressions are shown as warnings and never fail (pass --require-same-env to refuse instead)."
-        }
-        if reportOnlyReason == "debug build" {
-            return "both the baseline and the current results come from DEBUG builds; their numbers are not "
-                + "meaningful. The comparison is REPORT-ONLY."
-        }
-        return nil
-    }
-
-    /// `micro: 2 ❌ regressions, 1 ⚠️ warning, 97 ✅ within threshold, 7 ~ not significant, 40 · report only, 3 new results,
-    /// 1 new metric, 1 gone result; geomean +1.2 % (worse)`.
-    func summaryLine() -> String {
-        var parts: [String] = []
-        func add(_ count: Int, _ label: String) { if count > 0 { parts.append("\(count) \(label)") } }
-        add(count(.regression), count(.regression) == 1 ? "❌ regression" : "❌ regressions")
-        add(count(.warning), count(.warning) == 1 ? "⚠️ warning" : "⚠️ warnings")
-        add(count(.improved), "✅ improved")
-        add(count(.unchanged), "✅ within threshold")
-        add(count(.insignificant), "~ not significant")
-        add(count(.reported), "· report only")
-        let (newResults, newRows) = oneSidedCounts(.new)
-        let (goneResults, goneRows) = oneSidedCounts(.gone)
-        add(newResults, newResults == 1 ? "new result" : "new results")
-        add(newRows, newRows == 1 ? "new metric" : "new metrics")
-        add(goneResults, goneResults == 1 ? "gone result" : "gone results")
-        add(goneRows, goneRows == 1 ? "gone metric" : "gone metrics")
-        var line = "\(suite): " + (parts.isEmpty ? "nothing compared" : parts.joined(separator: ", "))
-        if let geomean {
-            let direction = geomean > 1 ? "worse" : (geomean < 1 ? "better" : "same")
-            line += "; geomean \(ValueFormat.change(geomean - 1)) (\(direction))"
-        }
-        if reportOnlyReason != nil { line += "; report only (\(reportOnlyReason!))" }
-        return line
-    }
-
-    /// The results wholly on one side with `verdict` (`.new` or `.gone`), and the rows of that verdict for
-    /// metrics of results present on both sides.
-    /// - Complexity: O(rows).
-    func oneSidedCounts(_ verdict: Verdict) -> (results: Int, metrics: Int) {
-        let matching = rows.filter { $0.verdict == verdict }
-        let results = Set(matching.filter(\.wholeResult).map(\.result)).count
-        return (results, matching.count { !$0.wholeResult })
     }
 }

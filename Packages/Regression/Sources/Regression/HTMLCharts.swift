@@ -66,7 +66,8 @@ enum HTMLCharts {
             let current = ratio(row)
             canvas.rect(
                 x: x(0), y: y + 12, width: x(current) - x(0), height: 9, class: "bar-current v-\(row.verdict.rawValue)",
-                title: "\(full) current \(row.currentCell) \(row.unitCell) (\(row.changeCell), \(row.verdictText))")
+                title:
+                    "\(full) current \(row.currentCell) \(row.unitCell) (\(row.changeCell), \(HTML.verdictWords(row)))")
             if let range = quartiles(row) {
                 canvas.line(x(range.lower), y + 16.5, x(range.upper), y + 16.5, class: "whisker")
             }

@@ -36,10 +36,18 @@ extension MetricComparison {
         return text
     }
 
-    /// The verdict with its reason: `❌ regression (limit +10 %)`, `⚠️ warning (low confidence, …)`,
-    /// `✅ (low confidence)`, `~`, `· report only`, `new`.
+    /// The verdict with its reason, mark first: `✗ REGRESSION (limit +10 %)`, `! warning (low confidence, …)`,
+    /// `✓ ok (low confidence)`, `✓ improved`, `~`, `· report only`, `new`.
     public var verdictText: String {
-        if verdict == .reported { return "\(verdict.symbol) report only" }
+        let detail = verdictDetail
+        return detail.isEmpty ? verdict.symbol : "\(verdict.symbol) \(detail)"
+    }
+
+    /// The verdict's words without its mark, for a cell that draws the mark as an icon:
+    /// `REGRESSION (limit +10 %)`, `warning (low confidence, …)`, `ok`, `improved`, `report only`; empty for
+    /// `~`, new and gone, whose mark says it all.
+    public var verdictDetail: String {
+        if verdict == .reported { return "report only" }
         var details: [String] = []
         if let note, note != "exact" { details.append(note) }
         switch verdict {
@@ -48,14 +56,15 @@ extension MetricComparison {
         default:
             break
         }
-        var text = verdict.symbol
+        var text: String
         switch verdict {
-        case .regression: text += " regression"
-        case .warning: text += " warning"
-        case .improved: text += " improved"
-        default: break
+        case .regression: text = "REGRESSION"
+        case .warning: text = "warning"
+        case .improved: text = "improved"
+        case .unchanged: text = "ok"
+        case .insignificant, .new, .gone, .reported: text = ""
         }
-        if !details.isEmpty { text += " (" + details.joined(separator: ", ") + ")" }
+        if !details.isEmpty { text += (text.isEmpty ? "" : " ") + "(" + details.joined(separator: ", ") + ")" }
         return text
     }
 }

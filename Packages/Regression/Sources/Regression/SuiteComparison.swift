@@ -8,7 +8,7 @@ import Musl
 import Darwin
 #endif
 
-/// The check of one suite: every row, the environments, and the suite's geomean.
+/// The check of one suite: every row, the environments, and the suite's timing geomean.
 public struct SuiteComparison: Sendable {
     /// The suite name.
     public var suite: String
@@ -20,26 +20,45 @@ public struct SuiteComparison: Sendable {
     public var baseline: Report?
     /// The current results, merged from `currentPaths`.
     public var current: Report
-    /// How the environments differ (CPU model, cores, Swift version, `PERF_ENV`).
+    /// How the environments differ (CPU model, cores, architecture, Swift version, `PERF_ENV`, profile).
     public var environmentDifferences: [EnvironmentDifference]
-    /// Why regressions are shown as warnings for this whole suite (`environment differs`,
-    /// `debug build`), or `nil` when the suite is gated.
-    public var reportOnlyReason: String?
+    /// Why the suite's machine-dependent metrics (timing and the like, `MetricClass.machineDependent`) are
+    /// report-only — `CPU model differs`, `profile quick → full`, `debug build` — or `nil` when they are gated.
+    public var timingReportOnlyReason: String?
+    /// Why the suite's deterministic metrics are report-only (a different Swift version or architecture,
+    /// debug builds), or `nil` when they are gated. When set, `timingReportOnlyReason` is set too.
+    public var deterministicReportOnlyReason: String?
     /// Every row: current results in order (their metrics in order, then metrics gone), then results gone.
     public var rows: [MetricComparison]
-    /// The geometric mean of `costRatio` over the gated metrics compared on both sides (above 1 is worse),
-    /// or `nil` when there are none.
+    /// The geometric mean of `costRatio` over the suite's gated timing metrics compared on both sides (above
+    /// 1 is worse; see `SuiteComparison.isTimingGeomeanRow(_:)`), or `nil` when there are none.
     public var geomean: Double?
     /// How many metrics the geomean covers.
     public var geomeanCount: Int
+    /// The geomean's 95 % interval (`GeomeanBootstrap`), or `nil` when a metric it covers has too few samples.
+    public var geomeanInterval: ClosedRange<Double>?
 
     /// Whether the suite had a baseline to compare with.
     public var hasBaseline: Bool { baseline != nil }
+
+    /// Why the suite's metrics of `metricClass` are report-only, or `nil` when they are gated.
+    public func reportOnlyReason(for metricClass: MetricClass) -> String? {
+        metricClass == .deterministic ? deterministicReportOnlyReason : timingReportOnlyReason
+    }
 
     /// The number of rows with `verdict`.
     /// - Complexity: O(*n*) for *n* rows.
     public func count(_ verdict: Verdict) -> Int {
         rows.reduce(0) { $0 + ($1.verdict == verdict ? 1 : 0) }
+    }
+
+    /// Whether `row` counts in the geomean: compared on both sides, gated, machine-dependent, and timing by its
+    /// unit (`MetricClass.isTiming`), so the geomean says how the suite's speed moved.
+    public static func isTimingGeomeanRow(_ row: MetricComparison) -> Bool {
+        guard let rule = row.rule, rule.gate, rule.metricClass == .machineDependent, let unit = row.unit,
+            row.verdict != .new, row.verdict != .gone
+        else { return false }
+        return MetricClass.isTiming(unit) && row.costRatio != nil
     }
 }
 
@@ -47,22 +66,24 @@ extension Comparer {
     /// Compares a suite's current results with its baseline.
     ///
     /// Without a baseline, every result is new. Results and metrics on one side only are listed as new or
-    /// gone and never fail.
+    /// gone and never fail. Environments that differ make the metrics they move report-only, by class
+    /// (`MetricClass`): timing for any difference, deterministic counts only for the Swift version or the
+    /// architecture; debug builds make every metric report-only.
     ///
-    /// - Parameter requireSameEnvironment: when `true`, a different CPU model, core count, Swift version
-    ///   or `PERF_ENV` is an error instead of making the comparison report-only.
+    /// - Parameter requireSameEnvironment: when `true`, any environment difference (each makes timing
+    ///   report-only) is an error instead.
     /// - Throws: `RegressionError.buildConfigurationMismatch` for debug against release,
     ///   `.environmentMismatch` (only with `requireSameEnvironment`), `.metricShapeChanged` when a
     ///   metric's unit or direction changed.
-    /// - Complexity: O(*r* × *m*) comparisons for *r* results of *m* metrics.
+    /// - Complexity: O(*r* × *m*) comparisons for *r* results of *m* metrics, plus the geomean's bootstrap.
     public func compare(_ input: SuiteInput, requireSameEnvironment: Bool = false) throws(RegressionError)
         -> SuiteComparison
     {
         let current = input.current
         var comparison = SuiteComparison(
             suite: input.suite, baselinePath: input.baselinePath, currentPaths: input.currentPaths,
-            baseline: input.baseline, current: current,
-            environmentDifferences: [], reportOnlyReason: nil, rows: [], geomean: nil, geomeanCount: 0)
+            baseline: input.baseline, current: current, environmentDifferences: [], timingReportOnlyReason: nil,
+            deterministicReportOnlyReason: nil, rows: [], geomean: nil, geomeanCount: 0, geomeanInterval: nil)
         guard let baseline = input.baseline else {
             comparison.rows = current.results.flatMap { oneSidedResult($0, suite: input.suite, verdict: .new) }
             return comparison
@@ -79,11 +100,16 @@ extension Comparer {
             throw .environmentMismatch(suite: input.suite, differences: differences)
         }
         comparison.environmentDifferences = differences
-        if !differences.isEmpty {
-            comparison.reportOnlyReason = "environment differs"
-        } else if currentBuild == .debug {
-            comparison.reportOnlyReason = "debug build"
+        let debug = currentBuild == .debug ? "debug build" : nil
+        func reason(_ metricClass: MetricClass) -> String? {
+            let parts = [
+                EnvironmentDifference.reason(differences.filter { metricClass.isAffected(by: $0.field) }), debug,
+            ]
+            let present = parts.compactMap { $0 }
+            return present.isEmpty ? nil : present.joined(separator: ", ")
         }
+        comparison.timingReportOnlyReason = reason(.machineDependent)
+        comparison.deterministicReportOnlyReason = reason(.deterministic)
 
         var rows: [MetricComparison] = []
         for result in current.results {
@@ -100,9 +126,10 @@ extension Comparer {
                     continue
                 }
                 try checkShape(baseline: oldMetric, current: metric, result: result.name, input: input)
+                let metricClass = thresholds.rule(suite: input.suite, result: result.name, metric: metric).metricClass
                 var row = compare(
                     baseline: oldMetric, current: metric, suite: input.suite, result: result.name,
-                    reportOnlyReason: comparison.reportOnlyReason)
+                    reportOnlyReason: comparison.reportOnlyReason(for: metricClass))
                 row.headline = headline.contains(metric.key)
                 rows.append(row)
             }
@@ -118,15 +145,13 @@ extension Comparer {
         }
         comparison.rows = rows
 
-        var logSum = 0.0
-        var count = 0
-        for row in rows where row.rule?.gate == true && row.verdict != .new && row.verdict != .gone {
-            guard let ratio = row.costRatio else { continue }
-            logSum += log(ratio)
-            count += 1
+        let timing = rows.filter(SuiteComparison.isTimingGeomeanRow)
+        if !timing.isEmpty {
+            let logSum = timing.reduce(0.0) { $0 + log($1.costRatio!) }
+            comparison.geomeanCount = timing.count
+            comparison.geomean = exp(logSum / Double(timing.count))
+            comparison.geomeanInterval = GeomeanBootstrap.interval(timing, minimumSamples: thresholds.minimumSamples)
         }
-        comparison.geomeanCount = count
-        comparison.geomean = count > 0 ? exp(logSum / Double(count)) : nil
         return comparison
     }
 

@@ -19,12 +19,14 @@ public struct ThresholdEntry: Sendable, Hashable {
     public var gate: Bool?
     /// Sets `ThresholdRule.series`.
     public var series: Bool?
+    /// Sets `ThresholdRule.deterministic`, the metric's class (`MetricClass`).
+    public var deterministic: Bool?
 
     /// Creates an entry.
     /// - Precondition: `maxRegressionPercent` and `floor`, when given, are finite and not negative.
     public init(
         suite: String? = nil, result: String? = nil, metric: String? = nil, maxRegressionPercent: Double? = nil,
-        floor: Double? = nil, exact: Bool? = nil, gate: Bool? = nil, series: Bool? = nil
+        floor: Double? = nil, exact: Bool? = nil, gate: Bool? = nil, series: Bool? = nil, deterministic: Bool? = nil
     ) {
         precondition(maxRegressionPercent.map { $0.isFinite && $0 >= 0 } ?? true, "percent must be finite, >= 0")
         precondition(floor.map { $0.isFinite && $0 >= 0 } ?? true, "floor must be finite and >= 0")
@@ -36,6 +38,7 @@ public struct ThresholdEntry: Sendable, Hashable {
         self.exact = exact
         self.gate = gate
         self.series = series
+        self.deterministic = deterministic
     }
 
     /// Whether the entry applies to `metric` of `result` in `suite`.
@@ -52,5 +55,6 @@ public struct ThresholdEntry: Sendable, Hashable {
         if let exact { rule.exact = exact }
         if let gate { rule.gate = gate }
         if let series { rule.series = series }
+        if let deterministic { rule.deterministic = deterministic }
     }
 }

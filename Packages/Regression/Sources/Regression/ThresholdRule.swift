@@ -18,11 +18,16 @@ public struct ThresholdRule: Sendable, Hashable {
     /// The metric's samples are a series over time (heap after each iteration), not repeated
     /// measurements: the headline `value` is compared, and no significance test is run on them.
     public var series: Bool
+    /// Whether the metric is a count that only the code and the toolchain decide (see `MetricClass`);
+    /// `nil` follows `exact`: an exact rule is deterministic unless it says otherwise.
+    public var deterministic: Bool?
 
     /// Creates a rule.
     /// - Precondition: `maxRegression` and `floor` are finite and not negative.
-    public init(maxRegression: Double, floor: Double = 0, exact: Bool = false, gate: Bool = true, series: Bool = false)
-    {
+    public init(
+        maxRegression: Double, floor: Double = 0, exact: Bool = false, gate: Bool = true, series: Bool = false,
+        deterministic: Bool? = nil
+    ) {
         precondition(maxRegression.isFinite && maxRegression >= 0, "maxRegression must be finite and >= 0")
         precondition(floor.isFinite && floor >= 0, "floor must be finite and >= 0")
         self.maxRegression = maxRegression
@@ -30,13 +35,22 @@ public struct ThresholdRule: Sendable, Hashable {
         self.exact = exact
         self.gate = gate
         self.series = series
+        self.deterministic = deterministic
     }
 
-    /// The threshold as people write it: `+10 %`, `exact`, with the floor when there is one.
+    /// The metric's class: `deterministic` when the rule says so (or, saying nothing, is exact), which decides
+    /// the environments whose baselines gate it.
+    public var metricClass: MetricClass {
+        (deterministic ?? exact) ? .deterministic : .machineDependent
+    }
+
+    /// The threshold as people write it: `+10 %`, `exact`, with the floor when there is one, and
+    /// `deterministic` for a deterministic rule that is not exact.
     public var summary: String {
         var text = exact ? "exact" : "\(ValueFormat.percentNumber(maxRegression * 100)) %"
         if floor > 0 { text += ", floor \(ValueFormat.number(floor))" }
         if series { text += ", series" }
+        if !exact && metricClass == .deterministic { text += ", deterministic" }
         if !gate { text += ", report only" }
         return text
     }

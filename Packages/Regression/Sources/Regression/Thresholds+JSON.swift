@@ -5,7 +5,8 @@ import PerfResult
 /// ```json
 /// { "schema": "perf-thresholds/1", "alpha": 0.05, "minimumSamples": 5, "lowConfidenceFactor": 1.5,
 ///   "defaults": [ { "metric": "nsPerOp", "maxRegressionPercent": 10 },
-///                 { "metric": "allocsPerOp", "exact": true } ],
+///                 { "metric": "allocsPerOp", "exact": true },
+///                 { "metric": "instructions", "maxRegressionPercent": 1, "deterministic": true } ],
 ///   "overrides": [ { "suite": "macro*", "metric": "latency*Ms", "maxRegressionPercent": 25,
 ///                    "note": "the nasc-server task's STRICT_PERF numbers" } ] }
 /// ```
@@ -51,7 +52,8 @@ private struct ThresholdsReader {
         "schema", "alpha", "minimumSamples", "lowConfidenceFactor", "defaults", "overrides", "note",
     ]
     private static let entryFields: Set<String> = [
-        "suite", "result", "metric", "maxRegressionPercent", "floor", "exact", "gate", "series", "note",
+        "suite", "result", "metric", "maxRegressionPercent", "floor", "exact", "gate", "series", "deterministic",
+        "note",
     ]
 
     mutating func thresholds(from root: JSONValue) throws(RegressionError) -> Thresholds {
@@ -109,9 +111,9 @@ private struct ThresholdsReader {
                     "defaults apply to every suite and result; move this entry to \"overrides\"")
             }
         }
-        let setsSomething = ["maxRegressionPercent", "floor", "exact", "gate", "series"].contains { object[$0] != nil }
-        guard setsSomething else {
-            throw fail(jsonPath, "sets nothing; give at least one of maxRegressionPercent, floor, exact, gate, series")
+        let settable = ["maxRegressionPercent", "floor", "exact", "gate", "series", "deterministic"]
+        guard settable.contains(where: { object[$0] != nil }) else {
+            throw fail(jsonPath, "sets nothing; give at least one of \(settable.joined(separator: ", "))")
         }
         if let note = object["note"] { _ = try string(note, at: "\(jsonPath).note") }
         var entry = ThresholdEntry()
@@ -135,6 +137,7 @@ private struct ThresholdsReader {
         entry.exact = try bool(object["exact"], at: "\(jsonPath).exact")
         entry.gate = try bool(object["gate"], at: "\(jsonPath).gate")
         entry.series = try bool(object["series"], at: "\(jsonPath).series")
+        entry.deterministic = try bool(object["deterministic"], at: "\(jsonPath).deterministic")
         return entry
     }
 

@@ -52,7 +52,8 @@ public struct Thresholds: Sendable, Hashable {
     }
 
     /// The rule a metric gets from its unit and direction alone, before any entry applies:
-    /// counts are exact, bytes get +5 % with a 64 KiB floor, everything else ±10 %.
+    /// counts are exact (and so deterministic, `MetricClass`), bytes get +5 % with a 64 KiB floor,
+    /// everything else ±10 %.
     public static func fallback(for metric: Metric) -> ThresholdRule {
         guard metric.better == .lower else { return ThresholdRule(maxRegression: 0.10) }
         switch metric.unit {

@@ -19,14 +19,31 @@ public enum Verdict: String, Sendable, Hashable, CaseIterable {
     /// In the baseline, absent now: listed, never failed.
     case gone
 
-    /// The mark shown in tables: ✅ ~ ⚠️ ❌ · new gone.
+    /// The mark shown in text and Markdown: `✓` (unchanged or improved), `~`, `!` (warning), `✗`
+    /// (regression), `·` (report only), `new`, `gone`. Text-safe on purpose: no emoji, so that it renders in
+    /// any terminal font and in browsers without an emoji font; the HTML report draws SVG icons instead
+    /// (`HTMLIcon`).
     public var symbol: String {
         switch self {
-        case .improved, .unchanged: return "✅"
+        case .improved, .unchanged: return "✓"
         case .insignificant: return "~"
-        case .warning: return "⚠️"
-        case .regression: return "❌"
+        case .warning: return "!"
+        case .regression: return "✗"
         case .reported: return "·"
+        case .new: return "new"
+        case .gone: return "gone"
+        }
+    }
+
+    /// The verdict in words, for the icons' text alternatives and the legends: `regression`, `warning`, …
+    public var name: String {
+        switch self {
+        case .improved: return "improved"
+        case .unchanged: return "within the threshold"
+        case .insignificant: return "no significant change"
+        case .warning: return "warning"
+        case .regression: return "regression"
+        case .reported: return "report only"
         case .new: return "new"
         case .gone: return "gone"
         }

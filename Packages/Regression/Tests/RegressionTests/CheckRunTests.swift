@@ -22,7 +22,7 @@ import Testing
         #expect(output.exitCode == 1)
         #expect(output.standardError.isEmpty)
         #expect(output.standardOutput.hasSuffix("FAILED: 3 regressions (strict mode: --strict or STRICT_PERF=1)\n"))
-        #expect(output.standardOutput.contains("❌ regression (limit +10 %)"))
+        #expect(output.standardOutput.contains("✗ REGRESSION (limit +10 %)"))
     }
 
     @Test func strictPerfOneFailsTheGateLikeTheFlag() throws {
@@ -59,27 +59,54 @@ import Testing
 
     // MARK: The table
 
-    @Test func theTableIsAlignedWithTheColumnsOfTheIssue() throws {
+    @Test func theTablesAreAlignedWithTheColumnsOfTheIssue() throws {
         let output = CheckRun.run(try fixtureOptions([]))
         let lines = output.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let headerIndex = try #require(lines.firstIndex { $0.hasPrefix("suite ") && $0.hasSuffix("verdict") })
-        let header = lines[headerIndex]
-        for column in ["result", "metric", "unit", "baseline", "current", "change", "p", "verdict"] {
-            #expect(header.contains(" \(column)"))
-        }
-        let verdictColumn = try #require(header.range(of: "verdict")).lowerBound.utf16Offset(in: header)
-        let rows = lines[(headerIndex + 1)...].prefix { !$0.isEmpty }
-        #expect(rows.count == 13)
-        for row in rows {
-            // Every cell before the verdict is padded to the same width (names and numbers are ASCII here).
-            #expect(row.utf16.count > verdictColumn)
+        let headers = lines.indices.filter { lines[$0].hasPrefix("suite ") && lines[$0].hasSuffix("verdict") }
+        // The regressions and warnings first, then the full table.
+        #expect(headers.count == 2)
+        for (headerIndex, expectedRows) in zip(headers, [3, 12]) {
+            let header = lines[headerIndex]
+            for column in ["result", "metric", "unit", "baseline", "current", "change", "p", "verdict"] {
+                #expect(header.contains(" \(column)"))
+            }
+            let verdictColumn = try #require(header.range(of: "verdict")).lowerBound.utf16Offset(in: header)
+            let rows = lines[(headerIndex + 1)...].prefix { !$0.isEmpty }
+            #expect(rows.count == expectedRows)
+            for row in rows {
+                // Every cell before the verdict is padded to the same width (names and numbers are ASCII here).
+                #expect(row.utf16.count > verdictColumn)
+                #expect(
+                    row.utf16[row.utf16.index(row.utf16.startIndex, offsetBy: verdictColumn - 1)]
+                        == UInt16(UInt8(ascii: " ")))
+            }
             #expect(
-                row.utf16[row.utf16.index(row.utf16.startIndex, offsetBy: verdictColumn - 1)]
-                    == UInt16(UInt8(ascii: " ")))
+                rows.contains {
+                    $0.hasPrefix("micro  routing/trie") && $0.contains("nsPerOp") && $0.contains("<0.0001")
+                })
         }
+    }
+
+    @Test func theTextLeadsWithTheSummaryThenHeadlineFiguresThenRegressionsThenTheFullTable() throws {
+        let text = CheckRun.run(try fixtureOptions([])).standardOutput
+        let lines = text.split(separator: "\n").map(String.init)
+        let summary = try #require(lines.firstIndex(of: "summary"))
+        let headline = try #require(lines.firstIndex { $0.hasPrefix("headline figures") })
+        let attention = try #require(lines.firstIndex(of: "regressions and warnings"))
+        let details = try #require(lines.firstIndex(of: "suite micro"))
+        let fullTable = try #require(lines.lastIndex { $0.hasPrefix("suite  result") })
+        #expect(summary < headline && headline < attention && attention < details && details < fullTable)
+        #expect(summary == 2)
         #expect(
-            rows.contains { $0.hasPrefix("micro  routing/trie") && $0.contains("nsPerOp") && $0.contains("<0.0001") })
-        #expect(rows.last?.contains("geomean") == true)
+            lines[summary + 1]
+                == "suite  regressions  warnings  improved  unchanged  ~  report only  new  gone  "
+                + "timing geomean (95 % interval)  notes")
+        #expect(
+            lines[summary + 2] == "micro            3         0         0          3  0            6    0     0  "
+                + "+99.6 % [+97.1 %, +102.9 %]")
+        #expect(
+            lines[headline + 2].hasPrefix("  result                       nsPerOp                      allocsPerOp"))
+        #expect(lines[headline + 3] == "  stringOps/concat[size=16]    78.82 ns ±3.3 % (+97.1 % ✗)  1 (0.0 %)")
     }
 
     @Test func missingBaselinesMakeEveryResultNewAndSayHowToCreateThem() throws {
@@ -89,11 +116,23 @@ import Testing
         #expect(output.exitCode == 0)
         #expect(output.standardOutput.contains("baseline: none (\(workspace.baselines)/micro.json does not exist)"))
         #expect(output.standardOutput.contains("make perf-baseline"))
-        #expect(output.standardOutput.contains("micro: 1 new result\n"))
         #expect(
             output.standardOutput.contains(
+                "micro            0         0         0          0  0            0    1     0"
+                    + "                                  no baseline: 1 new result (make perf-baseline)\n"))
+        #expect(output.standardOutput.contains("micro\n  result  nsPerOp\n  a/one   100 ns ±1.4 %\n"))
+        // A suite without a baseline has no rows in the full table: the summary and a count line.
+        #expect(!output.standardOutput.contains("suite  result"))
+        #expect(
+            output.standardOutput.contains(
+                "micro: no baseline, so its 1 row (1 new result) is not listed here: see the Markdown and HTML "
+                    + "reports (--markdown, --html; make perf-report), or pass --all-metrics\n"))
+        let all = CheckRun.run(try workspace.options(["--all-metrics"]))
+        #expect(
+            all.standardOutput.contains(
                 "suite  result  metric   unit  baseline  current  change  p  verdict\n"
-                    + "micro  a/one   nsPerOp  ns                  100             new\n\nmicro: 1 new result\n"))
+                    + "micro  a/one   nsPerOp  ns                  100             new\n"))
+        #expect(!all.standardOutput.contains("are not listed here"))
     }
 
     @Test func suitesWithABaselineButNoResultsAreListed() throws {
@@ -113,9 +152,10 @@ import Testing
         #expect(output.exitCode == 0)
         #expect(
             output.standardOutput.contains(
-                "⚠️  WARNING: the environment differs from the baseline's: CPU model \"Test CPU @ 3.00GHz\" → "
-                    + "\"Other CPU\". The comparison is REPORT-ONLY"))
-        #expect(output.standardOutput.contains("⚠️ warning (environment differs, limit +10 %)"))
+                "! WARNING: micro: the environment differs from the baseline's: CPU model \"Test CPU @ 3.00GHz\" → "
+                    + "\"Other CPU\". Timing and other machine-dependent metrics are REPORT-ONLY"))
+        #expect(output.standardOutput.contains("timing report-only: CPU model differs\n"))
+        #expect(output.standardOutput.contains("! warning (CPU model differs, limit +10 %)"))
         let required = CheckRun.run(try workspace.options(["--strict", "--require-same-env"]))
         #expect(required.exitCode == 2)
         #expect(required.standardError.hasPrefix("perf-check: suite \"micro\": the environment differs"))
@@ -145,8 +185,11 @@ import Testing
         #expect(output.exitCode == 0)
         let text = try readText(markdown)
         #expect(text.hasPrefix("## Performance check\n"))
-        #expect(text.contains("| suite | ❌ | ⚠️ | ✅ | ~ | · | new | gone | geomean |"))
-        #expect(text.contains("| micro | 3 | 0 | 3 | 0 | 6 | 0 | 0 | +41.3 % |"))
+        #expect(
+            text.contains(
+                "| suite | regressions | warnings | improved | unchanged | ~ | report only | new | gone "
+                    + "| timing geomean (95 % interval) | notes |"))
+        #expect(text.contains("| micro | 3 | 0 | 0 | 3 | 0 | 6 | 0 | 0 | +99.6 % \\[+97.1 %, +102.9 %\\] |   |"))
         #expect(text.contains("<details><summary>All 12 rows of micro</summary>"))
         #expect(text.contains("| `routing/trie` | nsPerOp | ns |"))
         #expect(try readText(summary) == "earlier step\n" + text)
@@ -173,7 +216,7 @@ import Testing
         let entry = try #require(small.first { ($0["name"] as? String) == "micro routing/trie nsPerOp" })
         #expect(entry["unit"] as? String == "ns")
         #expect((entry["value"] as? Double).map { $0 > 200 } == true)
-        #expect((entry["extra"] as? String)?.contains("verdict ❌ regression") == true)
+        #expect((entry["extra"] as? String)?.contains("verdict ✗ REGRESSION") == true)
         #expect(Set(small.flatMap { $0.keys }) == ["name", "unit", "value", "extra"])
     }
 
@@ -204,13 +247,13 @@ import Testing
                 "<tr class=\"v-new first\" data-metric=\"nsPerOp\" data-gate=\"true\" data-samples=\"20\">"
                     + "<td><code>pool/acquire</code></td><td>nsPerOp</td><td>ns</td><td class=\"n\"></td>"
                     + "<td class=\"n\">17.94</td><td class=\"n\"></td><td class=\"n\"></td>"
-                    + "<td class=\"verdict-cell\">new</td></tr>\n"))
+                    + "<td class=\"verdict-cell\"><span class=\"badge\">new</span></td></tr>\n"))
         #expect(
             html.contains(
                 "<tr class=\"v-gone first\" data-metric=\"nsPerOp\" data-gate=\"true\">"
                     + "<td><code>pool/retired</code></td><td>nsPerOp</td><td>ns</td><td class=\"n\">55.89</td>"
                     + "<td class=\"n\"></td><td class=\"n\"></td><td class=\"n\"></td>"
-                    + "<td class=\"verdict-cell\">gone</td></tr>\n"))
+                    + "<td class=\"verdict-cell\"><span class=\"badge\">gone</span></td></tr>\n"))
         #expect(
             html.contains(
                 "<figure class=\"chart baseline-vs-current current-only\" data-suite=\"micro\" data-metric=\"nsPerOp\">"

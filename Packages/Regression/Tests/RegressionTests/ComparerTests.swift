@@ -20,20 +20,20 @@ import Testing
         #expect(row.verdict == .regression)
         #expect(try #require(row.pValue) < 0.05)
         #expect(row.change.map { ($0 * 1000).rounded() } == 200)
-        #expect(row.verdictText == "❌ regression (limit +10 %)")
+        #expect(row.verdictText == "✗ REGRESSION (limit +10 %)")
     }
 
     @Test func aFasterTimeBeyondTheThresholdIsAnImprovement() {
         let row = judge(.nsPerOp(100, samples: samples(around: 100)), .nsPerOp(80, samples: samples(around: 80)))
         #expect(row.verdict == .improved)
-        #expect(row.verdictText == "✅ improved")
+        #expect(row.verdictText == "✓ improved")
     }
 
     @Test func lowerThroughputIsWorseBecauseTheDirectionSaysHigherIsBetter() {
         let row = judge(
             .opsPerSec(1000, samples: samples(around: 1000)), .opsPerSec(800, samples: samples(around: 800)))
         #expect(row.verdict == .regression)
-        #expect(row.verdictText == "❌ regression (limit -10 %)")
+        #expect(row.verdictText == "✗ REGRESSION (limit -10 %)")
         let better = judge(
             .opsPerSec(1000, samples: samples(around: 1000)), .opsPerSec(1200, samples: samples(around: 1200)))
         #expect(better.verdict == .improved)
@@ -55,7 +55,7 @@ import Testing
         let row = judge(.nsPerOp(100, samples: samples(around: 100)), .nsPerOp(105, samples: samples(around: 105)))
         #expect(try #require(row.pValue) < 0.05)
         #expect(row.verdict == .unchanged)
-        #expect(row.verdictText == "✅")
+        #expect(row.verdictText == "✓ ok")
     }
 
     @Test func aLargeChangeThatIsNotSignificantIsATilde() throws {
@@ -102,11 +102,11 @@ import Testing
         let warning = judge(.nsPerOp(100, samples: few), .nsPerOp(112, samples: few.map { $0 * 1.12 }))
         #expect(warning.verdict == .warning)
         #expect(warning.basis == .lowConfidence)
-        #expect(warning.verdictText == "⚠️ warning (low confidence, limit +15 %)")
+        #expect(warning.verdictText == "! warning (low confidence, limit +15 %)")
         #expect(judge(.nsPerOp(100), .nsPerOp(115)).verdict == .warning)
         let regression = judge(.nsPerOp(100), .nsPerOp(115.1))
         #expect(regression.verdict == .regression)
-        #expect(regression.verdictText == "❌ regression (low confidence, limit +15 %)")
+        #expect(regression.verdictText == "✗ REGRESSION (low confidence, limit +15 %)")
         #expect(regression.pValue == nil)
     }
 
@@ -136,7 +136,7 @@ import Testing
         #expect(judge(.errorRate(0), .errorRate(0.001)).verdict == .unchanged)
         let row = judge(.errorRate(0), .errorRate(0.002))
         #expect(row.verdict == .regression)
-        #expect(row.verdictText == "❌ regression (low confidence, limit +15 %, floor 0.001)")
+        #expect(row.verdictText == "✗ REGRESSION (low confidence, limit +15 %, floor 0.001)")
     }
 
     @Test func aTinyMemoryBaselineIsProtectedByTheSixtyFourKibibyteFloor() {
@@ -165,7 +165,7 @@ import Testing
         let row = judge(.allocsPerOp(2), .allocsPerOp(2.001))
         #expect(row.verdict == .regression)
         #expect(row.basis == .exact)
-        #expect(row.verdictText == "❌ regression (limit exact)")
+        #expect(row.verdictText == "✗ REGRESSION (limit exact)")
         #expect(judge(.allocsPerOp(2), .allocsPerOp(2)).verdict == .unchanged)
         #expect(judge(.allocsPerOp(2), .allocsPerOp(1)).verdict == .improved)
         #expect(judge(.bytesPerOp(0), .bytesPerOp(16)).verdict == .regression)
@@ -186,7 +186,7 @@ import Testing
         #expect(within.limit == 0.01)
         let beyond = judge(windows(1_000_000), windows(1_011_000))
         #expect(beyond.verdict == .regression)
-        #expect(beyond.verdictText == "❌ regression (limit +1 %)")
+        #expect(beyond.verdictText == "✗ REGRESSION (limit +1 %)")
         #expect(judge(windows(1_000_000), windows(1_000_000)).verdict == .insignificant)
         #expect(judge(windows(1_000_000), windows(980_000)).verdict == .improved)
         // Without samples: low confidence, so +1 % warns and +1.5 % fails.
@@ -233,7 +233,7 @@ import Testing
             reportOnly: "environment differs")
         #expect(row.verdict == .warning)
         #expect(row.note == "environment differs")
-        #expect(row.verdictText == "⚠️ warning (environment differs, limit +10 %)")
+        #expect(row.verdictText == "! warning (environment differs, limit +10 %)")
     }
 
     // MARK: Series and suites

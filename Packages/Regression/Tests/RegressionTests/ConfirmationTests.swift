@@ -31,7 +31,7 @@ import Testing
         comparer.confirm(&comparison, reruns: [try microReport([("a/slow", 149)]), try microReport([("a/slow", 101)])])
         #expect(comparison.rows[0].verdict == .warning)
         #expect(
-            comparison.rows[0].verdictText == "⚠️ warning (not reproduced in a re-run: +49.0 %, +1.0 %, limit +10 %)")
+            comparison.rows[0].verdictText == "! warning (not reproduced in a re-run: +49.0 %, +1.0 %, limit +10 %)")
         #expect(comparison.count(.regression) == 0)
         // The first run's figures stay in the row; only the verdict changes.
         #expect(comparison.rows[0].currentValue == 150)
@@ -73,7 +73,7 @@ import Testing
         #expect(CheckRun.run(try workspace.options(["--strict"])).exitCode == 1)
         let output = CheckRun.run(try workspace.options(["--strict", "--confirm", reruns]))
         #expect(output.exitCode == 0)
-        #expect(output.standardOutput.contains("⚠️ warning (not reproduced in a re-run: 0.0 %, limit +10 %)"))
+        #expect(output.standardOutput.contains("! warning (not reproduced in a re-run: 0.0 %, limit +10 %)"))
     }
 
     @Test func aMissingRerunsDirectoryIsNamedWithExitTwo() throws {

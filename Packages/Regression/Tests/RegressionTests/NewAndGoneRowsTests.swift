@@ -75,22 +75,43 @@ import Testing
 
     // MARK: Text
 
-    @Test func theTableShowsTheHeadlineMetricsOfANewResultWithTheirCurrentFigures() throws {
-        let text = try outcome(withBaseline: false).textReport()
+    @Test func theTableShowsTheHeadlineMetricsOfNewAndGoneResultsWithTheirFigures() throws {
+        let text = try outcome(withBaseline: true).textReport()
         #expect(
             try table(text)
                 == """
                 suite  result  metric       unit   baseline  current  change  p  verdict
+                micro  a/kept  nsPerOp      ns           10       10   0.0 %     ✓ ok (low confidence)
                 micro  a/new   nsPerOp      ns                  41.5             new
                 micro  a/new   allocsPerOp  count                  2             new
+                micro  a/old   nsPerOp      ns          500                      gone
                 new and gone results: headline metrics only (nsPerOp or p50Ns, instructions, allocsPerOp, \
                 requestsPerSec, latencyP50Ms, latencyP99Ms, errorRate, hitRate, heapGrowthRatio, \
                 liveAllocsSlopePerIter, peakRssBytes);
-                2 more rows are in the Markdown and HTML reports (--markdown, --html; make perf-report), or pass \
+                4 more rows are in the Markdown and HTML reports (--markdown, --html; make perf-report), or pass \
                 --all-metrics
 
                 """)
-        #expect(text.hasSuffix("\nmicro: 1 new result\n"))
+    }
+
+    @Test func aSuiteWithoutABaselineShowsItsHeadlineFiguresAndACountLineOnly() throws {
+        let text = try outcome(withBaseline: false).textReport()
+        #expect(
+            text.contains(
+                """
+                headline figures (current median ±95 % interval of its samples; change against the baseline)
+                micro
+                  result  nsPerOp         allocsPerOp
+                  a/new   41.5 ns ±1.4 %  2
+
+                regressions and warnings: none
+
+                """))
+        #expect(!text.contains("suite  result"))
+        #expect(
+            text.hasSuffix(
+                "micro: no baseline, so its 4 rows (1 new result) are not listed here: see the Markdown and HTML "
+                    + "reports (--markdown, --html; make perf-report), or pass --all-metrics\n\n"))
     }
 
     @Test func allMetricsListsEveryRowOfNewAndGoneResults() throws {
@@ -98,33 +119,21 @@ import Testing
         #expect(
             try table(text)
                 == """
-                suite  result   metric       unit   baseline  current  change  p  verdict
-                micro  a/kept   nsPerOp      ns           10       10   0.0 %     ✅ (low confidence)
-                micro  a/new    nsPerOp      ns                  41.5             new
-                micro  a/new    allocsPerOp  count                  2             new
-                micro  a/new    rme          %                    1.5             new
-                micro  a/new    p50Ns        ns                    40             new
-                micro  a/old    nsPerOp      ns          500                      gone
-                micro  a/old    opsPerSec    ops/s        2M                      gone
-                micro  a/old    rme          %             1                      gone
-                micro  geomean  1 metrics    cost                       0.0 %     (direction-normalized: + is worse)
+                suite  result  metric       unit   baseline  current  change  p  verdict
+                micro  a/kept  nsPerOp      ns           10       10   0.0 %     ✓ ok (low confidence)
+                micro  a/new   nsPerOp      ns                  41.5             new
+                micro  a/new   allocsPerOp  count                  2             new
+                micro  a/new   rme          %                    1.5             new
+                micro  a/new   p50Ns        ns                    40             new
+                micro  a/old   nsPerOp      ns          500                      gone
+                micro  a/old   opsPerSec    ops/s        2M                      gone
+                micro  a/old   rme          %             1                      gone
 
                 """)
         #expect(!text.contains("headline metrics only"))
-        #expect(text.hasSuffix("\nmicro: 1 ✅ within threshold, 1 new result, 1 gone result; geomean 0.0 % (same)\n"))
-    }
-
-    @Test func theTableShowsTheHeadlineMetricsOfAGoneResultWithTheirBaselineFigures() throws {
-        let text = try outcome(withBaseline: true).textReport()
-        let lines = try table(text).split(separator: "\n").map(String.init)
         #expect(
-            lines.filter { $0.contains("a/old") } == [
-                "micro  a/old    nsPerOp      ns          500                      gone"
-            ])
-        #expect(
-            lines.contains(
-                "4 more rows are in the Markdown and HTML reports (--markdown, --html; make perf-report), "
-                    + "or pass --all-metrics"))
+            text.contains(
+                "micro            0         0         0          1  0            0    4     3  0.0 %\n"))
     }
 
     @Test func aNewMetricOfAKeptResultIsAlwaysListed() throws {
@@ -136,31 +145,30 @@ import Testing
         let comparison = try Comparer(thresholds: .shipped).compare(input)
         let text = CheckOutcome(suites: [comparison], thresholdsSource: "t", thresholds: .shipped, strict: false)
             .textReport()
-        #expect(text.contains("micro  a/kept   rme        %                     2             new\n"))
-        #expect(text.contains("micro: 1 ✅ within threshold, 1 new metric;"))
+        #expect(text.contains("micro  a/kept  rme      %                     2             new\n"))
+        #expect(comparison.summaryCounts == [0, 0, 0, 1, 0, 0, 1, 0])
     }
 
     // MARK: Markdown
 
-    @Test func theMarkdownListsHeadlineRowsToLookAtAndEveryRowInTheDetails() throws {
+    @Test func theMarkdownListsHeadlineFiguresAndEveryRowInTheDetails() throws {
         let markdown = try outcome(withBaseline: true).markdownReport()
         #expect(
             markdown.contains(
                 """
-                **Needs a look** (regressions, warnings, improvements, new and gone; new and gone results with \
-                their headline metrics only, every metric in the table below):
+                **micro**
 
-                | result | metric | unit | baseline | current | change | p | verdict |
-                |---|---|---|---:|---:|---:|---:|---|
-                | `a/new` | nsPerOp | ns |   | 41.5 |   |   | new |
-                | `a/new` | allocsPerOp | count |   | 2 |   |   | new |
-                | `a/old` | nsPerOp | ns | 500 |   |   |   | gone |
+                | result | nsPerOp | allocsPerOp |
+                |---|---:|---:|
+                | `a/kept` | 10 ns (0.0 %) |   |
+                | `a/new` | 41.5 ns ±1.4 % | 2 |
 
                 """))
+        #expect(markdown.contains("### Regressions and warnings\n\nNone.\n"))
         #expect(markdown.contains("<details><summary>All 8 rows of micro</summary>"))
         #expect(markdown.contains("| `a/new` | p50Ns | ns |   | 40 |   |   | new |\n"))
         #expect(markdown.contains("| `a/old` | opsPerSec | ops/s | 2M |   |   |   | gone |\n"))
-        #expect(markdown.contains("| micro | 0 | 0 | 1 | 0 | 0 | 4 | 3 | 0.0 % |\n"))
+        #expect(markdown.contains("| micro | 0 | 0 | 0 | 1 | 0 | 0 | 4 | 3 | 0.0 % |   |\n"))
     }
 
     // MARK: HTML
@@ -171,12 +179,13 @@ import Testing
             html.contains(
                 "<tr class=\"v-new\" data-metric=\"p50Ns\" data-gate=\"false\"><td><code>a/new</code></td>"
                     + "<td>p50Ns</td><td>ns</td><td class=\"n\"></td><td class=\"n\">40</td><td class=\"n\"></td>"
-                    + "<td class=\"n\"></td><td class=\"verdict-cell\">new</td></tr>\n"))
+                    + "<td class=\"n\"></td><td class=\"verdict-cell\"><span class=\"badge\">new</span></td></tr>\n"))
         #expect(
             html.contains(
                 "<tr class=\"v-gone\" data-metric=\"opsPerSec\" data-gate=\"false\"><td><code>a/old</code></td>"
                     + "<td>opsPerSec</td><td>ops/s</td><td class=\"n\">2M</td><td class=\"n\"></td>"
-                    + "<td class=\"n\"></td><td class=\"n\"></td><td class=\"verdict-cell\">gone</td></tr>\n"))
+                    + "<td class=\"n\"></td><td class=\"n\"></td><td class=\"verdict-cell\"><span class=\"badge\">gone</span>"
+                    + "</td></tr>\n"))
         #expect(html.components(separatedBy: "<tr class=\"v-new").count - 1 == 4)
         #expect(html.components(separatedBy: "<tr class=\"v-gone").count - 1 == 3)
     }

@@ -12,14 +12,14 @@ import Testing
             baseline: .nsPerOp(41.5, samples: [41.2, 41.5, 41.9, 41.3, 41.6]),
             current: .nsPerOp(49.8, samples: [49.6, 49.8, 50.1, 49.7, 50.0]),
             suite: "micro", result: "stringOps/concat[size=16]")
-        print(row.verdictText) // ❌ regression (limit +10 %)   or ✅, ~, ⚠️ warning (low confidence, …), · report only
+        print(row.verdictText) // ✗ REGRESSION (limit +10 %)   or ✓ ok, ✓ improved, ~, ! warning (…), · report only
         print(row.changeCell, row.pCell) // +20.0 % 0.0079: medians' change, Mann–Whitney U p-value
-        // Whole runs: CheckRun.run(options) returns perf-check's text and exit status, CheckRun.check(options)
-        // a CheckOutcome whose suites hold these rows.
+        // Whole runs: CheckRun.run(options) returns the text and the exit status; CheckRun.check(options) a
+        // CheckOutcome whose suites hold these rows, with summaryCounts, geomean, geomeanInterval, headlineFigures.
         // README: end regression-compare
 
         #expect(row.verdict == .regression)
-        #expect(row.verdictText == "❌ regression (limit +10 %)")
+        #expect(row.verdictText == "✗ REGRESSION (limit +10 %)")
         #expect(row.changeCell == "+20.0 %")
         #expect(row.pCell == "0.0079")
     }

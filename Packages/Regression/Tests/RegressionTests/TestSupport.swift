@@ -18,12 +18,12 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
 func environment(
     build: Environment.BuildConfiguration = .release, cpu: String? = "Test CPU @ 3.00GHz", cores: Int? = 2,
-    swift: String? = "6.3.1", perfEnv: String? = "ci"
+    swift: String? = "6.3.1", perfEnv: String? = "ci", architecture: String? = "x86_64", profile: String? = "quick"
 ) -> Environment {
     Environment(
         swiftVersion: swift, buildConfiguration: build, os: "Debian GNU/Linux 12 (bookworm)", kernel: "Linux 6.1.0",
-        architecture: "x86_64", cpuModel: cpu, logicalCores: cores, memoryBytes: 8_589_934_592,
-        timestamp: "2026-11-22T13:57:47Z", perfEnv: perfEnv, profile: "quick")
+        architecture: architecture, cpuModel: cpu, logicalCores: cores, memoryBytes: 8_589_934_592,
+        timestamp: "2026-11-22T13:57:47Z", perfEnv: perfEnv, profile: profile)
 }
 
 /// Samples around `centre` with a fixed ±`spread` pattern (deterministic, no ties).

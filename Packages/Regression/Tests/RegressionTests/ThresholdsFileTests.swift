@@ -35,8 +35,8 @@ import Testing
     @Test func aMisspeltFieldIsAnErrorNotIgnored() {
         #expect(
             error("{\(header), \"defaults\": [{\"metric\": \"nsPerOp\", \"maxRegresionPercent\": 10}]}")
-                == "t.json: at defaults[0].maxRegresionPercent: unknown field; expected one of exact, floor, gate, "
-                + "maxRegressionPercent, metric, note, result, series, suite")
+                == "t.json: at defaults[0].maxRegresionPercent: unknown field; expected one of deterministic, exact, "
+                + "floor, gate, maxRegressionPercent, metric, note, result, series, suite")
         #expect(
             error("{\(header), \"aplha\": 0.01}")
                 == "t.json: at aplha: unknown field; expected one of alpha, defaults, lowConfidenceFactor, "
@@ -58,6 +58,9 @@ import Testing
             error("{\(header), \"overrides\": [{\"metric\": \"x\", \"exact\": 1}]}")
                 == "t.json: at overrides[0].exact: expected true or false, found a number")
         #expect(
+            error("{\(header), \"overrides\": [{\"metric\": \"x\", \"deterministic\": \"yes\"}]}")
+                == "t.json: at overrides[0].deterministic: expected true or false, found a string")
+        #expect(
             error("{\(header), \"overrides\": [{\"metric\": \"\", \"exact\": true}]}")
                 == "t.json: at overrides[0].metric: expected a non-empty pattern, e.g. \"macro*\"")
         #expect(
@@ -78,8 +81,8 @@ import Testing
         )
         #expect(
             error("{\(header), \"overrides\": [{\"suite\": \"micro\", \"note\": \"why\"}]}")
-                == "t.json: at overrides[0]: sets nothing; give at least one of maxRegressionPercent, floor, exact, gate, series"
-        )
+                == "t.json: at overrides[0]: sets nothing; give at least one of maxRegressionPercent, floor, exact, gate, series, "
+                + "deterministic")
     }
 
     @Test func aMissingFileIsNamed() throws {
@@ -95,7 +98,8 @@ import Testing
         let text = """
             {"schema": "perf-thresholds/1", "alpha": 0.01, "minimumSamples": 8, "lowConfidenceFactor": 2,
              "defaults": [{"metric": "nsPerOp", "maxRegressionPercent": 3, "floor": 0.5, "note": "tight"}],
-             "overrides": [{"suite": "s*", "result": "r/*", "metric": "m", "exact": true, "gate": false, "series": true}]}
+             "overrides": [{"suite": "s*", "result": "r/*", "metric": "m", "exact": true, "gate": false, "series": true,
+                            "deterministic": false}]}
             """
         let thresholds = try Thresholds.decode(Array(text.utf8), path: "t.json")
         #expect(
@@ -104,7 +108,9 @@ import Testing
                     alpha: 0.01, minimumSamples: 8, lowConfidenceFactor: 2,
                     defaults: [ThresholdEntry(metric: "nsPerOp", maxRegressionPercent: 3, floor: 0.5)],
                     overrides: [
-                        ThresholdEntry(suite: "s*", result: "r/*", metric: "m", exact: true, gate: false, series: true)
+                        ThresholdEntry(
+                            suite: "s*", result: "r/*", metric: "m", exact: true, gate: false, series: true,
+                            deterministic: false)
                     ]))
     }
 }

@@ -42,7 +42,7 @@ import Testing
         // Allocation counts: exact. Instruction counts: near-exact, +1 %.
         #expect(rule(.allocsPerOp(1)).exact)
         #expect(rule(.bytesPerOp(1)).exact)
-        #expect(rule(.instructions(1)) == ThresholdRule(maxRegression: 0.01))
+        #expect(rule(.instructions(1)) == ThresholdRule(maxRegression: 0.01, deterministic: true))
         // Noise is not speed.
         #expect(rule(.rme(1)).gate == false)
         #expect(rule(.liveAllocsSlopePerIter(1)) == ThresholdRule(maxRegression: 0.10, floor: 1))
@@ -148,6 +148,52 @@ import Testing
         #expect(ThresholdRule(maxRegression: 0.05, floor: 65_536).summary == "5 %, floor 65536")
         #expect(ThresholdRule(maxRegression: 0, exact: true).summary == "exact")
         #expect(ThresholdRule(maxRegression: 0.2, gate: false).summary == "20 %, report only")
+        #expect(ThresholdRule(maxRegression: 0.01, deterministic: true).summary == "1 %, deterministic")
+    }
+
+    // MARK: Metric classes
+
+    @Test func countsThatOnlyTheCodeDecidesAreDeterministicAndEverythingElseDependsOnTheMachine() throws {
+        let deterministic: [Metric] = [
+            .allocsPerOp(1), .bytesPerOp(64), .instructions(1000),
+            try Metric(key: "l1MissesPerOp", value: 1, unit: .count, better: .lower),
+            try Metric(key: "llMissesPerOp", value: 1, unit: .count, better: .lower),
+        ]
+        for metric in deterministic {
+            #expect(rule(metric).metricClass == .deterministic, "\(metric.key)")
+        }
+        let machineDependent: [Metric] = [
+            .nsPerOp(1), .opsPerSec(1), .requestsPerSec(1), .latencyP50Ms(1), .latencyP99Ms(1), .peakRssBytes(1),
+            .heapGrowthRatio(0.1), .liveAllocsSlopePerIter(1), .errorRate(0), .hitRate(1),
+        ]
+        for metric in machineDependent {
+            #expect(rule(metric).metricClass == .machineDependent, "\(metric.key)")
+        }
+    }
+
+    @Test func theClassFollowsExactUnlessAnEntrySaysOtherwise() throws {
+        let ownCount = try Metric(key: "syscalls", value: 1, unit: .count, better: .lower)
+        #expect(rule(ownCount).metricClass == .deterministic)
+        let thresholds = Thresholds(
+            defaults: [
+                ThresholdEntry(metric: "syscalls", deterministic: false),
+                ThresholdEntry(metric: "parseUs", deterministic: true),
+                ThresholdEntry(metric: "cacheBytes", exact: true),
+            ])
+        #expect(rule(ownCount, in: thresholds).metricClass == .machineDependent)
+        #expect(rule(ownCount, in: thresholds).exact)
+        let time = try Metric(key: "parseUs", value: 1, unit: .microseconds, better: .lower)
+        #expect(rule(time, in: thresholds).metricClass == .deterministic)
+        let bytes = try Metric(key: "cacheBytes", value: 1, unit: .bytes, better: .lower)
+        #expect(rule(bytes).metricClass == .machineDependent)
+        #expect(rule(bytes, in: thresholds).metricClass == .deterministic)
+    }
+
+    @Test func onlyTheToolchainAndTheArchitectureMoveDeterministicCounts() {
+        for field in EnvironmentDifference.Field.allCases {
+            #expect(MetricClass.machineDependent.isAffected(by: field))
+            #expect(MetricClass.deterministic.isAffected(by: field) == [.swiftVersion, .architecture].contains(field))
+        }
     }
 
     @Test func aNegativeThresholdIsAProgrammerError() async {
