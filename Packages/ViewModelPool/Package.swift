@@ -1,7 +1,7 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
-// The settings block every package of the toolkit shares (DESIGN.md, "Layout of a package").
+// The settings block every package of the toolkit shares (docs/ARCHITECTURE.md, "Layout of a package").
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("InternalImportsByDefault"),
@@ -14,7 +14,8 @@ let package = Package(
         .library(name: "ViewModelPool", targets: ["ViewModelPool"])
     ],
     dependencies: [
-        // The one exception to "PerfResult only" (DESIGN.md): view-model pools report Pooling's statistics.
+        // The one exception to "PerfResult only" (docs/ARCHITECTURE.md): view-model pools report Pooling's
+        // statistics.
         .package(path: "../Pooling"),
         .package(path: "../PerfResult"),
     ],
@@ -32,6 +33,7 @@ let package = Package(
                 "ViewModelPool",
                 .product(name: "Pooling", package: "Pooling"),
                 .product(name: "PerfResult", package: "PerfResult"),
+                .product(name: "PerfSupport", package: "PerfResult"),
             ],
             swiftSettings: swiftSettings),
     ],

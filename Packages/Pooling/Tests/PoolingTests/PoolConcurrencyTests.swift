@@ -1,4 +1,5 @@
 import Dispatch
+import PerfSupport
 import Pooling
 import Synchronization
 import Testing

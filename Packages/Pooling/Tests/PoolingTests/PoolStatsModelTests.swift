@@ -1,3 +1,4 @@
+import PerfSupport
 import Pooling
 import Testing
 

@@ -34,26 +34,14 @@ public final class ViewModelPool<VM: PoolableViewModel> {
     /// Whether double and foreign releases trap (see the type's documentation).
     public let strictChecks: Bool
 
-    // The counters and the idle stack live in memory the pool allocates once: a class's stored `var`s
-    // would pay a dynamic exclusivity check (two runtime calls) on every access, several per
-    // operation, more than the operation itself.
+    // The counters (kept as the snapshot type itself, so that `stats` is a plain copy) and the idle stack
+    // live in memory the pool allocates once: a class's stored `var`s would pay a dynamic exclusivity
+    // check (two runtime calls) on every access, several per operation, more than the operation itself.
     // Safety: `nonisolated(unsafe)` only lets `deinit` (nonisolated, and the last user of the pool)
     // free this memory; every other access is from the pool's main-actor-isolated methods.
-    @usableFromInline nonisolated(unsafe) let _counters: UnsafeMutablePointer<_Counters>
+    @usableFromInline nonisolated(unsafe) let _counters: UnsafeMutablePointer<ViewModelPoolStats>
     @usableFromInline nonisolated(unsafe) let _idle: UnsafeMutablePointer<VM>
     @usableFromInline var _ledger: Set<ObjectIdentifier> = []
-
-    @usableFromInline
-    struct _Counters {
-        @usableFromInline var created = 0
-        @usableFromInline var reused = 0
-        @usableFromInline var released = 0
-        @usableFromInline var discarded = 0
-        @usableFromInline var peakLive = 0
-        @usableFromInline var idle = 0
-
-        @usableFromInline init() {}
-    }
 
     /// Creates an empty pool.
     ///
@@ -71,7 +59,8 @@ public final class ViewModelPool<VM: PoolableViewModel> {
         self.maxIdle = maxIdle
         self.strictChecks = strictChecks ?? Self.debugBuild
         _counters = .allocate(capacity: 1)
-        _counters.initialize(to: _Counters())
+        _counters.initialize(
+            to: ViewModelPoolStats(created: 0, reused: 0, released: 0, discarded: 0, idle: 0, peakLive: 0))
         _idle = .allocate(capacity: max(1, maxIdle))
     }
 
@@ -96,12 +85,7 @@ public final class ViewModelPool<VM: PoolableViewModel> {
 
     /// A snapshot of the pool's counters (see `ViewModelPoolStats`).
     /// - Complexity: O(1).
-    public var stats: ViewModelPoolStats {
-        let counters = _counters.pointee
-        return ViewModelPoolStats(
-            created: counters.created, reused: counters.reused, released: counters.released,
-            discarded: counters.discarded, idle: counters.idle, peakLive: counters.peakLive)
-    }
+    public var stats: ViewModelPoolStats { _counters.pointee }
 
     /// The counters as Pooling's `PoolStats`, labelled with `name`, for `PoolStats.prometheusText(_:)`
     /// and `PoolStats.metrics`.

@@ -1,3 +1,5 @@
+import Pooling
+
 /// A snapshot of one view-model pool's counters.
 ///
 /// Definitions (all counts since the pool was created):
@@ -34,10 +36,15 @@ public struct ViewModelPoolStats: Sendable, Hashable {
         self.peakLive = peakLive
     }
 
+    // The derived counts are Pooling's, read through the mapping of `poolStats(name:)`, so that both
+    // kinds of pool define them alike.
+
     /// Every acquisition: `created + reused`.
-    public var acquired: Int { created + reused }
+    public var acquired: Int { counters.acquired }
     /// View models out with callers now: `acquired − released`.
-    public var live: Int { acquired - released }
+    public var live: Int { counters.inUse }
     /// `reused / acquired`, or 0 before the first acquisition.
-    public var hitRate: Double { acquired == 0 ? 0 : Double(reused) / Double(acquired) }
+    public var hitRate: Double { counters.hitRate }
+
+    private var counters: PoolStats { poolStats(name: "") }
 }

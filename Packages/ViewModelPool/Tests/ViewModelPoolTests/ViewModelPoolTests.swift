@@ -86,6 +86,18 @@ import ViewModelPool
         #expect(stats.metrics.contains { $0.key == "hitRate" && $0.value == 0.25 })
     }
 
+    @Test func derivedCountsAreZeroBeforeTheFirstAcquireAndFollowTheCounters() {
+        let pool = ViewModelPool<MessageRow>(maxIdle: 2)
+        #expect(pool.stats.acquired == 0 && pool.stats.live == 0 && pool.stats.hitRate == 0)
+        let rows = (0..<3).map { _ in pool.acquire() }
+        pool.release(rows[0])
+        _ = pool.acquire()
+        let stats = pool.stats
+        #expect(stats.acquired == 4 && stats.live == 3 && stats.hitRate == 0.25)
+        let pooled = pool.poolStats
+        #expect(stats.acquired == pooled.acquired && stats.live == pooled.inUse && stats.hitRate == pooled.hitRate)
+    }
+
     @Test func aDoubleReleaseTrapsNamingThePool() async {
         let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
             await MainActor.run {
