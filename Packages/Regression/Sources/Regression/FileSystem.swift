@@ -69,6 +69,18 @@ enum FileSystem {
         return nil
     }
 
+    /// Removes the file at `path`; a missing file is not an error.
+    static func remove(_ path: String) {
+        unlink(path)
+    }
+
+    /// `path` made absolute with symbolic links resolved (`realpath`), or `path` itself when it does not exist.
+    static func absolute(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     /// `directory/name`, without doubling a trailing slash.
     static func join(_ directory: String, _ name: String) -> String {
         directory.hasSuffix("/") ? directory + name : directory + "/" + name

@@ -41,6 +41,8 @@ public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible
     case invalidChangePointOptions(String)
     /// An entry of a history directory (`<seq>-<commit>/<suite>.json`) is missing, misnamed or unreadable.
     case badHistory(path: String, reason: String)
+    /// `perf-check ab` could not produce two sets of results to compare.
+    case ab(ABFailure)
 
     public var description: String {
         switch self {
@@ -83,6 +85,8 @@ public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible
                 + "suite with -c release (the Makefile's perf targets do), then update the baseline"
         case let .usage(text):
             return text
+        case let .ab(failure):
+            return failure.description
         case let .invalidChangePointOptions(reason):
             return "change-point options: \(reason)"
         case let .badHistory(path, reason):

@@ -1,0 +1,112 @@
+import PerfResult
+import PerfSupport
+import Regression
+import Testing
+
+/// `perf-check ab` end to end on a fixture repository: base and head built, run in alternating forks, merged,
+/// then checked with the ordinary rules. The gate must fail on exactly the results a commit made worse.
+@Suite struct ABRunTests {
+    private func options(_ repository: ABFixtureRepository, base: String) -> ABRun.Options {
+        var options = ABRun.Options(base: base)
+        options.repositoryRoot = repository.root
+        options.profile = .quick
+        options.environment = ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": repository.root]
+        return options
+    }
+
+    /// The results the check calls regressions, as `result metric`.
+    private func regressions(_ repository: ABFixtureRepository, base: String) throws -> [String] {
+        let outcome = try ABRun.run(options(repository, base: base))
+        var check = CheckOptions()
+        check.resultsDirectory = outcome.headDirectory
+        check.baselinesDirectory = outcome.baseDirectory
+        check.strict = true
+        let result = try CheckRun.check(check)
+        return result.suites.flatMap(\.rows).filter { $0.verdict == .regression }.map {
+            "\($0.result) \($0.metric ?? "")"
+        }
+    }
+
+    @Test func aSlowerCommitFailsOnExactlyTheSlowerResult() throws {
+        let repository = try ABFixtureRepository()
+        defer { repository.remove() }
+        let base = try repository.commit("base", speed: 100, allocs: 1)
+        try repository.commit("slower", speed: 120, allocs: 1)
+        let found = try regressions(repository, base: base)
+        #expect(found == ["work/slow nsPerOp"])
+    }
+
+    @Test func anExtraAllocationFailsOnExactlyTheAllocationCount() throws {
+        let repository = try ABFixtureRepository()
+        defer { repository.remove() }
+        try repository.commit("base", speed: 100, allocs: 1)
+        try repository.commit("allocates", speed: 100, allocs: 2)
+        #expect(try regressions(repository, base: "HEAD~1") == ["work/slow allocsPerOp"])
+    }
+
+    @Test func theSameCodeOnBothSidesHasNoRegression() throws {
+        let repository = try ABFixtureRepository()
+        defer { repository.remove() }
+        try repository.commit("only", speed: 100, allocs: 1)
+        #expect(try regressions(repository, base: "HEAD").isEmpty)
+        let outcome = try ABRun.run(options(repository, base: "HEAD"))
+        let head = try Report.read(from: outcome.headDirectory + "/fixture.json")
+        #expect(head.environment.forks == 5)
+        #expect(head.result(named: "work/slow")?["nsPerOp"]?.samples?.count == 5)
+    }
+
+    @Test func theHeadIsTheWorkingTreeWithItsUncommittedChanges() throws {
+        let repository = try ABFixtureRepository()
+        defer { repository.remove() }
+        try repository.commit("base", speed: 100, allocs: 1)
+        try repository.write("allocs.txt", "3\n")
+        #expect(try regressions(repository, base: "HEAD") == ["work/slow allocsPerOp"])
+        let head = try Report.read(
+            from: try ABRun.run(options(repository, base: "HEAD")).headDirectory + "/fixture.json")
+        #expect(head.environment.gitCommit?.hasSuffix("+dirty") == true)
+    }
+
+    @Test func anUnknownBaseIsRefusedNamingIt() throws {
+        let repository = try ABFixtureRepository()
+        defer { repository.remove() }
+        try repository.commit("only", speed: 100, allocs: 1)
+        let failure = #expect(throws: ABFailure.self) { try ABRun.run(options(repository, base: "no-such-branch")) }
+        guard case .unknownRevision("no-such-branch", _)? = failure else {
+            Issue.record("expected an unknown revision, got \(String(describing: failure))")
+            return
+        }
+    }
+
+    @Test func aBaseThatDoesNotBuildIsRefusedNamingTheRevisionAndTheSuite() throws {
+        let repository = try ABFixtureRepository()
+        defer { repository.remove() }
+        let broken = try repository.commit("broken", speed: 100, allocs: 1, builds: false)
+        try repository.commit("fixed", speed: 100, allocs: 1)
+        let failure = #expect(throws: ABFailure.self) { try ABRun.run(options(repository, base: broken)) }
+        let text = failure?.description ?? ""
+        #expect(text.hasPrefix("BASE=\(broken) (\(broken.prefix(12))) does not build suite \"fixture\" (sh build.sh)"))
+        #expect(text.contains("error: cannot find x in scope"))
+    }
+
+    @Test func aBaseWithoutTheSuiteIsRefusedNamingTheRevisionAndTheSuite() throws {
+        let repository = try ABFixtureRepository()
+        defer { repository.remove() }
+        let old = try repository.commit("before the suite", speed: 100, allocs: 1, withSuite: false)
+        try repository.commit("the suite", speed: 100, allocs: 1)
+        let failure = #expect(throws: ABFailure.self) { try ABRun.run(options(repository, base: old)) }
+        guard case .suiteMissing(let revision, "fixture", _)? = failure else {
+            Issue.record("expected a missing suite, got \(String(describing: failure))")
+            return
+        }
+        #expect(revision.contains(old.prefix(12)))
+    }
+
+    @Test func anUnknownSuiteIsRefusedListingTheSuites() throws {
+        let repository = try ABFixtureRepository()
+        defer { repository.remove() }
+        try repository.commit("only", speed: 100, allocs: 1)
+        var options = options(repository, base: "HEAD")
+        options.suites = ["micro"]
+        #expect(throws: ABFailure.unknownSuite("micro", available: ["fixture"])) { try ABRun.run(options) }
+    }
+}
