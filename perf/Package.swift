@@ -26,7 +26,9 @@ let package = Package(
         .testTarget(name: "SuiteSupportTests", dependencies: ["SuiteSupport"], swiftSettings: swiftSettings),
         // What the executables' tests share: running a built executable, a temporary directory. A regular
         // target that only test targets depend on, since test targets cannot depend on each other.
-        .target(name: "SuiteTestSupport", swiftSettings: swiftSettings),
+        .target(
+            name: "SuiteTestSupport", dependencies: [.product(name: "PerfSupport", package: "PerfResult")],
+            swiftSettings: swiftSettings),
         // epoll, eventfd, accept4 and getrandom: Linux calls the Swift Glibc module does not expose.
         .target(name: "CDemoServiceSystem"),
         // The demo service: an epoll HTTP/1.1 server whose handlers tests and suites call in-process.
@@ -80,18 +82,20 @@ let package = Package(
         .executableTarget(
             name: "perf-memory",
             dependencies: [
-                "DemoService", "SuiteSupport",
+                "DemoService",
                 .product(name: "MemProbe", package: "MemProbe"),
                 .product(name: "Pooling", package: "Pooling"),
                 .product(name: "PerfResult", package: "PerfResult"),
+                .product(name: "PerfSupport", package: "PerfResult"),
             ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "PerfMemoryTests",
             dependencies: [
-                "perf-memory", "SuiteSupport", "SuiteTestSupport",
+                "perf-memory", "SuiteTestSupport",
                 .product(name: "MemProbe", package: "MemProbe"),
                 .product(name: "PerfResult", package: "PerfResult"),
+                .product(name: "PerfSupport", package: "PerfResult"),
             ],
             swiftSettings: swiftSettings),
         // The micro suite: harness bars, string operations, routing, the in-process request pipeline.
@@ -103,42 +107,45 @@ let package = Package(
                 .product(name: "MemProbe", package: "MemProbe"),
                 .product(name: "Pooling", package: "Pooling"),
                 .product(name: "PerfResult", package: "PerfResult"),
+                .product(name: "PerfSupport", package: "PerfResult"),
             ],
             swiftSettings: swiftSettings),
         // The pools suite: Pool and BufferPool against plain allocation, one thread against two.
         .executableTarget(
             name: "perf-pools",
             dependencies: [
-                "SuiteSupport",
                 .product(name: "Pooling", package: "Pooling"),
                 .product(name: "MicroBench", package: "MicroBench"),
                 .product(name: "MemProbe", package: "MemProbe"),
                 .product(name: "PerfResult", package: "PerfResult"),
+                .product(name: "PerfSupport", package: "PerfResult"),
             ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "PerfPoolsTests",
             dependencies: [
-                "perf-pools", "SuiteSupport", "SuiteTestSupport", .product(name: "Pooling", package: "Pooling"),
+                "perf-pools", "SuiteTestSupport", .product(name: "Pooling", package: "Pooling"),
                 .product(name: "PerfResult", package: "PerfResult"),
+                .product(name: "PerfSupport", package: "PerfResult"),
             ],
             swiftSettings: swiftSettings),
         // The viewmodel suite: a plain keyed list against PooledList under churn and mount/unmount, and a demo.
         .executableTarget(
             name: "perf-viewmodel",
             dependencies: [
-                "SuiteSupport",
                 .product(name: "ViewModelPool", package: "ViewModelPool"),
                 .product(name: "MemProbe", package: "MemProbe"),
                 .product(name: "PerfResult", package: "PerfResult"),
+                .product(name: "PerfSupport", package: "PerfResult"),
             ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "PerfViewModelTests",
             dependencies: [
-                "perf-viewmodel", "SuiteSupport", "SuiteTestSupport",
+                "perf-viewmodel", "SuiteTestSupport",
                 .product(name: "ViewModelPool", package: "ViewModelPool"),
                 .product(name: "PerfResult", package: "PerfResult"),
+                .product(name: "PerfSupport", package: "PerfResult"),
             ],
             swiftSettings: swiftSettings),
     ],

@@ -1,31 +1,20 @@
-import Foundation
+public import PerfSupport
 
 extension BuiltExecutable {
     /// Runs the executable to its end with `arguments`, in the test's environment without
-    /// `unsetVariables` and with `environment` on top, and returns its status and output.
+    /// `unsetVariables` and with `environment` on top, and returns how it ended and what it wrote.
     ///
-    /// It waits without a time limit: run only what is bounded by its own arguments (iterations, ticks,
-    /// a duration) or stops before measuring.
-    /// - Throws: What `Process.run()` throws when the executable cannot be started (for example when it
-    ///   was not built).
-    public func run(_ arguments: [String], environment: [String: String] = [:]) throws -> ExecutableRun {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        var variables = ProcessInfo.processInfo.environment
+    /// Run only what is bounded by its own arguments (iterations, ticks, a duration) or stops before
+    /// measuring: a run still going after `timeout` is stopped, and its `status` is then `nil`.
+    /// - Throws: `SystemError` when the executable cannot be started (for example when it was not built).
+    public func run(
+        _ arguments: [String], environment: [String: String] = [:], timeout: Duration = .seconds(300)
+    ) throws(SystemError) -> ExecutableRun {
+        var variables = ProcessEnvironment.current()
         for name in unsetVariables { variables[name] = nil }
         variables.merge(environment) { $1 }
-        process.environment = variables
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let outcome = try ChildProcess(path, arguments, environment: variables).run(timeout: timeout)
         return ExecutableRun(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+            termination: outcome.termination, stdout: outcome.standardOutputText, stderr: outcome.standardErrorText)
     }
 }

@@ -1,16 +1,24 @@
-/// A finished run of a `BuiltExecutable`: its exit status and everything it wrote.
+public import PerfSupport
+
+/// A finished run of a `BuiltExecutable`: how it ended and everything it wrote.
 public struct ExecutableRun: Sendable, Equatable {
-    /// The exit status (`Process.terminationStatus`: the signal's number when a signal ended the run).
-    public var status: Int32
+    /// How the run ended: its exit status, the signal that ended it, or the time limit.
+    public var termination: ChildProcess.Termination
     /// Standard output, decoded as UTF-8.
     public var stdout: String
     /// Standard error, decoded as UTF-8.
     public var stderr: String
 
-    /// A run that exited with `status` after writing `stdout` and `stderr`.
-    public init(status: Int32, stdout: String, stderr: String) {
-        self.status = status
+    /// A run that ended as `termination` after writing `stdout` and `stderr`.
+    public init(termination: ChildProcess.Termination, stdout: String, stderr: String) {
+        self.termination = termination
         self.stdout = stdout
         self.stderr = stderr
+    }
+
+    /// The exit status, or `nil` when a signal or the time limit ended the run.
+    public var status: Int32? {
+        if case let .exited(status) = termination { return status }
+        return nil
     }
 }

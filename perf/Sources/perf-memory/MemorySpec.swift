@@ -1,4 +1,4 @@
-import SuiteSupport
+import PerfSupport
 
 /// A named workload of the memory suite. Healthy workloads must never be flagged; with `--inject-leak`
 /// they must always be.

@@ -1,6 +1,6 @@
 import MemProbe
 import PerfResult
-import SuiteSupport
+import PerfSupport
 
 #if canImport(Glibc)
 import Glibc

@@ -1,17 +1,15 @@
-import SuiteSupport
+import PerfSupport
 
-/// What a run of `perf-memory` was asked to do.
+/// What a run of `perf-memory` was asked to do: its command line, typed.
 struct Options: Equatable {
-    /// `--help`: print the usage and exit 0.
-    var help = false
     /// `--list`: print the specs and leak kinds and exit 0.
     var list = false
     /// `--spec`: names or parts of names of the specs to run; empty runs every spec.
     var specFilters: [String] = []
     /// `--inject-leak`: the leak added to every iteration of every selected spec.
     var injection: LeakInjection?
-    /// `--quick` or `PERF_PROFILE`: how long each spec runs.
-    var profile = RunProfile.full
+    /// `--quick`, `--profile` or `PERF_PROFILE`: how long each spec runs.
+    var profile = PerfProfile.full
     /// `--iterations`: overrides the profile's iterations per spec.
     var iterations: Int?
     /// `--seed`: the seed of the workloads' request mixes.
@@ -19,68 +17,90 @@ struct Options: Equatable {
     /// `--json`: where to write the PerfResult report.
     var jsonPath: String?
     /// `--snapshot-dir`: where leak snapshots go.
-    var snapshotDirectory = "perf/results/snapshots"
+    var snapshotDirectory = Arguments.snapshotDirectory.defaultValue!
+    /// `--forks`: always 1 here (see `init`).
+    var forks = 1
 
     /// The seed when `--seed` is not given: every run of a spec does the same work.
     static let defaultSeed: UInt64 = 1
 
+    /// Samples per run: the interval between samples is `iterationsPerSpec / samplesPerRun`.
+    static let samplesPerRun = 100
+
     /// The fewest iterations `--iterations` accepts: one per sample.
-    static let minimumIterations = RunProfile.samplesPerRun
+    static let minimumIterations = samplesPerRun
 
     /// Iterations per spec: `--iterations`, else the profile's.
     var iterationsPerSpec: Int { iterations ?? profile.iterations }
 
     /// Iterations between samples.
-    var sampleEvery: Int { max(1, iterationsPerSpec / RunProfile.samplesPerRun) }
+    var sampleEvery: Int { max(1, iterationsPerSpec / Self.samplesPerRun) }
 
-    /// Parses the arguments (without the program name) and the environment (`PERF_PROFILE`).
-    /// - Throws: `UsageError` naming the flag or variable to fix.
-    static func parse(_ arguments: [String], environment: [String: String]) throws(UsageError) -> Options {
-        var options = Options()
-        if let profile = try RunProfile.fromEnvironment(environment) { options.profile = profile }
-        var rest = arguments[...]
-        func value(_ flag: String) throws(UsageError) -> String {
-            guard let next = rest.first, !next.hasPrefix("--") else {
-                throw UsageError("\(flag) needs a value (see --help)")
-            }
-            rest = rest.dropFirst()
-            return next
+    /// The defaults: every spec, the full profile, no injected leak.
+    init() {}
+
+    /// The options a parsed command line gives.
+    /// - Throws: `UsageError` for `--forks` above 1: the verdicts rest on allocation counts, which every
+    ///   process repeats exactly, so more processes would only repeat the same numbers.
+    init(_ parsed: ParsedArguments) throws(UsageError) {
+        list = parsed[Arguments.list]
+        specFilters = parsed.values(Arguments.spec)
+        injection = parsed[Arguments.injectLeak]
+        profile = PerfProfile.chosen(by: parsed)
+        iterations = parsed[Arguments.iterations]
+        seed = parsed[Arguments.seed].map { UInt64($0) } ?? Self.defaultSeed
+        jsonPath = parsed[CommonOptions.json]
+        snapshotDirectory = parsed[Arguments.snapshotDirectory] ?? snapshotDirectory
+        forks = parsed[Arguments.forks] ?? 1
+        guard forks == 1 else {
+            throw UsageError(
+                "--forks \(forks): the leak checks count allocations, which every process repeats exactly; "
+                    + "leave --forks out (for independent runs, vary --seed)")
         }
-        while let argument = rest.first {
-            rest = rest.dropFirst()
-            switch argument {
-            case "-h", "--help": options.help = true
-            case "--list": options.list = true
-            case "--spec": options.specFilters.append(try value(argument))
-            case "--inject-leak":
-                let text = try value(argument)
-                guard let kind = LeakInjection(rawValue: text) else {
-                    throw UsageError(
-                        "--inject-leak: expected "
-                            + LeakInjection.allCases.map(\.rawValue).joined(separator: " or ") + ", got '\(text)'")
-                }
-                options.injection = kind
-            case "--quick": options.profile = .quick
-            case "--iterations":
-                let text = try value(argument)
-                guard let count = Int(text), count >= minimumIterations else {
-                    throw UsageError(
-                        "--iterations: expected an integer of at least \(minimumIterations), got '\(text)'")
-                }
-                options.iterations = count
-            case "--seed":
-                let text = try value(argument)
-                guard let seed = UInt64(text) else {
-                    throw UsageError("--seed: expected a non-negative integer, got '\(text)'")
-                }
-                options.seed = seed
-            case "--json": options.jsonPath = try value(argument)
-            case "--snapshot-dir": options.snapshotDirectory = try value(argument)
-            default:
-                if argument.hasPrefix("-") { throw UsageError("unknown flag '\(argument)' (see --help)") }
-                throw UsageError("unexpected argument '\(argument)'; perf-memory takes flags only (see --help)")
-            }
-        }
-        return options
+    }
+
+    /// The command line, from which the parser and `--help` are made.
+    static let command = Command(
+        "perf-memory",
+        summary: """
+            The memory suite: leak checks of healthy workloads (which must pass) and of injected leaks (which must
+            fail). The report's suite is "memory".
+            """,
+        options: [
+            Arguments.spec, Arguments.injectLeak, CommonOptions.quick, CommonOptions.profile, Arguments.iterations,
+            Arguments.seed, CommonOptions.json, Arguments.snapshotDirectory, Arguments.list, Arguments.forks,
+        ],
+        footer: """
+            Each spec runs once, sampling memory \(samplesPerRun) times. The first 20 % of samples are warmup; the
+            verdict rests on live allocations (MemProbe's malloc counter; heap bytes when it is not counting).
+            A leak needs all four: a steady fit (r² ≥ 0.5), growth above a floor (256 allocations or 256 KiB),
+            growth that has not levelled off (last third's slope ≥ half the first third's), and growth ≥ 20 % of
+            the start. Resident size is shown, never decisive. On a leak, a snapshot is written and its path
+            printed with the heaptrack command that gets call stacks. PERF_ENV labels the report's environment.
+
+            Exit status: 0 no leak; 1 a leak was found; 2 bad usage (the message says what to fix).
+            """)
+
+    /// The options and flags of `perf-memory` besides the common ones.
+    enum Arguments {
+        static let spec = Option(
+            "spec", .string.placeholder("NAME"), repeatable: true,
+            help: "run the spec NAME, or every spec whose name contains NAME; none runs every spec (see --list)")
+        static let injectLeak = Option(
+            "inject-leak", .choice(LeakInjection.self), help: "add a leak to every iteration of every selected spec")
+        static let iterations = Option(
+            "iterations", .integer.atLeast(Options.minimumIterations),
+            help: "iterations per spec, overriding the profile (quick: \(PerfProfile.quick.iterations), "
+                + "full: \(PerfProfile.full.iterations))")
+        static let seed = Option(
+            "seed", .integer.atLeast(0), default: Int(Options.defaultSeed),
+            help: "the seed of the workloads' request mixes")
+        static let snapshotDirectory = Option(
+            "snapshot-dir", .path.placeholder("DIR"), default: "perf/results/snapshots",
+            help: "where leak snapshots go")
+        static let list = Flag("list", help: "list the specs and leak kinds, and exit")
+        static let forks = Option(
+            "forks", .integer.within(1...100), default: 1,
+            help: "measure in N independent processes and merge them; only 1 here: leak checks are deterministic")
     }
 }

@@ -1,6 +1,6 @@
 import PerfResult
+import PerfSupport
 import Pooling
-import SuiteSupport
 
 /// Byte buffers leased from a bounded Pooling `Pool` under churn: each iteration leases 1–8 buffers at
 /// once, fills them with 256 B – 2 KiB, and returns them; every 1,000 iterations a burst leases 96 at

@@ -1,4 +1,4 @@
-import SuiteSupport
+import PerfSupport
 
 /// Grows then frees: every iteration adds a record to a batch; every `period` iterations the batch is
 /// flushed (encoded, then emptied and its storage released). Memory climbs steadily within each tooth,

@@ -1,5 +1,5 @@
 import DemoService
-import SuiteSupport
+import PerfSupport
 
 /// Request handling through the demo service, in-process: logins fill its bounded session LRU (4,096
 /// sessions, full after about 7,000 iterations), messages fill its bounded per-topic rings (128 topics of

@@ -1,5 +1,5 @@
 import MemProbe
-import SuiteSupport
+import PerfSupport
 
 extension SpecRun {
     /// The verdict in a word or two.
@@ -17,23 +17,23 @@ extension SpecRun {
         var lines = ["\(displayName): \(verdictText) — \(reason)"]
         let warmup = report.warmupSampleCount
         lines.append(
-            "  \(report.iterations) iterations in \(seconds.fixed(2)) s, \(report.samples.count) samples "
-                + "(first \(warmup) dropped as warmup); \(status)")
+            "  \(report.iterations) iterations in \(NumberText.fixed(seconds, decimals: 2)) s, "
+                + "\(report.samples.count) samples (first \(warmup) dropped as warmup); \(status)")
         var table = TextTable([
-            ("series", .left), ("slope/iter", .right), ("fit r²", .right), ("growth", .right), ("floor", .right),
-            ("last/first-third slope", .right), ("growth ratio", .right), ("checks", .left), ("", .left),
+            .left("series"), .right("slope/iter"), .right("fit r²"), .right("growth"), .right("floor"),
+            .right("last/first-third slope"), .right("growth ratio"), .left("checks"), .left(""),
         ])
         for analysis in report.analyses {
             let bytes = analysis.signal != .liveAllocations
             func amount(_ value: Double, signed: Bool) -> String {
-                guard bytes else { return signed ? value.signedFixed(0) : value.fixed(0) }
-                return signed ? value.signedBytesText : value.bytesText
+                bytes ? NumberText.bytes(value, signed: signed) : NumberText.fixed(value, decimals: 0, signed: signed)
             }
-            let slope = bytes ? analysis.fit.slope.signedFixed(1) + " B" : analysis.fit.slope.signedFixed(3)
+            let decimals = bytes ? 1 : 3
+            let unit = bytes ? " B" : ""
+            let slope = NumberText.fixed(analysis.fit.slope, decimals: decimals, signed: true) + unit
             let thirds =
-                bytes
-                ? "\(analysis.lastThirdSlope.fixed(1))/\(analysis.firstThirdSlope.fixed(1)) B"
-                : "\(analysis.lastThirdSlope.fixed(3))/\(analysis.firstThirdSlope.fixed(3))"
+                NumberText.fixed(analysis.lastThirdSlope, decimals: decimals) + "/"
+                + NumberText.fixed(analysis.firstThirdSlope, decimals: decimals) + unit
             let marks = [
                 analysis.fitsSteadily, analysis.exceedsFloor, analysis.stillGrowing, analysis.exceedsGrowthThreshold,
             ].map { $0 ? "✓" : "✗" }.joined()
@@ -46,16 +46,18 @@ extension SpecRun {
                 role = "shown"
             }
             table.append([
-                analysis.signal.label, slope, analysis.fit.rSquared.fixed(3), amount(analysis.growth, signed: true),
-                amount(analysis.floor, signed: false), thirds, analysis.growthRatio.fixed(3), marks, role,
+                analysis.signal.label, slope, NumberText.fixed(analysis.fit.rSquared, decimals: 3),
+                amount(analysis.growth, signed: true),
+                amount(analysis.floor, signed: false), thirds, NumberText.fixed(analysis.growthRatio, decimals: 3),
+                marks, role,
             ])
         }
         lines.append(table.rendered(indent: "  "))
         var memory: [String] = []
         if let heap = heapSeries, let first = heap.first, let last = heap.last {
-            memory.append("heap in use \(first.bytesText) → \(last.bytesText)")
+            memory.append("heap in use \(NumberText.bytes(first)) → \(NumberText.bytes(last))")
         }
-        if let peak = report.peakResidentBytes { memory.append("peak RSS \(Double(peak).bytesText)") }
+        if let peak = report.peakResidentBytes { memory.append("peak RSS \(NumberText.bytes(Double(peak)))") }
         if !memory.isEmpty { lines.append("  " + memory.joined(separator: ", ")) }
         return lines.joined(separator: "\n")
     }
@@ -75,8 +77,10 @@ extension SpecRun {
 
     /// The legend of the checks column, printed once above the tables.
     static func checksLegend(_ configuration: LeakCheck.Configuration) -> String {
-        "checks, in order: steady fit (r² ≥ \(configuration.minimumFitQuality.fixed(2))), growth ≥ floor, "
-            + "still growing (last third's slope ≥ \(configuration.saturationRatio.fixed(2)) × the first's), "
-            + "growth ratio ≥ \(configuration.growthThreshold.fixed(2)); a leak needs all four on the deciding series"
+        let fit = NumberText.fixed(configuration.minimumFitQuality, decimals: 2)
+        let saturation = NumberText.fixed(configuration.saturationRatio, decimals: 2)
+        let growth = NumberText.fixed(configuration.growthThreshold, decimals: 2)
+        return "checks, in order: steady fit (r² ≥ \(fit)), growth ≥ floor, still growing (last third's slope ≥ "
+            + "\(saturation) × the first's), growth ratio ≥ \(growth); a leak needs all four on the deciding series"
     }
 }

@@ -1,5 +1,6 @@
 import MemProbe
 import PerfResult
+import PerfSupport
 
 /// One leak check of one spec: what ran, the verdict with its numbers, and how long it took.
 struct SpecRun {
@@ -23,11 +24,11 @@ struct SpecRun {
             workload.iteration(index)
             injector?.leakOnce()
         }
-        let elapsed = (clock.now - start).components
+        let elapsed = clock.now - start
         return SpecRun(
             spec: spec, injection: injection, report: report, status: workload.status,
             workloadMetrics: workload.metrics,
-            seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
+            seconds: elapsed.secondsDouble)
     }
 
     /// The result's parameters: the injected leak, if any.

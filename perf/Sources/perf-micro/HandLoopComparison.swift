@@ -1,11 +1,6 @@
 import MicroBench
 import PerfResult
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PerfSupport
 
 /// `perf-micro hand-loop`: the harness bar "ns/op within 10 % of a hand-written `ContinuousClock` loop".
 ///
@@ -14,48 +9,38 @@ import Darwin
 /// chunk gives its ns/op; then MicroBench's `Sampler` on the same task as `harness/fnv1a`, whose p50 gives its
 /// ns/op. Prints both and MicroBench's difference from the hand loop; exits 1 when a difference exceeds 10 %.
 enum HandLoopComparison {
-    /// The line `perf-micro --help` adds for this subcommand.
+    /// `--rounds N`: how many interleaved rounds to measure.
+    static let rounds = Option("rounds", .integer.within(1...20), default: 3, help: "interleaved rounds to measure")
+
+    /// The command line after `perf-micro hand-loop`.
+    static let command = Command(
+        "perf-micro hand-loop",
+        summary: """
+            Compares harness/fnv1a with a hand-written ContinuousClock loop over the same body, in N interleaved
+            rounds. Exits 1 when a round differs by more than 10 %.
+            """,
+        options: [rounds], footer: "Exit status: 0 every round within 10 %; 1 a round is not; 2 bad usage.")
+
+    /// The lines `perf-micro --help` adds for this subcommand.
     static let helpLine = """
-        SUBCOMMAND:
-          hand-loop [--rounds N]  Compare harness/fnv1a with a hand-written ContinuousClock loop over the same
-                                  body, in N interleaved rounds (default 3). Exits 1 when a round
-                                  differs by more than 10 %.
+        Commands (perf-micro hand-loop --help for its options):
+          hand-loop  Compares harness/fnv1a with a hand-written ContinuousClock loop over the same body, in N
+                     interleaved rounds (--rounds N, default 3). Exits 1 when a round differs by more than 10 %.
 
         """
 
-    /// Runs the comparison with the arguments after `hand-loop`; returns the exit status: 0 when every round is
-    /// within 10 %, 1 when one is not, 2 on bad usage.
-    static func run(arguments: [String]) -> Int32 {
-        var rounds = 3
-        var index = 0
-        while index < arguments.count {
-            switch arguments[index] {
-            case "--rounds":
-                guard index + 1 < arguments.count else {
-                    printError("error: --rounds needs a value, e.g. --rounds 3")
-                    return 2
-                }
-                guard let value = Int(arguments[index + 1]), (1...20).contains(value) else {
-                    printError("error: --rounds expects a whole number from 1 to 20, got '\(arguments[index + 1])'")
-                    return 2
-                }
-                rounds = value
-                index += 2
-            case "--help", "-h":
-                print("USAGE: perf-micro hand-loop [--rounds N]\n\n" + helpLine)
-                return 0
-            default:
-                printError("error: unexpected argument '\(arguments[index])'; usage: perf-micro hand-loop [--rounds N]")
-                return 2
-            }
-        }
+    /// Runs the comparison in `rounds` rounds; returns the exit status: 0 when every round is within 10 %, 1 when
+    /// one is not.
+    static func run(rounds: Int) -> Int32 {
         let environment = Environment.capture()
         print(environment.description)
         if let warning = environment.buildWarning { print(warning) }
         print("hand loop: ContinuousClock around 1 ms chunks for 0.5 s, median chunk · MicroBench: full profile p50\n")
-        print(
-            pad("round", 6) + pad("task", 24) + pad("hand loop ns/op", 18, right: true)
-                + pad("MicroBench ns/op", 18, right: true) + pad("difference", 12, right: true))
+        let table = TextTable([
+            .left("round"), .left("task", minimumWidth: 24), .right("hand loop ns/op"), .right("MicroBench ns/op"),
+            .right("difference", minimumWidth: 10),
+        ])
+        print(table.headerLine())
         var worst: [Int: Double] = [:]
         for round in 1...rounds {
             for size in HarnessBodies.sizes {
@@ -63,9 +48,12 @@ enum HandLoopComparison {
                 let microBench = harnessP50(size: size)
                 let difference = (microBench - hand) / hand * 100
                 worst[size] = max(worst[size] ?? 0, abs(difference))
-                print(
-                    pad("\(round)", 6) + pad("harness/fnv1a[bytes=\(size)]", 24) + pad(fixed(hand), 18, right: true)
-                        + pad(fixed(microBench), 18, right: true) + pad(signed(difference) + " %", 12, right: true))
+                let cells = [
+                    String(round), "harness/fnv1a[bytes=\(size)]", NumberText.fixed(hand, decimals: 2),
+                    NumberText.fixed(microBench, decimals: 2),
+                    NumberText.fixed(difference, decimals: 2, signed: true) + " %",
+                ]
+                print(table.line(cells.map { TextTable.Cell($0) }))
             }
         }
         print("")
@@ -74,7 +62,7 @@ enum HandLoopComparison {
             let within = worst[size]! <= 10
             allWithin = allWithin && within
             print(
-                "harness/fnv1a[bytes=\(size)]: largest difference \(fixed(worst[size]!)) %, "
+                "harness/fnv1a[bytes=\(size)]: largest difference \(NumberText.fixed(worst[size]!, decimals: 2)) %, "
                     + "\(within ? "within" : "NOT within") 10 %")
         }
         return allWithin ? 0 : 1
@@ -86,7 +74,7 @@ enum HandLoopComparison {
         func chunk(_ iterations: Int) -> Double {
             let start = clock.now
             for _ in 0..<iterations { blackHole(HarnessBodies.fnv1a(bytes)) }
-            return nanoseconds(clock.now - start)
+            return Double((clock.now - start).nanosecondsClamped)
         }
         var iterations = 1
         while chunk(iterations) < 1e6 { iterations *= 2 }
@@ -97,36 +85,12 @@ enum HandLoopComparison {
         while clock.now < end || perOperation.count < 30 {
             perOperation.append(chunk(iterations) / Double(iterations))
         }
-        return Statistics(perOperation).p50
+        return SortedSample(perOperation).median
     }
 
     /// MicroBench's p50 for `harness/fnv1a[bytes=size]`, in the full profile, without probes.
     static func harnessP50(size: Int) -> Double {
         let suite = Suite("harness") { HarnessBodies.addFNV1a(to: $0, sizes: [size]) }
         return Sampler(policy: .full).measure(suite)[0].statistics.p50
-    }
-
-    private static func nanoseconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) * 1e9 + Double(duration.components.attoseconds) / 1e9
-    }
-
-    private static func fixed(_ value: Double) -> String {
-        let hundredths = Int((value * 100).rounded())
-        let fraction = abs(hundredths) % 100
-        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
-    }
-
-    private static func signed(_ value: Double) -> String {
-        (value >= 0 ? "+" : "-") + fixed(abs(value))
-    }
-
-    private static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
-        let padding = String(repeating: " ", count: max(0, width - text.count))
-        return right ? padding + text : text + padding
-    }
-
-    private static func printError(_ message: String) {
-        var line = message + "\n"
-        line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
     }
 }

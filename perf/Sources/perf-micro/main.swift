@@ -1,5 +1,6 @@
 import MemProbe
 import MicroBench
+import PerfSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -13,7 +14,8 @@ import Darwin
 // under callgrind (suite "instructions"), re-running this executable with the arguments it passes to MicroBench.
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "hand-loop" {
-    exit(HandLoopComparison.run(arguments: Array(arguments.dropFirst())))
+    let parsed = HandLoopComparison.command.parseOrExit(Array(arguments.dropFirst()))
+    exit(HandLoopComparison.run(rounds: parsed[HandLoopComparison.rounds] ?? 3))
 }
 let status = MicroBench.run(
     [harness, stringOps, routing, pipeline, poolAcquire], arguments: arguments, programName: "perf-micro",

@@ -1,4 +1,5 @@
 import PerfResult
+import PerfSupport
 
 /// A ratio of two cases measured in the same run, with the limit when it sets one.
 ///
@@ -110,7 +111,8 @@ struct BarOutcome: Sendable, Equatable {
             guard baseline > 0, baseline.isFinite, subject.isFinite else { return nil }
             return subject / baseline
         }
-        guard let ratio = Median.of(ratios) else { return nil }
+        guard !ratios.isEmpty else { return nil }
+        let ratio = SortedSample(ratios).median
         return BarOutcome(bar: bar, ratios: ratios, ratio: ratio, met: bar.limit.map { $0.isMet(by: ratio) })
     }
 

@@ -1,5 +1,5 @@
 import MicroBench
-import SuiteSupport
+import PerfSupport
 
 /// Selects cases by name exactly as MicroBench's `--filter` does (`NameFilter`), and says so when the
 /// patterns select nothing.

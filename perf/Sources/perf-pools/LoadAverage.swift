@@ -1,3 +1,5 @@
+import PerfSupport
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -20,6 +22,6 @@ struct LoadAverage: Sendable, Equatable {
 
     /// `0.80, 1.99, 2.62`.
     var text: String {
-        [oneMinute, fiveMinutes, fifteenMinutes].map { NumberText.fixed($0, 2) }.joined(separator: ", ")
+        [oneMinute, fiveMinutes, fifteenMinutes].map { NumberText.fixed($0, decimals: 2) }.joined(separator: ", ")
     }
 }

@@ -1,4 +1,5 @@
 import PerfResult
+import PerfSupport
 
 extension Metric {
     /// A metric of this suite's own (or MicroBench's own) key; a bad key is a programmer error and traps.
@@ -10,6 +11,16 @@ extension Metric {
         } catch {
             preconditionFailure("\(error)")
         }
+    }
+
+    /// `allocsPerOp` and `bytesPerOp`, each the median of the rounds that counted it; none for a figure no
+    /// round counted (MemProbe's counter unavailable).
+    /// - Complexity: O(*r* log *r*) for *r* rounds.
+    static func allocationMedians(_ allocations: [Double], bytes: [Double]) -> [Metric] {
+        var metrics: [Metric] = []
+        if !allocations.isEmpty { metrics.append(.allocsPerOp(SortedSample(allocations).median)) }
+        if !bytes.isEmpty { metrics.append(.bytesPerOp(SortedSample(bytes).median)) }
+        return metrics
     }
 }
 

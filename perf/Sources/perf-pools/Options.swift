@@ -1,68 +1,67 @@
-import SuiteSupport
+import PerfSupport
 
-/// What a run of `perf-pools` was asked to do.
+/// What a run of `perf-pools` was asked to do: its command line, typed.
 struct Options: Equatable {
-    /// `--help`, `-h`: print the usage and exit 0.
-    var help = false
     /// `--list`: print the cases and exit 0.
     var list = false
     /// `--filter`: substrings or regular expressions; a case whose name matches any of them runs.
     var filters: [String] = []
-    /// `--quick` or `PERF_PROFILE`: how long the run takes.
-    var profile = RunProfile.full
+    /// `--quick`, `--profile` or `PERF_PROFILE`: how long the run takes.
+    var profile = PerfProfile.full
     /// `--json`: where to write the PerfResult report.
     var jsonPath: String?
+    /// `--forks`: independent processes to measure in.
+    var forks = 1
 
-    /// Parses the arguments (without the program name) and the environment (`PERF_PROFILE`). Flags
-    /// take their value as the next argument or after `=` (`--json out.json`, `--json=out.json`).
-    /// - Throws: `UsageError` naming the flag or variable to fix.
-    /// - Complexity: O(*n*) in the number of arguments.
-    static func parse(_ arguments: [String], environment: [String: String]) throws(UsageError) -> Options {
-        var options = Options()
-        if let profile = try RunProfile.fromEnvironment(environment) { options.profile = profile }
-        var rest = arguments[...]
-        while let argument = rest.first {
-            rest = rest.dropFirst()
-            var flag = argument
-            var inlineValue: String?
-            if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
-                flag = String(argument[..<equals])
-                inlineValue = String(argument[argument.index(after: equals)...])
-            }
-            func value() throws(UsageError) -> String {
-                if let inlineValue {
-                    guard !inlineValue.isEmpty else { throw UsageError("\(flag) needs a value (see --help)") }
-                    return inlineValue
-                }
-                guard let next = rest.first, !next.hasPrefix("--") else {
-                    throw UsageError("\(flag) needs a value (see --help)")
-                }
-                rest = rest.dropFirst()
-                return next
-            }
-            func noValue() throws(UsageError) {
-                if inlineValue != nil { throw UsageError("\(flag) takes no value (see --help)") }
-            }
-            switch flag {
-            case "-h", "--help":
-                try noValue()
-                options.help = true
-            case "--list":
-                try noValue()
-                options.list = true
-            case "--quick":
-                try noValue()
-                options.profile = .quick
-            case "--filter":
-                options.filters.append(try value())
-            case "--json":
-                guard options.jsonPath == nil else { throw UsageError("--json given twice; give one PATH") }
-                options.jsonPath = try value()
-            default:
-                if argument.hasPrefix("-") { throw UsageError("unknown flag '\(flag)' (see --help)") }
-                throw UsageError("unexpected argument '\(argument)'; perf-pools takes flags only (see --help)")
-            }
+    /// The defaults: every case, the full profile, no report.
+    init() {}
+
+    /// The options a parsed command line gives.
+    /// - Throws: `UsageError` for `--forks` above 1 with `--list`, which measures nothing.
+    init(_ parsed: ParsedArguments) throws(UsageError) {
+        list = parsed[Arguments.list]
+        filters = parsed.values(Arguments.filter)
+        profile = PerfProfile.chosen(by: parsed)
+        jsonPath = parsed[CommonOptions.json]
+        forks = parsed[Arguments.forks] ?? 1
+        if list && forks > 1 {
+            throw UsageError("--forks \(forks) does not apply to --list, which measures nothing; leave --forks out")
         }
-        return options
+    }
+
+    /// The command line, from which the parser and `--help` are made.
+    static let command = Command(
+        "perf-pools",
+        summary: """
+            The pools suite: Pooling's Pool and BufferPool against plain allocation, and one pool on one thread
+            against the same pool on two. The report's suite is "pools".
+            """,
+        options: [
+            Arguments.filter, CommonOptions.quick, CommonOptions.profile, CommonOptions.json, Arguments.list,
+            Arguments.forks,
+        ],
+        footer: """
+            Every case is measured once per round, in turn (quick: \(PerfProfile.quick.rounds) rounds, ≤ ~20 s; \
+            full: \(PerfProfile.full.rounds) rounds): single-thread
+            cases with MicroBench (median ns/op, allocations per operation from MemProbe's counter), threads cases
+            over a fixed window with the threads started together (total ops/s). Each bar is the median of the
+            per-round ratios; the report stores it on the pooled case as a ratio metric (poolToAllocRatio,
+            poolToReserveRatio, scalingRatio, cpuScalingRatio) whose samples are the per-round ratios, so the
+            regression gate guards it. The buffer bars use a zero-filled allocation as their baseline; the
+            reserveCapacity figures are printed beside them for reference. PERF_ENV labels the report's environment.
+
+            Exit status: 0 when the run completes, whatever the bars say (the regression gate judges changes);
+            2 bad usage (the message says what to fix) or a report that cannot be written.
+            """)
+
+    /// The options and flags of `perf-pools` besides the common ones.
+    enum Arguments {
+        static let filter = Option(
+            "filter", .string.placeholder("PATTERN"), repeatable: true,
+            help: "run only cases whose name contains PATTERN or matches it as a regular expression (e.g. 'buffer', "
+                + "'object|threads'); a bar is evaluated only when both of its cases run")
+        static let list = Flag("list", help: "list the cases and the bars, and exit")
+        static let forks = Option(
+            "forks", .integer.within(1...100), default: 1, help: "measure in N independent processes and merge them")
     }
 }

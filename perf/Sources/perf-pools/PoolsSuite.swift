@@ -1,8 +1,8 @@
 import MemProbe
 import MicroBench
 import PerfResult
+import PerfSupport
 import Pooling
-import SuiteSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -56,15 +56,16 @@ struct PoolsSuite {
         let policy = profile.samplingPolicy
         print(
             "perf-pools · profile \(profile.rawValue) · \(profile.rounds) rounds · per case and round: MicroBench "
-                + "warmup \(NumberText.fixed(Self.seconds(policy.warmup), 2)) s + "
-                + "\(NumberText.fixed(Self.seconds(policy.timeBudget), 2)) s of samples, thread windows "
-                + "\(NumberText.fixed(Self.seconds(profile.threadWindow), 2)) s")
+                + "warmup \(NumberText.fixed(policy.warmup.secondsDouble, decimals: 2)) s + "
+                + "\(NumberText.fixed(policy.timeBudget.secondsDouble, decimals: 2)) s of samples, thread windows "
+                + "\(NumberText.fixed(profile.threadWindow.secondsDouble, decimals: 2)) s")
         guard let load else { return }
         print("load average \(load.text) (1, 5, 15 min)")
         if load.oneMinute > 0.5, cases.contains(where: { $0.name == "threads2/pool" }) {
             print(
-                "caution: 1-minute load average \(NumberText.fixed(load.oneMinute, 2)): threads2 needs two quiet "
-                    + "cores; while other work runs, its ops/s and scalingRatio read low (cpuScalingRatio does not)")
+                "caution: 1-minute load average \(NumberText.fixed(load.oneMinute, decimals: 2)): threads2 needs two "
+                    + "quiet cores; while other work runs, its ops/s and scalingRatio read low "
+                    + "(cpuScalingRatio does not)")
         }
     }
 
@@ -78,7 +79,10 @@ struct PoolsSuite {
         let progress = isatty(STDERR_FILENO) != 0
         for round in 0..<profile.rounds {
             for poolCase in round % 2 == 0 ? cases : cases.reversed() {
-                if progress { writeError("\r\u{1B}[2K[round \(round + 1)/\(profile.rounds)] \(poolCase.name)") }
+                if progress {
+                    StandardStream.write(
+                        "\r\u{1B}[2K[round \(round + 1)/\(profile.rounds)] \(poolCase.name)", to: .error)
+                }
                 let before = poolCase.poolStats?()
                 switch poolCase.method {
                 case let .microBench(suite):
@@ -96,7 +100,7 @@ struct PoolsSuite {
                 }
             }
         }
-        if progress { writeError("\r\u{1B}[2K") }
+        if progress { StandardStream.write("\r\u{1B}[2K", to: .error) }
         func hitRate(_ name: String) -> Double? {
             guard let count = counts[name], count.acquired > 0 else { return nil }
             return Double(count.hits) / Double(count.acquired)
@@ -111,10 +115,5 @@ struct PoolsSuite {
                 record.hitRate = hitRate(poolCase.name)
                 return .threads(record)
             })
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        let (seconds, attoseconds) = duration.components
-        return Double(seconds) + Double(attoseconds) / 1e18
     }
 }

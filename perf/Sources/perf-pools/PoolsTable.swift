@@ -1,7 +1,9 @@
 import PerfResult
+import PerfSupport
 
 /// The text a run prints: one row per case (MicroBench's columns), then the bars.
 struct PoolsTable {
+    /// A figure column: at least as wide as MicroBench's, so that the tables of both line up alike.
     private struct Column {
         let header: String
         let width: Int
@@ -11,43 +13,42 @@ struct PoolsTable {
     private let run: PoolsRun
     private let results: [Result]
     private let columns: [Column]
-    private let nameWidth: Int
 
     init(run: PoolsRun) {
         self.run = run
         results = run.results()
-        nameWidth = max(4, run.records.map(\.name.count).max() ?? 0)
         func metric(_ key: String, _ format: @escaping (Double) -> String) -> (PoolsRun.Record, Result) -> String {
             { _, result in result[key].map { format($0.value) } ?? "-" }
         }
         columns = [
-            Column(header: "ops/s", width: 14, cell: metric("opsPerSec", NumberText.grouped)),
+            Column(
+                header: "ops/s", width: 14,
+                cell: metric("opsPerSec") { NumberText.fixed($0, decimals: 0, grouping: true) }),
             Column(header: "ns/op p50", width: 10, cell: metric("nsPerOp", NumberText.nanoseconds)),
-            Column(header: "±rme", width: 7, cell: metric("rme") { "±" + NumberText.fixed($0, 2) + "%" }),
+            Column(header: "±rme", width: 7, cell: metric("rme") { "±" + NumberText.fixed($0, decimals: 2) + "%" }),
             Column(header: "p99", width: 10, cell: metric("p99Ns", NumberText.nanoseconds)),
             Column(header: "samples", width: 7) { _, result in
-                result["nsPerOp"]?.samples.map { NumberText.grouped(Double($0.count)) } ?? "-"
+                result["nsPerOp"]?.samples.map { NumberText.grouped($0.count) } ?? "-"
             },
             Column(header: "allocs/op", width: 9, cell: metric("allocsPerOp", NumberText.count)),
             Column(header: "bytes/op", width: 9, cell: metric("bytesPerOp", NumberText.count)),
-            Column(header: "hits", width: 7, cell: metric("hitRate") { NumberText.fixed($0 * 100, 1) + "%" }),
+            Column(header: "hits", width: 7, cell: metric("hitRate") { NumberText.fixed($0 * 100, decimals: 1) + "%" }),
             Column(header: "clean", width: 5) { record, _ in
                 guard case let .single(single) = record else { return "-" }
-                return NumberText.fixed(single.cleanFraction * 100, 0) + "%"
+                return NumberText.fixed(single.cleanFraction * 100, decimals: 0) + "%"
             },
         ]
     }
 
-    /// The header and one row per case.
+    /// The header and one row per case, then the notes explained.
     var lines: [String] {
-        var lines = [line(name: "name", cells: columns.map(\.header), note: "note")]
+        var table = TextTable(
+            [.left("name")] + columns.map { .right($0.header, minimumWidth: $0.width) } + [.left("note")])
         for (record, result) in zip(run.records, results) {
-            lines.append(
-                line(
-                    name: record.name, cells: columns.map { $0.cell(record, result) },
-                    note: Self.notes(of: record)
-                        .map(\.label).joined(separator: ", ")))
+            let note = Self.notes(of: record).map(\.label).joined(separator: ", ")
+            table.append([record.name] + columns.map { $0.cell(record, result) } + [note])
         }
+        var lines = table.rendered().split(separator: "\n").map(String.init)
         let notes = Self.uniqueNotes(run.records.flatMap(Self.notes))
         if !notes.isEmpty {
             lines.append("")
@@ -67,8 +68,9 @@ struct PoolsTable {
             return ["bars: none evaluated (each needs both of its cases; see --list)"]
         }
         let rounds = outcomes.map(\.ratios.count).max() ?? 0
-        var lines = ["bars: ratios measured in this run, the median of \(rounds) per-round ratios (range in brackets)"]
-        let labelWidth = outcomes.map(\.bar.label.count).max() ?? 0
+        var table = TextTable([
+            .left("bar"), .right("ratio"), .left("per-round range"), .left("limit"), .left("verdict"), .left("about"),
+        ])
         for outcome in outcomes {
             let bar = outcome.bar
             let range =
@@ -76,10 +78,10 @@ struct PoolsTable {
             var limit = "-"
             if let barLimit = bar.limit { limit = (bar.isReference ? "ref " : "bar ") + barLimit.text }
             let verdict = outcome.met.map { $0 ? "met" : "NOT MET" } ?? ""
-            lines.append(
-                "  " + Self.pad(bar.label, labelWidth) + "  " + Self.padLeft(NumberText.ratio(outcome.ratio), 7) + "  "
-                    + Self.pad(range, 17) + "  " + Self.pad(limit, 13) + "  " + Self.pad(verdict, 7) + "  " + bar.note)
+            table.append([bar.label, NumberText.ratio(outcome.ratio), range, limit, verdict, bar.note])
         }
+        var lines = ["bars: ratios measured in this run, the median of \(rounds) per-round ratios (range in brackets)"]
+        lines += table.rendered(indent: "  ").split(separator: "\n").map(String.init)
         let bars = outcomes.filter { !$0.bar.isReference && $0.met != nil }
         let met = bars.count { $0.met == true }
         var summary = "\(met) of \(bars.count) bar\(bars.count == 1 ? "" : "s") met"
@@ -119,22 +121,5 @@ struct PoolsTable {
     private static func uniqueNotes(_ notes: [Note]) -> [Note] {
         var seen: Set<Note> = []
         return notes.filter { seen.insert($0).inserted }
-    }
-
-    private func line(name: String, cells: [String], note: String) -> String {
-        var text = Self.pad(name, nameWidth)
-        for (column, cell) in zip(columns, cells) {
-            text += "  " + Self.padLeft(cell, column.width)
-        }
-        if !note.isEmpty { text += "  " + note }
-        return text
-    }
-
-    private static func pad(_ text: String, _ width: Int) -> String {
-        text + String(repeating: " ", count: max(0, width - text.count))
-    }
-
-    private static func padLeft(_ text: String, _ width: Int) -> String {
-        String(repeating: " ", count: max(0, width - text.count)) + text
     }
 }

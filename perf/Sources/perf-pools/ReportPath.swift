@@ -1,4 +1,4 @@
-import SuiteSupport
+import PerfSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -18,7 +18,7 @@ enum ReportPath {
         let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
         let checked = directory.isEmpty ? "/" : directory
         guard access(checked, W_OK) == 0 else {
-            throw UsageError("--json \(path): cannot write in \(checked): \(String(cString: strerror(errno)))")
+            throw UsageError("--json \(path): cannot write in \(checked): \(SystemError.capture("access").text)")
         }
     }
 }

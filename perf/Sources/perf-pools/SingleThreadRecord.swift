@@ -1,5 +1,6 @@
 import MicroBench
 import PerfResult
+import PerfSupport
 
 /// One single-thread case over the rounds of a run: what MicroBench measured in each round.
 struct SingleThreadRecord: Sendable, Equatable {
@@ -17,7 +18,7 @@ struct SingleThreadRecord: Sendable, Equatable {
         var findings: [Note]
 
         /// The round's median ns/op: the figure bars compare.
-        var p50: Double { Statistics(samples).p50 }
+        var p50: Double { SortedSample(samples).median }
     }
 
     /// The result name, e.g. `object/pool`.
@@ -50,8 +51,7 @@ struct SingleThreadRecord: Sendable, Equatable {
             .p99Ns(stats.p99),
             .rme(stats.rme),
         ]
-        if let allocs = Median.of(rounds.compactMap(\.allocsPerOp)) { metrics.append(.allocsPerOp(allocs)) }
-        if let bytes = Median.of(rounds.compactMap(\.bytesPerOp)) { metrics.append(.bytesPerOp(bytes)) }
+        metrics += Metric.allocationMedians(rounds.compactMap(\.allocsPerOp), bytes: rounds.compactMap(\.bytesPerOp))
         if let hitRate { metrics.append(.hitRate(hitRate)) }
         return .pools(name, metrics)
     }
@@ -73,13 +73,4 @@ extension SingleThreadRecord.Round {
 struct Note: Sendable, Hashable {
     var label: String
     var explanation: String
-}
-
-/// The median of a list (the mean of the middle two for an even count), as MicroBench computes p50.
-enum Median {
-    /// `nil` for an empty list.
-    /// - Complexity: O(*n* log *n*).
-    static func of(_ values: [Double]) -> Double? {
-        values.isEmpty ? nil : Statistics.quantile(sorted: values.sorted(), 0.5)
-    }
 }

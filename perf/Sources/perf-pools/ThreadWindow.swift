@@ -1,5 +1,5 @@
 import MemProbe
-import MicroBench
+import PerfSupport
 import Synchronization
 
 #if canImport(Glibc)
@@ -41,11 +41,9 @@ struct ThreadWindow {
             }
         }
         while control.ready.load(ordering: .acquiring) < threads { sched_yield() }
-        let start = Clocks.system.wall()
+        let start = MonotonicClock.now()
         control.start.store(start, ordering: .relaxed)
-        let (seconds, attoseconds) = window.components
-        let length = UInt64(max(0, seconds)) &* 1_000_000_000 &+ UInt64(max(0, attoseconds) / 1_000_000_000)
-        control.deadline.store(start &+ max(1, length), ordering: .releasing)
+        control.deadline.store(start &+ max(1, window.nanosecondsClamped), ordering: .releasing)
         for worker in workers { ThreadLauncher.join(worker) }
         return ThreadRound(threads: threads, tallies: control.tallies.withLock { $0 })
     }
@@ -55,7 +53,7 @@ struct ThreadWindow {
 final class WindowControl: Sendable {
     /// Threads warmed up and waiting.
     let ready = Atomic<Int>(0)
-    /// The common start, in wall-clock nanoseconds; written before `deadline`.
+    /// The common start, in `MonotonicClock` nanoseconds; written before `deadline`.
     let start = Atomic<UInt64>(0)
     /// The end of the window; 0 until every thread is ready.
     let deadline = Atomic<UInt64>(0)
@@ -69,17 +67,16 @@ final class WindowControl: Sendable {
             sched_yield()
             deadline = control.deadline.load(ordering: .acquiring)
         }
-        let clocks = Clocks.system
         let start = control.start.load(ordering: .relaxed)
         let allocationsBefore = AllocationCounter.currentThread()
-        let cpuBefore = clocks.threadCPU?()
+        let cpuBefore = CPUClock.thread()
         var operations = 0
         repeat {
             loop(batch)
             operations += batch
-        } while clocks.wall() < deadline
-        let end = clocks.wall()
-        let cpuAfter = clocks.threadCPU?()
+        } while MonotonicClock.now() < deadline
+        let end = MonotonicClock.now()
+        let cpuAfter = CPUClock.thread()
         let allocationsAfter = AllocationCounter.currentThread()
         var allocations: AllocationCounts?
         if let allocationsBefore, let allocationsAfter { allocations = allocationsAfter - allocationsBefore }

@@ -1,5 +1,6 @@
 import MicroBench
 import PerfResult
+import PerfSupport
 
 /// One threads case over the rounds of a run.
 struct ThreadsRecord: Sendable, Equatable {
@@ -12,23 +13,24 @@ struct ThreadsRecord: Sendable, Equatable {
     var hitRate: Double?
 
     /// The result, with one sample per round: `opsPerSec` (total over the threads), `nsPerOp` (wall
-    /// time per operation on each thread), `rme` of the rates, `opsPerCpuSec` (operations per CPU-second the threads got),
-    /// the allocation counts and `hitRate`.
+    /// time per operation on each thread), `rme` of the rates, `opsPerCpuSec` (operations per CPU-second the
+    /// threads got), the allocation counts (medians over rounds) and `hitRate`.
     /// - Complexity: O(*r* log *r*) for *r* rounds.
     func result() -> Result {
         let rates = rounds.map(\.opsPerSecond)
         let nanoseconds = rounds.map(\.nanosecondsPerOperation)
         var metrics: [Metric] = [
-            .opsPerSec(Median.of(rates) ?? 0, samples: rates),
-            .nsPerOp(Median.of(nanoseconds) ?? 0, samples: nanoseconds),
+            .opsPerSec(rates.isEmpty ? 0 : SortedSample(rates).median, samples: rates),
+            .nsPerOp(nanoseconds.isEmpty ? 0 : SortedSample(nanoseconds).median, samples: nanoseconds),
         ]
         if !rates.isEmpty { metrics.append(.rme(Statistics(rates).rme)) }
         let cpuRates = rounds.compactMap(\.opsPerCPUSecond)
-        if cpuRates.count == rounds.count, let median = Median.of(cpuRates) {
+        if !cpuRates.isEmpty, cpuRates.count == rounds.count {
+            let median = SortedSample(cpuRates).median
             metrics.append(.own("opsPerCpuSec", median, .operationsPerSecond, .higher, samples: cpuRates))
         }
-        if let allocs = Median.of(rounds.compactMap(\.allocationsPerOperation)) { metrics.append(.allocsPerOp(allocs)) }
-        if let bytes = Median.of(rounds.compactMap(\.bytesPerOperation)) { metrics.append(.bytesPerOp(bytes)) }
+        metrics += Metric.allocationMedians(
+            rounds.compactMap(\.allocationsPerOperation), bytes: rounds.compactMap(\.bytesPerOperation))
         if let hitRate { metrics.append(.hitRate(hitRate)) }
         return .pools(name, metrics)
     }

@@ -2,7 +2,7 @@
 // the bars as ratios measured in the same run. Exit 0 when the run completes, 2 on bad usage.
 // See `perf-pools --help`.
 import PerfResult
-import SuiteSupport
+import PerfSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -10,27 +10,22 @@ import Glibc
 import Darwin
 #endif
 
-var variables: [String: String] = [:]
-if let profile = getenv("PERF_PROFILE") { variables["PERF_PROFILE"] = String(cString: profile) }
+let parsed = Options.command.parseOrExit()
 let options: Options
 let cases: [PoolCase]
 do {
-    options = try Options.parse(Array(CommandLine.arguments.dropFirst()), environment: variables)
-    if options.help {
-        print(Options.usage)
-        exit(0)
-    }
+    options = try Options(parsed)
     let all = PoolCase.all(PoolFixtures())
     let selected = try CaseFilter(options.filters).select(all.map(\.name))
     cases = all.filter { selected.contains($0.name) }
-    if options.list {
-        print(Options.list(cases))
-        exit(0)
-    }
-    if let path = options.jsonPath { try ReportPath.checkWritable(path) }
+    if let path = options.jsonPath, !options.list { try ReportPath.checkWritable(path) }
 } catch {
     printError("perf-pools: \(error)")
-    exit(2)
+    exit(UsageError.exitStatus)
+}
+if options.list {
+    print(Options.list(cases))
+    exit(0)
 }
 var environment = Environment.capture()
 environment.profile = options.profile.rawValue

@@ -1,5 +1,5 @@
 import PerfResult
-import SuiteSupport
+import PerfSupport
 import ViewModelPool
 
 #if canImport(Glibc)
@@ -12,7 +12,7 @@ import Darwin
 ///
 /// Every frame, 1 to 8 messages arrive, 0 to 2 are deleted, a few are read, and the list keeps the
 /// newest `rows`. On a terminal the newest rows are redrawn in place (ANSI, colours unless `NO_COLOR`);
-/// otherwise each frame prints its new messages and a stats line. It stops after `duration` seconds.
+/// otherwise each frame prints its new messages and a stats line. It stops after `duration`.
 @MainActor
 struct ChatDemo {
     let options: Options
@@ -21,9 +21,10 @@ struct ChatDemo {
     /// Frames per second.
     static let framesPerSecond = 10
 
-    init(options: Options) {
+    /// The demo `options` ask for, coloured as `colors` says.
+    init(options: Options, colors: TerminalColors) {
         self.options = options
-        output = TerminalOutput(color: !options.noColor)
+        output = TerminalOutput(colors: colors)
     }
 
     func run(environment: Environment) {
@@ -34,7 +35,7 @@ struct ChatDemo {
         let list = PooledList(pool: pool)
         var feed = ChatFeed(rows: options.rows, churn: 0, editedPerTick: 0, seed: options.seed)
         var random = SplitMix64(seed: options.seed &+ 1)
-        let frames = max(1, Int(options.duration * Double(Self.framesPerSecond)))
+        let frames = max(1, Int(options.duration.secondsDouble * Double(Self.framesPerSecond)))
         let size = output.size
         list.update(feed.messages)
         output.begin()
@@ -68,7 +69,7 @@ struct ChatDemo {
         output.write(
             "demo: \(frames) frames, \(totals.inserted) rows inserted and \(totals.removed) removed; "
                 + "view models created \(stats.created), reused \(stats.reused) "
-                + "(hit rate \((stats.hitRate * 100).fixed(1)) %), "
+                + "(hit rate \(NumberText.fixed(stats.hitRate * 100, decimals: 1)) %), "
                 + "released \(stats.released), discarded \(stats.discarded), idle \(stats.idle), live \(stats.live)\n")
     }
 

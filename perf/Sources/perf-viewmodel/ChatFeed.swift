@@ -1,4 +1,4 @@
-import SuiteSupport
+import PerfSupport
 
 /// A seeded stream of chat messages with churn: the items the suite's lists are updated with.
 ///

@@ -1,4 +1,5 @@
 import MemProbe
+import PerfSupport
 
 /// One case measured: every operation timed and its allocations counted, with a leak check over the
 /// whole run. An operation is one tick (an update of the list) or one mount/unmount cycle.
@@ -76,13 +77,11 @@ struct Measurement {
     /// The mean nanoseconds per operation after warmup.
     var meanNanoseconds: Double { mean(nanoseconds[steadyFrom...]) }
 
-    /// The median and the 99th percentile of nanoseconds per operation after warmup.
+    /// The median and the 99th percentile of nanoseconds per operation after warmup, interpolated between
+    /// neighbouring operations as MicroBench's `p50Ns` and `p99Ns` are.
     var percentiles: (p50: Double, p99: Double) {
-        let sorted = nanoseconds[steadyFrom...].sorted()
-        func at(_ fraction: Double) -> Double {
-            Double(sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * fraction).rounded()))])
-        }
-        return (at(0.5), at(0.99))
+        let sample = SortedSample(nanoseconds[steadyFrom...].map { Double($0) })
+        return (sample.median, sample.quantile(0.99))
     }
 
     /// The mean of each leak-check batch after warmup: the samples of `nsPerOp`.
@@ -113,7 +112,8 @@ struct Measurement {
         allocations.isEmpty ? nil : allocations[steadyFrom...].max()
     }
 
+    /// The mean of `values`; 0 for none.
     private func mean(_ values: ArraySlice<UInt64>) -> Double {
-        values.isEmpty ? 0 : Double(values.reduce(0, &+)) / Double(values.count)
+        Moments(values.lazy.map { Double($0) }).mean
     }
 }

@@ -1,3 +1,5 @@
+import PerfSupport
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -9,12 +11,13 @@ import Darwin
 struct TerminalOutput {
     /// Whether standard output is a terminal.
     let isTerminal: Bool
-    /// Whether to colour (a terminal, and `NO_COLOR` unset).
-    let color: Bool
+    /// Whether to colour: a terminal, and `NO_COLOR` unset or empty.
+    let colors: TerminalColors
 
-    init(color: Bool) {
-        isTerminal = isatty(STDOUT_FILENO) != 0
-        self.color = color && isTerminal
+    /// Output to standard output, coloured as `colors` says.
+    init(colors: TerminalColors, isTerminal: Bool = isatty(STDOUT_FILENO) != 0) {
+        self.isTerminal = isTerminal
+        self.colors = colors
     }
 
     /// The terminal's size, or 24 × 80.
@@ -30,6 +33,7 @@ struct TerminalOutput {
     func begin() {
         guard isTerminal else { return }
         signal(SIGINT) { _ in
+            // A signal handler may only make async-signal-safe calls: one raw write, then _exit.
             let show: StaticString = "\u{1B}[?25h\n"
             _ = systemWrite(STDOUT_FILENO, show.utf8Start, show.utf8CodeUnitCount)
             _exit(130)
@@ -46,9 +50,9 @@ struct TerminalOutput {
 
     /// Redraws the screen in place: a title, the rows, a status line.
     func redraw(title: String, rows: [String], status: String) {
-        var screen = "\u{1B}[H" + bold(title) + "\u{1B}[K\n"
+        var screen = "\u{1B}[H" + colors.paint(title, .bold) + "\u{1B}[K\n"
         for row in rows { screen += row + "\u{1B}[K\n" }
-        screen += "\u{1B}[K\n" + dim(status) + "\u{1B}[K\u{1B}[J"
+        screen += "\u{1B}[K\n" + colors.paint(status, .dim) + "\u{1B}[K\u{1B}[J"
         write(screen)
     }
 
@@ -57,28 +61,17 @@ struct TerminalOutput {
         let mark = model.isUnread ? "●" : " "
         let plain = "\(model.timeString) \(mark) \(model.author): \(model.text)"
         let cut = plain.count > width ? String(plain.prefix(max(0, width - 1))) + "…" : plain
-        guard color else { return cut }
-        let palette = [31, 32, 33, 34, 35, 36]
-        let hue = palette[model.author.unicodeScalars.reduce(0) { $0 + Int($1.value) } % palette.count]
         let prefix = "\(model.timeString) \(mark) "
-        guard cut.hasPrefix(prefix + model.author) else { return cut }
-        return prefix + "\u{1B}[\(hue)m" + model.author + "\u{1B}[0m" + cut.dropFirst(prefix.count + model.author.count)
+        guard colors.isEnabled, cut.hasPrefix(prefix + model.author) else { return cut }
+        let palette: [ANSIStyle] = [.red, .green, .yellow, .blue, .magenta, .cyan]
+        let hue = palette[model.author.unicodeScalars.reduce(0) { $0 + Int($1.value) } % palette.count]
+        return prefix + colors.paint(model.author, hue) + cut.dropFirst(prefix.count + model.author.count)
     }
 
+    /// Writes `text` to standard output as it is, unbuffered, so that lines keep their order when piped.
     func write(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
-            var rest = UnsafeRawBufferPointer(bytes)
-            while !rest.isEmpty {
-                let written = systemWrite(STDOUT_FILENO, rest.baseAddress, rest.count)
-                guard written > 0 else { return }
-                rest = UnsafeRawBufferPointer(rebasing: rest[written...])
-            }
-        }
+        StandardStream.write(text, to: .output)
     }
-
-    private func bold(_ text: String) -> String { color ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
-    private func dim(_ text: String) -> String { color ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
 }
 
 /// The C library's `write`, out of reach of `TerminalOutput.write` (and callable from a signal handler).

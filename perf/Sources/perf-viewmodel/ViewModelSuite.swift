@@ -1,6 +1,6 @@
 import MemProbe
 import PerfResult
-import SuiteSupport
+import PerfSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -79,23 +79,29 @@ struct ViewModelSuite {
             let ratio = nanoseconds / plain.measurement.percentiles.p50
             print(
                 "  pooled reconcile, 1,000 rows, 10 % churn ≤ 40 µs per tick (median): "
-                    + "\((nanoseconds / 1000).fixed(1)) µs "
+                    + "\(NumberText.fixed(nanoseconds / 1000, decimals: 1)) µs "
                     + "\(mark(nanoseconds <= Self.churnBarNanoseconds)) (plain keyed list: "
-                    + "\((plain.measurement.percentiles.p50 / 1000).fixed(1)) µs, ratio \(ratio.fixed(2)); shown, "
+                    + "\(NumberText.fixed(plain.measurement.percentiles.p50 / 1000, decimals: 1)) µs, ratio "
+                    + "\(NumberText.fixed(ratio, decimals: 2)); shown, "
                     + "not enforced: timing is the regression gate's job)")
         }
         for run in runs where run.workload == .churn && run.kind == .pooled {
             let perTick = run.measurement.viewModelsCreatedPerOperation
             let allocations =
-                run.measurement.allocationsPerOperation.map { ", all allocations \($0.fixed(2))/tick" } ?? ""
+                run.measurement.allocationsPerOperation.map {
+                    ", all allocations \(NumberText.fixed($0, decimals: 2))/tick"
+                }
+                ?? ""
             print(
                 "  \(run.displayName): view models created per tick in steady state = 0: "
-                    + "\(perTick.fixed(3))\(allocations) \(mark(perTick == 0))")
+                    + "\(NumberText.fixed(perTick, decimals: 3))\(allocations) \(mark(perTick == 0))")
             if perTick != 0 { failures.append("\(run.displayName) creates view models in steady state") }
         }
         for run in runs {
-            let slope = run.liveAllocationSlope.map { "\($0.signedFixed(4)) allocations" } ?? "n/a"
-            let heap = run.heapSlope.map { "\($0.signedFixed(1)) B" } ?? "n/a"
+            let slope =
+                run.liveAllocationSlope.map { "\(NumberText.fixed($0, decimals: 4, signed: true)) allocations" }
+                ?? "n/a"
+            let heap = run.heapSlope.map { "\(NumberText.fixed($0, decimals: 1, signed: true)) B" } ?? "n/a"
             let unit = run.workload == .churn ? "tick" : "cycle"
             let verdict = run.leaked ? "LEAK" : "no leak"
             print(

@@ -9,7 +9,9 @@ import Testing
     @Test func helpExitsZero() throws {
         let run = try perfMemory.run(["--help"])
         #expect(run.status == 0)
-        #expect(run.stdout.hasPrefix("perf-memory: leak checks"))
+        #expect(run.stdout.hasPrefix("Usage: perf-memory [options]\n"))
+        #expect(run.stdout.contains("leak checks of healthy workloads (which must pass)"))
+        #expect(run.stderr.isEmpty)
     }
 
     @Test func listExitsZeroWithoutRunningAnything() throws {
@@ -21,7 +23,7 @@ import Testing
     @Test func anUnknownFlagExitsTwoNamingTheFlag() throws {
         let run = try perfMemory.run(["--bogus"])
         #expect(run.status == 2)
-        #expect(run.stderr == "perf-memory: unknown flag '--bogus' (see --help)\n")
+        #expect(run.stderr == "perf-memory: unknown option --bogus; see perf-memory --help\n")
         #expect(run.stdout.isEmpty)
     }
 
@@ -34,7 +36,14 @@ import Testing
     @Test func aBadPerfProfileExitsTwo() throws {
         let run = try perfMemory.run(["--list"], environment: ["PERF_PROFILE": "long"])
         #expect(run.status == 2)
-        #expect(run.stderr == "perf-memory: PERF_PROFILE: expected quick or full, got 'long'\n")
+        #expect(run.stderr == "perf-memory: PERF_PROFILE: \"long\" is not quick or full\n")
+    }
+
+    @Test func moreThanOneForkExitsTwoBeforeRunning() throws {
+        let run = try perfMemory.run(["--forks", "3"])
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("perf-memory: --forks 3: the leak checks count allocations"))
+        #expect(run.stdout.isEmpty)
     }
 
     @Test func anInjectedLeakExitsOneWithASnapshotAndTheReport() throws {

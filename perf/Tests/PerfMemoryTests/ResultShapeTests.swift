@@ -1,5 +1,6 @@
 import MemProbe
 import PerfResult
+import PerfSupport
 import Testing
 
 @testable import perf_memory

@@ -1,4 +1,4 @@
-import SuiteSupport
+import PerfSupport
 import Testing
 
 @testable import perf_pools

@@ -1,3 +1,4 @@
+import PerfSupport
 import Testing
 
 @testable import perf_pools
@@ -57,15 +58,11 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("  pool missed: ") && $0.hasSuffix("(object/pool)") })
     }
 
-    @Test func numbersAreGroupedAndRounded() {
-        #expect(NumberText.grouped(654_800_141.4) == "654,800,141")
-        #expect(NumberText.nanoseconds(4.349) == "4.35")
-        #expect(NumberText.nanoseconds(4431.66) == "4,431.7")
-        #expect(NumberText.count(1) == "1")
-        #expect(NumberText.count(65568) == "65,568")
-        #expect(NumberText.count(0.025) == "0.03")
+    @Test func ratiosKeepTwoDecimalsAndThreeBelowATenth() {
         #expect(NumberText.ratio(0.1349) == "0.13×")
         #expect(NumberText.ratio(0.0234) == "0.023×")
-        #expect(NumberText.fixed(-0.004, 2) == "0.00")
+        #expect(NumberText.ratio(1.9) == "1.90×")
+        #expect(NumberText.ratio(1234.5) == "1,234.50×")
+        #expect(NumberText.ratio(-0.0004) == "0.000×")
     }
 }

@@ -1,4 +1,6 @@
+import MemProbe
 import PerfResult
+import PerfSupport
 import Testing
 import ViewModelPool
 
@@ -91,5 +93,29 @@ import ViewModelPool
             frame: 3, frames: 10, changes: ChangeSummary(inserted: 2, removed: 1, kept: 5),
             stats: ViewModelPoolStats(created: 9, reused: 4, released: 6, discarded: 0, idle: 2, peakLive: 7))
         #expect(line == "frame 3/10  +2 −1 kept 5  |  pool: created 9 reused 4 released 6 discarded 0 idle 2 live 7")
+    }
+
+    @Test func percentilesInterpolateAfterWarmupAsMicroBenchDoes() {
+        let measurement = Measurement(
+            nanoseconds: [1_000, 10, 20, 30, 40], allocations: [], bytes: [], steadyFrom: 1, sampleEvery: 2,
+            viewModelsCreated: [0, 0, 0, 0, 0], initialViewModelsCreated: 0, failedChecks: 0,
+            leak: LeakReport(samples: [], configuration: LeakCheck.Configuration()))
+        #expect(measurement.percentiles.p50 == 25)
+        #expect(abs(measurement.percentiles.p99 - 39.7) < 1e-9)
+        #expect(measurement.meanNanoseconds == 25)
+        #expect(measurement.batchMeans == [15, 35])
+        #expect(measurement.allocationsPerOperation == nil)
+    }
+
+    @Test func theDemoColoursAuthorsOnlyWhenColoursAreOn() {
+        let model = ChatRowModel()
+        model.configure(with: ChatMessage(id: 1, author: "ana", text: "hi", timestamp: 3723, isUnread: false))
+        let plain = TerminalOutput(colors: .disabled, isTerminal: true).line(for: model, width: 80)
+        #expect(plain == "01:02:03   ana: hi")
+        let coloured = TerminalOutput(colors: TerminalColors(isEnabled: true), isTerminal: true)
+        #expect(coloured.line(for: model, width: 80).contains("\u{1B}["))
+        #expect(ANSIStyle.withoutEscapes(coloured.line(for: model, width: 80)) == plain)
+        let noColor = TerminalColors(isTerminal: true, environment: ["NO_COLOR": "1"])
+        #expect(TerminalOutput(colors: noColor, isTerminal: true).line(for: model, width: 80) == plain)
     }
 }

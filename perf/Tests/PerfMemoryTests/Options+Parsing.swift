@@ -1,0 +1,11 @@
+import PerfSupport
+
+@testable import perf_memory
+
+extension Options {
+    /// Parses `arguments` (without the program name) and `environment` as `perf-memory` does, without exiting.
+    /// - Throws: `UsageError` naming the flag or variable to fix.
+    static func parse(_ arguments: [String], environment: [String: String]) throws(UsageError) -> Options {
+        try Options(command.parse(arguments, environment: environment))
+    }
+}
