@@ -1,7 +1,7 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
-// The settings block every package of the toolkit shares (DESIGN.md, "Layout of a package").
+// The settings block every package of the toolkit shares (docs/ARCHITECTURE.md, "Layout of a package").
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("InternalImportsByDefault"),
@@ -22,11 +22,17 @@ let package = Package(
         .target(name: "CMemProbe"),
         .target(
             name: "MemProbe",
-            dependencies: ["CMemProbe", .product(name: "PerfResult", package: "PerfResult")],
+            dependencies: [
+                "CMemProbe", .product(name: "PerfResult", package: "PerfResult"),
+                .product(name: "PerfSupport", package: "PerfResult"),
+            ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "MemProbeTests",
-            dependencies: ["MemProbe", .product(name: "PerfResult", package: "PerfResult")],
+            dependencies: [
+                "MemProbe", .product(name: "PerfResult", package: "PerfResult"),
+                .product(name: "PerfSupport", package: "PerfResult"),
+            ],
             swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]

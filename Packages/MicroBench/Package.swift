@@ -1,7 +1,7 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
-// The settings block every package of the toolkit shares (DESIGN.md, "Layout of a package").
+// The settings block every package of the toolkit shares (docs/ARCHITECTURE.md, "Layout of a package").
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("InternalImportsByDefault"),
@@ -21,12 +21,17 @@ let package = Package(
         .target(name: "CMicroBench"),
         .target(
             name: "MicroBench",
-            dependencies: ["CMicroBench", .product(name: "PerfResult", package: "PerfResult")],
+            dependencies: [
+                "CMicroBench", .product(name: "PerfResult", package: "PerfResult"),
+                .product(name: "PerfSupport", package: "PerfResult"),
+            ],
             swiftSettings: swiftSettings),
         // A suite executable the tests run as a separate process: --instructions re-runs it under callgrind.
         .executableTarget(name: "microbench-testbed", dependencies: ["MicroBench"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "MicroBenchTests", dependencies: ["MicroBench", "microbench-testbed"], swiftSettings: swiftSettings),
+            name: "MicroBenchTests",
+            dependencies: ["MicroBench", "microbench-testbed", .product(name: "PerfSupport", package: "PerfResult")],
+            swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,5 @@
+import PerfSupport
+
 extension LeakReport {
     /// The verdict with its numbers, in one paragraph for a terminal:
     ///
@@ -16,9 +18,10 @@ extension LeakReport {
             text = "\(isLeak ? "LEAK" : "no leak") (\(analysis.signal.label)): \(analysis.checksText)"
         }
         if let resident = analysis(of: .residentBytes) {
-            text += "; RSS \(resident.startValue.bytesText) → \(resident.endValue.bytesText) (fitted, not a verdict)"
+            let (start, end) = (NumberText.bytes(resident.startValue), NumberText.bytes(resident.endValue))
+            text += "; RSS \(start) → \(end) (fitted, not a verdict)"
         }
-        if let peak = peakResidentBytes { text += ", peak \(Double(peak).bytesText)" }
+        if let peak = peakResidentBytes { text += ", peak \(NumberText.bytes(Double(peak)))" }
         return text
     }
 }
@@ -27,12 +30,15 @@ extension SignalAnalysis {
     /// The slope and the four checks with their numbers and outcome.
     public var checksText: String {
         func mark(_ passed: Bool) -> String { passed ? "✓" : "✗" }
+        func fixed(_ value: Double, _ decimals: Int, signed: Bool = false) -> String {
+            NumberText.fixed(value, decimals: decimals, signed: signed)
+        }
         let unit = signal.unit
-        return "\(fit.slope >= 0 ? "+" : "")\(fit.slope.fixed(3)) \(unit)/iteration over \(span) iterations; "
-            + "fit r² \(fit.rSquared.fixed(3)) (≥ \(minimumFitQuality.fixed(2)) \(mark(fitsSteadily))), "
-            + "growth \(growth.fixed(0)) \(unit) (floor \(floor.fixed(0)) \(mark(exceedsFloor))), "
-            + "last/first-third slope \(lastThirdSlope.fixed(3))/\(firstThirdSlope.fixed(3)) "
-            + "(≥ \(saturationRatio.fixed(2))× and floor \(mark(stillGrowing))), "
-            + "growth ratio \(growthRatio.fixed(3)) (≥ \(growthThreshold.fixed(2)) \(mark(exceedsGrowthThreshold)))"
+        return "\(fixed(fit.slope, 3, signed: true)) \(unit)/iteration over \(span) iterations; "
+            + "fit r² \(fixed(fit.rSquared, 3)) (≥ \(fixed(minimumFitQuality, 2)) \(mark(fitsSteadily))), "
+            + "growth \(fixed(growth, 0)) \(unit) (floor \(fixed(floor, 0)) \(mark(exceedsFloor))), "
+            + "last/first-third slope \(fixed(lastThirdSlope, 3))/\(fixed(firstThirdSlope, 3)) "
+            + "(≥ \(fixed(saturationRatio, 2))× and floor \(mark(stillGrowing))), "
+            + "growth ratio \(fixed(growthRatio, 3)) (≥ \(fixed(growthThreshold, 2)) \(mark(exceedsGrowthThreshold)))"
     }
 }

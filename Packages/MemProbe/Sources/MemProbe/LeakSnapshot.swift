@@ -1,4 +1,5 @@
 import PerfResult
+import PerfSupport
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -36,7 +37,7 @@ public enum LeakSnapshot {
         public let heaptrackCommand: String
     }
 
-    /// `perf/results/snapshots`, relative to the working directory (DESIGN.md, "Where files live").
+    /// `perf/results/snapshots`, relative to the working directory (docs/ARCHITECTURE.md, "Where files live").
     public static let defaultDirectory = "perf/results/snapshots"
 
     /// Writes a snapshot of `report` and of the process's heap now, creating `directory` if needed.
@@ -85,7 +86,7 @@ public enum LeakSnapshot {
     /// `heaptrack` followed by this executable and `arguments` (minus the first), quoted for a POSIX shell.
     public static func heaptrackCommand(arguments: [String] = CommandLine.arguments) -> String {
         let executable = executablePath() ?? arguments.first ?? "<executable>"
-        return (["heaptrack", executable] + arguments.dropFirst()).map(shellQuoted).joined(separator: " ")
+        return (["heaptrack", executable] + arguments.dropFirst()).map(ShellText.quoted).joined(separator: " ")
     }
 
     static func isValidSpec(_ spec: String) -> Bool {
@@ -98,23 +99,13 @@ public enum LeakSnapshot {
             } && spec != "." && spec != ".."
     }
 
-    static func shellQuoted(_ word: String) -> String {
-        let safe = word.utf8.allSatisfy { byte in
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
-                || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || "-_./=:,+@%".utf8.contains(byte)
-        }
-        if safe && !word.isEmpty { return word }
-        return "'" + word.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
-    }
-
     /// `mkdir -p`.
     private static func makeDirectories(_ directory: String) throws(MemProbeError) {
         var prefix = directory.hasPrefix("/") ? "/" : ""
         for component in directory.split(separator: "/") {
             prefix += component
             if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
-                throw .snapshotFailed(path: prefix, reason: String(cString: strerror(errno)))
+                throw .snapshotFailed(path: prefix, reason: SystemError.capture("mkdir").text)
             }
             prefix += "/"
         }

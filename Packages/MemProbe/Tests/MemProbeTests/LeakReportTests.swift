@@ -1,5 +1,6 @@
 import MemProbe
 import PerfResult
+import PerfSupport
 import Testing
 
 @Suite struct LeakReportTests {
@@ -17,7 +18,7 @@ import Testing
     }
 
     @Test func noisyFlatSeriesIsNoLeak() {
-        var noise = SeededNoise(seed: 1)
+        var noise = SplitMix64(seed: 1)
         for _ in 0..<20 {
             let samples = SyntheticSeries.samples(live: { _ in 5000 + noise.next(amplitude: 300) })
             #expect(LeakReport(samples: samples, configuration: defaults).verdict == .noLeak)
@@ -44,7 +45,7 @@ import Testing
     }
 
     @Test func linearLeakIsALeakWithItsNumbers() throws {
-        var noise = SeededNoise(seed: 2)
+        var noise = SplitMix64(seed: 2)
         let samples = SyntheticSeries.samples(live: { 5000 + Double($0) + noise.next(amplitude: 50) })
         let report = LeakReport(samples: samples, configuration: defaults)
         #expect(report.verdict == .leak)
@@ -86,7 +87,7 @@ import Testing
     }
 
     @Test func heapBytesDecideWhenThereIsNoCounter() throws {
-        var noise = SeededNoise(seed: 3)
+        var noise = SplitMix64(seed: 3)
         let samples = SyntheticSeries.samples(
             live: nil, heap: { 2_000_000 + 112 * Double($0) + noise.next(amplitude: 50_000) })
         let report = LeakReport(samples: samples, configuration: defaults)

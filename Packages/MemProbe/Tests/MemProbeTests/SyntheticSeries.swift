@@ -1,4 +1,5 @@
 import MemProbe
+import PerfSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -6,20 +7,10 @@ import Glibc
 import Darwin
 #endif
 
-/// Deterministic noise for synthetic series (SplitMix64), so every run of a test sees the same numbers.
-struct SeededNoise {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    /// A value in -amplitude...amplitude.
+extension SplitMix64 {
+    /// Noise for synthetic series: a value in -amplitude...amplitude, the same sequence every run.
     mutating func next(amplitude: Double) -> Double {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return (Double(z >> 11) / Double(1 << 53) * 2 - 1) * amplitude
+        (nextUnitInterval() * 2 - 1) * amplitude
     }
 }
 

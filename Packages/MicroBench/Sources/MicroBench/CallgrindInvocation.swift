@@ -1,3 +1,5 @@
+import PerfSupport
+
 /// The command that counts one task's instructions: the executable re-run as a child of callgrind,
 /// with everything that could change the count pinned.
 ///
@@ -72,27 +74,24 @@ struct CallgrindInvocation: Equatable {
     /// The same run as one shell command line, to reproduce a failure by hand: the directory, the
     /// environment and every argument, quoted where the shell would read them otherwise.
     var shellCommand: String {
-        let words = ["cd", "/", "&&", "env", "-i"] + (environment + arguments).map(Self.quoted)
+        let words = ["cd", "/", "&&", "env", "-i"] + (environment + arguments).map(ShellText.quoted)
         return words.joined(separator: " ")
     }
 
-    /// `word` as the shell reads it: unchanged when it is only letters, digits and `/._=,:+-@%`,
-    /// otherwise in single quotes.
-    static func quoted(_ word: String) -> String {
-        let plain =
-            !word.isEmpty
-            && word.unicodeScalars.allSatisfy { scalar in
-                ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
-                    || "/._=,:+-@%".unicodeScalars.contains(scalar)
-            }
-        return plain
-            ? word : "'" + word.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+    /// The whole environment of the child, as `NAME=value` strings in the order `shellCommand` writes them.
+    var environment: [String] {
+        variables.map { "\($0)=\($1)" }
     }
 
-    /// The whole environment of the child, as `NAME=value` strings.
-    var environment: [String] {
+    /// The whole environment of the child, as `ChildProcess` takes it.
+    var environmentVariables: [String: String] {
+        Dictionary(uniqueKeysWithValues: variables)
+    }
+
+    private var variables: [(String, String)] {
         [
-            "PATH=/usr/bin:/bin", "LC_ALL=C", "SWIFT_DETERMINISTIC_HASHING=1", "LD_LIBRARY_PATH=\(libraryDirectory)",
+            ("PATH", "/usr/bin:/bin"), ("LC_ALL", "C"), ("SWIFT_DETERMINISTIC_HASHING", "1"),
+            ("LD_LIBRARY_PATH", libraryDirectory),
         ]
     }
 }

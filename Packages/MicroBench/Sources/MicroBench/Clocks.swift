@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PerfSupport
 
 /// The two clocks a measurement reads: wall time, and the CPU time of the measuring thread.
 ///
@@ -25,20 +19,11 @@ public struct Clocks {
         self.threadCPU = threadCPU
     }
 
-    /// `CLOCK_MONOTONIC` and `CLOCK_THREAD_CPUTIME_ID`.
+    /// PerfSupport's `MonotonicClock` and `CPUClock.thread()`.
     ///
     /// The wall clock is served from the vDSO (tens of nanoseconds); the thread CPU clock is a system
     /// call (a few hundred nanoseconds), which is why a sample reads it outside the wall-time window.
     public static var system: Clocks {
-        Clocks(
-            wall: { Clocks.read(CLOCK_MONOTONIC) ?? 0 },
-            threadCPU: Clocks.read(CLOCK_THREAD_CPUTIME_ID) == nil ? nil : { Clocks.read(CLOCK_THREAD_CPUTIME_ID) ?? 0 }
-        )
-    }
-
-    private static func read(_ clock: clockid_t) -> UInt64? {
-        var time = timespec()
-        guard clock_gettime(clock, &time) == 0 else { return nil }
-        return UInt64(time.tv_sec) &* 1_000_000_000 &+ UInt64(time.tv_nsec)
+        Clocks(wall: { MonotonicClock.now() }, threadCPU: CPUClock.thread() == nil ? nil : { CPUClock.thread() ?? 0 })
     }
 }

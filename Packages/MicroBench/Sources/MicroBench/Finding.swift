@@ -1,3 +1,5 @@
+import PerfSupport
+
 /// Something about a measurement that a reader must know before trusting its numbers.
 public enum Finding: Sendable, Hashable {
     /// The median is under 0.3 ns per operation: less than one cycle, so the optimizer has most
@@ -31,14 +33,14 @@ public enum Finding: Sendable, Hashable {
             return "under 0.3 ns/op: the work was most likely optimized away; pass results to blackHole(_:) "
                 + "and inputs through opaque(_:)"
         case let .atHarnessFloor(floor):
-            return "within 1.5 × the harness floor (\(NumberFormat.nanoseconds(floor)) ns/op, one closure call): "
+            return "within 1.5 × the harness floor (\(NumberText.nanoseconds(floor)) ns/op, one closure call): "
                 + "the body costs less than the harness resolves; measure a loop of it with benchBatch"
         case let .shortRun(samples, operations, wantedSamples, wantedOperations):
             return "the time limit ended the run at \(samples) clean samples and "
-                + "\(NumberFormat.grouped(operations)) clean operations (wanted ≥ \(wantedSamples) and "
-                + "≥ \(NumberFormat.grouped(wantedOperations))); raise --time or make the operation cheaper"
+                + "\(NumberText.grouped(operations)) clean operations (wanted ≥ \(wantedSamples) and "
+                + "≥ \(NumberText.grouped(wantedOperations))); raise --time or make the operation cheaper"
         case let .mostlyOffCPU(cleanFraction):
-            return "only \(NumberFormat.percent(cleanFraction * 100)) of samples ran mostly on the CPU, so none "
+            return "only \(NumberText.percent(cleanFraction * 100)) of samples ran mostly on the CPU, so none "
                 + "were excluded: the body blocks, or the machine is overloaded"
         }
     }

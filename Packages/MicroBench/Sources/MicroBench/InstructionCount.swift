@@ -1,4 +1,5 @@
 import PerfResult
+import PerfSupport
 
 /// The instruction and cache-miss counts of one task: callgrind's totals for each measured window,
 /// divided by the operations in the window.
@@ -97,6 +98,6 @@ struct InstructionCount: Equatable {
     }
 
     static func median(_ values: [Double]) -> Double {
-        Statistics.quantile(sorted: values.sorted(), 0.5)
+        SortedSample(values).median
     }
 }

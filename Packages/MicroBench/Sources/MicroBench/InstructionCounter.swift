@@ -1,4 +1,5 @@
 import PerfResult
+import PerfSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -78,15 +79,12 @@ struct InstructionCounter {
         let workDirectory = try makeWorkDirectory(in: variables["TMPDIR"] ?? "/tmp")
         let name = String(original.split(separator: "/").last ?? "bench")
         let copy = workDirectory + "/" + name
-        try runTool(
-            objcopy, ["--strip-debug", original, copy], log: workDirectory + "/objcopy.log",
-            what: "copying \(original) without its debug sections")
-        try runTool(valgrind, ["--version"], log: workDirectory + "/valgrind-version.txt", what: "valgrind --version")
-        let randomizationDisabled = succeeds(
-            setarch, [machine, "-R", "/bin/true"], log: workDirectory + "/setarch.log")
-        let version =
-            (try? AtomicFile.read(workDirectory + "/valgrind-version.txt"))
-            .map { String(decoding: $0, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? "" } ?? ""
+        try runTool(objcopy, ["--strip-debug", original, copy], what: "copying \(original) without its debug sections")
+        let versionOutput = try runTool(valgrind, ["--version"], what: "valgrind --version").standardOutputText
+        let version = versionOutput.split(separator: "\n").first.map(String.init) ?? ""
+        let randomizationDisabled =
+            (try? tool(setarch, [machine, "-R", "/bin/true"]).run(timeout: .seconds(120)))?
+            .termination == .exited(0)
         let cores = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
         return InstructionCounter(
             tools: tools, machine: machine, randomizationDisabled: randomizationDisabled, valgrindVersion: version,
@@ -115,41 +113,46 @@ struct InstructionCounter {
     ///   children are killed), with the end of its logs; the work directory is kept for a look.
     func count(_ names: [String], report: (Int, InstructionCount) -> Void) throws(MicroBenchError) {
         #if os(Linux)
-        var running: [(index: Int, child: ChildProcess)] = []
+        var running: [(index: Int, process: SpawnedProcess, deadline: UInt64)] = []
         var finished: [Int: InstructionCount] = [:]
         var next = 0
         var reported = 0
         defer {
-            for entry in running { entry.child.terminate() }
+            for entry in running { _ = try? entry.process.terminate(grace: .zero) }
         }
         while reported < names.count {
             while running.count < jobs && next < names.count {
                 let invocation = invocation(task: names[next], index: next)
-                switch ChildProcess.start(
-                    program: invocation.program, arguments: invocation.arguments,
-                    environment: invocation.environment, outputPath: workDirectory + "/task-\(next).log",
-                    limitSeconds: limitSeconds)
-                {
-                case let .success(child):
-                    running.append((next, child))
-                case let .failure(failure):
+                let child = ChildProcess(
+                    invocation.program, Array(invocation.arguments.dropFirst()),
+                    environment: invocation.environmentVariables, workingDirectory: "/")
+                do {
+                    let process = try child.spawn(
+                        standardOutput: .file(path: workDirectory + "/task-\(next).log", append: true),
+                        standardError: .standardOutput)
+                    running.append(
+                        (next, process, MonotonicClock.now() &+ Duration.seconds(limitSeconds).nanosecondsClamped))
+                } catch {
                     throw .countingFailed(
-                        task: names[next], reason: "cannot start \(invocation.program): \(failure.reason)")
+                        task: names[next], reason: "cannot start \(invocation.program): \(error.text)")
                 }
                 next += 1
             }
             var progressed = false
             for (position, entry) in running.enumerated().reversed() {
-                guard let outcome = entry.child.poll() else { continue }
+                guard
+                    let ending = try Self.ending(of: entry.process, deadline: entry.deadline, task: names[entry.index])
+                else { continue }
                 running.remove(at: position)
-                finished[entry.index] = try read(names[entry.index], index: entry.index, outcome: outcome)
+                finished[entry.index] = try read(names[entry.index], index: entry.index, ending: ending)
                 progressed = true
             }
             while let count = finished.removeValue(forKey: reported) {
                 report(reported, count)
                 reported += 1
             }
-            if !progressed && reported < names.count { sleepMilliseconds(20) }
+            // The pace of the polling: up to 20 ms on the oldest child; another's ending is seen on the next round.
+            if !progressed, let oldest = running.first { _ = try? oldest.process.wait(timeout: .milliseconds(20)) }
         }
         #endif
     }
@@ -168,25 +171,38 @@ struct InstructionCounter {
     }
 
     #if os(Linux)
+    /// How a child ended, stopping it once past its deadline (`.timedOut`); `nil` while it runs in time.
+    private static func ending(of process: SpawnedProcess, deadline: UInt64, task: String) throws(MicroBenchError)
+        -> ChildProcess.Termination?
+    {
+        do {
+            if let ending = try process.poll() { return ending }
+            guard MonotonicClock.now() >= deadline else { return nil }
+            try process.terminate(grace: .zero)
+            return .timedOut
+        } catch {
+            throw .countingFailed(task: task, reason: "the callgrind child could not be waited for (\(error.text))")
+        }
+    }
+
     /// The counts of a finished child, or why there are none.
-    private func read(_ name: String, index: Int, outcome: ChildProcess.Outcome) throws(MicroBenchError)
+    private func read(_ name: String, index: Int, ending: ChildProcess.Termination) throws(MicroBenchError)
         -> InstructionCount
     {
         let invocation = invocation(task: name, index: index)
         let childLog = workDirectory + "/task-\(index).log"
-        guard outcome == .exited(0) else {
+        guard ending == .exited(0) else {
             let how: String
-            switch outcome {
-            case let .exited(status): how = "exited with status \(status)"
-            case let .signalled(signal): how = "was ended by signal \(signal)"
-            case let .timedOut(seconds): how = "ran longer than \(seconds) s and was killed"
-            case let .lost(error): how = "could not be waited for (\(String(cString: strerror(error))))"
+            switch ending {
+            case .exited: how = "\(ending)"
+            case .signalled: how = "was \(ending)"
+            case .timedOut: how = "ran longer than \(limitSeconds) s and was killed"
             }
             throw .countingFailed(
                 task: name,
                 reason: "the callgrind child \(how)\n"
-                    + Self.tail(of: childLog, label: "its output")
-                    + Self.tail(of: invocation.logFile, label: "valgrind's log")
+                    + Self.tail(ofFile: childLog, label: "its output")
+                    + Self.tail(ofFile: invocation.logFile, label: "valgrind's log")
                     + "  (the files are in \(workDirectory); to reproduce, run:\n    " + invocation.shellCommand + ")")
         }
         let bytes: [UInt8]
@@ -201,10 +217,16 @@ struct InstructionCounter {
     }
 
     /// The last lines of the file at `path`, indented, or nothing when it is empty or absent.
-    private static func tail(of path: String, label: String, lines: Int = 12) -> String {
-        guard let bytes = try? AtomicFile.read(path), !bytes.isEmpty else { return "" }
-        let text = String(decoding: bytes, as: UTF8.self).split(separator: "\n").suffix(lines)
-        return "  \(label) (\(path)) ends with:\n" + text.map { "    \($0)\n" }.joined()
+    private static func tail(ofFile path: String, label: String) -> String {
+        guard let bytes = try? AtomicFile.read(path) else { return "" }
+        return tail(String(decoding: bytes, as: UTF8.self), label: "\(label) (\(path))")
+    }
+
+    /// The last lines of `text`, indented, or nothing when it is empty.
+    private static func tail(_ text: String, label: String, lines: Int = 12) -> String {
+        let last = text.split(separator: "\n").suffix(lines)
+        guard !last.isEmpty else { return "" }
+        return "  \(label) ends with:\n" + last.map { "    \($0)\n" }.joined()
     }
 
     /// `uname -m`.
@@ -229,7 +251,8 @@ struct InstructionCounter {
         var buffer = [CChar](repeating: 0, count: 4096)
         let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
         guard length > 0 else {
-            throw .instructionsUnavailable(reason: "/proc/self/exe cannot be read: \(String(cString: strerror(errno)))")
+            throw .instructionsUnavailable(
+                reason: "/proc/self/exe cannot be read: \(SystemError.capture("readlink").text)")
         }
         return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
@@ -237,46 +260,34 @@ struct InstructionCounter {
     private static func makeWorkDirectory(in parent: String) throws(MicroBenchError) -> String {
         var template = Array((parent + "/microbench-callgrind.XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else {
-            throw .instructionsSetupFailed(
-                reason: "cannot create a directory in \(parent): \(String(cString: strerror(errno))); set TMPDIR")
+            let reason = SystemError.capture("mkdtemp").text
+            throw .instructionsSetupFailed(reason: "cannot create a directory in \(parent): \(reason); set TMPDIR")
         }
         return String(cString: made)
     }
 
-    /// Runs a helper tool to its end (bounded), or throws with its output.
-    private static func runTool(_ program: String, _ arguments: [String], log: String, what: String)
-        throws(MicroBenchError)
-    {
-        switch finish(program, arguments, log: log) {
-        case .success(.exited(0)):
-            return
-        case let .failure(failure):
-            throw .instructionsSetupFailed(reason: "\(what): cannot start \(program): \(failure.reason)")
-        case .success:
-            throw .instructionsSetupFailed(reason: "\(what) failed\n" + tail(of: log, label: "its output"))
-        }
+    /// A helper tool with a minimal environment, started in `/`.
+    private static func tool(_ program: String, _ arguments: [String]) -> ChildProcess {
+        ChildProcess(program, arguments, environment: ["PATH": "/usr/bin:/bin", "LC_ALL": "C"], workingDirectory: "/")
     }
 
-    /// Whether a helper tool runs to its end with status 0.
-    private static func succeeds(_ program: String, _ arguments: [String], log: String) -> Bool {
-        (try? finish(program, arguments, log: log).get()) == .exited(0)
-    }
-
-    /// Runs a helper tool to its end, at most two minutes, with a minimal environment.
-    private static func finish(_ program: String, _ arguments: [String], log: String)
-        -> Swift.Result<ChildProcess.Outcome, SpawnFailure>
+    /// Runs a helper tool to its end, at most two minutes, or throws with its output.
+    @discardableResult
+    private static func runTool(_ program: String, _ arguments: [String], what: String) throws(MicroBenchError)
+        -> ChildProcess.Outcome
     {
-        ChildProcess.start(
-            program: program, arguments: [program] + arguments, environment: ["PATH=/usr/bin:/bin", "LC_ALL=C"],
-            outputPath: log, limitSeconds: 120
-        ).map { child in
-            var outcome = child.poll()
-            while outcome == nil {
-                sleepMilliseconds(5)
-                outcome = child.poll()
-            }
-            return outcome!
+        let outcome: ChildProcess.Outcome
+        do {
+            outcome = try tool(program, arguments).run(timeout: .seconds(120))
+        } catch {
+            throw .instructionsSetupFailed(reason: "\(what): cannot start \(program): \(error.text)")
         }
+        guard outcome.termination == .exited(0) else {
+            let output = outcome.standardOutputText + outcome.standardErrorText
+            throw .instructionsSetupFailed(
+                reason: "\(what) failed: it \(outcome.termination)\n" + tail(output, label: "its output"))
+        }
+        return outcome
     }
     #endif
 }

@@ -1,4 +1,5 @@
 public import PerfResult
+import PerfSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -70,7 +71,8 @@ public enum MicroBench {
     }
 
     /// Runs `suites` with `arguments` (without the program name) and returns the exit status; for an
-    /// executable that does more than benchmarks. Prints to standard output and standard error.
+    /// executable that does more than benchmarks. Prints to standard output and standard error, where a
+    /// mistake reads `programName: message` (exit status 2).
     ///
     /// With `--instructions` it starts this same executable under callgrind with
     /// `--callgrind-child NAME`, so the executable must call `run` with the same suites and the
@@ -83,14 +85,10 @@ public enum MicroBench {
         precondition(
             Report.isValidSuiteName(instructionsReportName),
             "invalid report name \"\(instructionsReportName)\"; use e.g. \"instructions\"")
-        var variables: [String: String] = [:]
-        for name in ["PERF_PROFILE", "NO_COLOR", "PATH", "TMPDIR"] {
-            if let value = getenv(name) { variables[name] = String(cString: value) }
-        }
         let clocks = Clocks.system
         let runner = Runner(
             suites: suites, reportName: reportName, probes: probes, clocks: clocks, console: .standard,
-            variables: variables, captureEnvironment: { Environment.capture() },
+            variables: ProcessEnvironment.current(), captureEnvironment: { Environment.capture() },
             measureHarnessFloor: { Sampler.measureHarnessFloor(clocks: clocks) },
             instructionsReportName: instructionsReportName)
         return runner.run(arguments: arguments, programName: programName)

@@ -1,71 +1,59 @@
 import PerfResult
+import PerfSupport
 
-/// The aligned table the runner prints, one row per measurement as soon as it is measured.
+/// The columns of the table the runner prints, one row per measurement as soon as it is measured.
 ///
 /// Widths are fixed before the first row (the name column from every selected name, the numeric
 /// columns from their headers and typical values), so rows stream and still line up. Optional
 /// columns appear when a task declares a throughput, and for each metric the probes report
 /// (`allocs/op`, `bytes/op`, ...).
 struct ResultTable {
-    private struct Column {
-        let header: String
-        let width: Int
-        let cell: (Measurement) -> String
-    }
-
-    private let nameWidth: Int
-    private let columns: [Column]
+    private let table: TextTable
+    private let cells: [(Measurement) -> String]
 
     /// - Parameters:
     ///   - names: Every name that may get a row.
     ///   - probeMetricKeys: The metric keys the probes report, in order.
     ///   - showsThroughput: Whether any task declares a throughput.
     init(names: [String], probeMetricKeys: [String], showsThroughput: Bool) {
-        nameWidth = max(4, names.map(\.count).max() ?? 0)
-        var columns = [
-            Column(header: "ops/s", width: 14) { NumberFormat.rate($0.statistics.opsPerSecond) },
-            Column(header: "ns/op p50", width: 11) { NumberFormat.nanoseconds($0.statistics.p50) },
-            Column(header: "±rme", width: 8) { "±" + NumberFormat.percent($0.statistics.rme) },
-            Column(header: "p99", width: 11) { NumberFormat.nanoseconds($0.statistics.p99) },
-            Column(header: "samples", width: 7) { NumberFormat.grouped($0.usedSamples.count) },
-            Column(header: "batch", width: 13) { NumberFormat.grouped($0.batch) },
+        var columns: [(TextTable.Column, (Measurement) -> String)] = [
+            (.right("ops/s", minimumWidth: 14), { NumberText.operationsPerSecond($0.statistics.opsPerSecond) }),
+            (.right("ns/op p50", minimumWidth: 11), { NumberText.nanoseconds($0.statistics.p50) }),
+            (.right("±rme", minimumWidth: 8), { "±" + NumberText.percent($0.statistics.rme) }),
+            (.right("p99", minimumWidth: 11), { NumberText.nanoseconds($0.statistics.p99) }),
+            (.right("samples", minimumWidth: 7), { NumberText.grouped($0.usedSamples.count) }),
+            (.right("batch", minimumWidth: 13), { NumberText.grouped($0.batch) }),
         ]
         for key in probeMetricKeys {
-            let header = ResultTable.header(forProbeMetric: key)
             columns.append(
-                Column(header: header, width: max(header.count, 9)) { measurement in
-                    measurement.probeMetrics.first { $0.key == key }.map { NumberFormat.count($0.value) } ?? "-"
-                })
+                (
+                    .right(ResultTable.header(forProbeMetric: key), minimumWidth: 9),
+                    { measurement in
+                        measurement.probeMetrics.first { $0.key == key }.map { NumberText.count($0.value) } ?? "-"
+                    }
+                ))
         }
         if showsThroughput {
-            columns.append(Column(header: "throughput", width: 13) { ResultTable.throughput($0) })
+            columns.append((.right("throughput", minimumWidth: 13), ResultTable.throughput))
         }
         columns.append(
-            Column(header: "clean", width: 5) { NumberFormat.fixed($0.cleanFraction * 100, decimals: 0) + "%" })
+            (.right("clean", minimumWidth: 5), { NumberText.fixed($0.cleanFraction * 100, decimals: 0) + "%" }))
         columns.append(
-            Column(header: "1st call", width: 10) { NumberFormat.duration(nanoseconds: $0.coldStartNanoseconds) })
-        self.columns = columns
+            (.right("1st call", minimumWidth: 10), { NumberText.duration(nanoseconds: $0.coldStartNanoseconds) }))
+        let nameWidth = max(4, names.map(\.count).max() ?? 0)
+        table = TextTable([.left("name", minimumWidth: nameWidth)] + columns.map(\.0) + [.left("note")])
+        cells = columns.map(\.1)
     }
 
     /// The header line.
     func header() -> String {
-        line(name: "name", cells: columns.map(\.header), note: "note")
+        table.headerLine()
     }
 
     /// The row of `measurement`, with its findings' labels in the note column.
     func row(_ measurement: Measurement) -> String {
-        line(
-            name: measurement.name, cells: columns.map { $0.cell(measurement) },
-            note: measurement.findings.map(\.label).joined(separator: ", "))
-    }
-
-    private func line(name: String, cells: [String], note: String) -> String {
-        var text = name + String(repeating: " ", count: max(0, nameWidth - name.count))
-        for (column, cell) in zip(columns, cells) {
-            text += "  " + String(repeating: " ", count: max(0, column.width - cell.count)) + cell
-        }
-        if !note.isEmpty { text += "  " + note }
-        return text
+        let note = measurement.findings.map(\.label).joined(separator: ", ")
+        return table.line(([measurement.name] + cells.map { $0(measurement) } + [note]).map { TextTable.Cell($0) })
     }
 
     private static func header(forProbeMetric key: String) -> String {
@@ -80,8 +68,8 @@ struct ResultTable {
         guard let throughput = measurement.throughput else { return "-" }
         let rate = throughput.perSecond(atNanosecondsPerOperation: measurement.statistics.p50)
         switch throughput {
-        case .bytes: return NumberFormat.siRate(rate, unit: "B/s")
-        case .elements: return NumberFormat.siRate(rate, unit: "elem/s")
+        case .bytes: return NumberText.si(rate, unit: "B/s")
+        case .elements: return NumberText.si(rate, unit: "elem/s")
         }
     }
 }

@@ -1,4 +1,6 @@
-/// What the command line asked for.
+import PerfSupport
+
+/// What the command line asked for, read from the `Command` that `RunOptions.command` declares.
 struct RunOptions: Equatable {
     /// `--json PATH`: where to write the PerfResult report.
     var jsonPath: String?
@@ -6,133 +8,101 @@ struct RunOptions: Equatable {
     var filters: [String] = []
     /// `--list`: print the selected task names and exit.
     var list = false
-    /// `--help`, `-h`: print the usage and exit.
-    var help = false
-    /// `--time SECONDS`: the time budget per task.
-    var time: Double?
-    /// `--quick`: the quick profile, as `PERF_PROFILE=quick`.
-    var quick = false
+    /// `--time SECONDS`: the time budget per task, instead of the profile's.
+    var time: Duration?
+    /// `--quick`, `--profile` or `PERF_PROFILE`.
+    var profile = PerfProfile.full
+    /// `--forks N`: the number of independent processes to measure in.
+    var forks = 1
     /// `--instructions`: count instructions under callgrind instead of timing.
     var instructions = false
     /// `--iterations COUNT`: operations per window with `--instructions`.
-    var iterations: Int?
+    var iterations = CallgrindInvocation.defaultIterations
     /// `--callgrind-child NAME` (internal): this process is the callgrind child counting task `NAME`.
     var callgrindChild: String?
 
-    /// Parses the arguments after the program name. Flags take their value as the next argument or
-    /// after `=` (`--json out.json`, `--json=out.json`).
-    /// - Throws: `MicroBenchError` naming the first bad argument.
-    /// - Complexity: O(*n*) in the number of arguments.
-    static func parse(_ arguments: [String]) throws(MicroBenchError) -> RunOptions {
-        var options = RunOptions()
-        var index = 0
-        while index < arguments.count {
-            let argument = arguments[index]
-            index += 1
-            guard argument.hasPrefix("-") && argument != "-" else { throw .unexpectedArgument(argument) }
-            let flag: String
-            var inlineValue: String?
-            if let equals = argument.firstIndex(of: "="), argument.hasPrefix("--") {
-                flag = String(argument[..<equals])
-                inlineValue = String(argument[argument.index(after: equals)...])
-            } else {
-                flag = argument
-            }
+    static let filter = Option(
+        "filter", .string.placeholder("PATTERN"), repeatable: true,
+        help: "run only tasks whose name contains PATTERN, or matches it as a regular expression "
+            + "(e.g. 'stringOps/', 'concat|split', '\\[size=16\\]')")
+    static let time = Option(
+        "time",
+        .seconds.requiring("be more than 0 and at most 3600 seconds") { $0 > .zero && $0 <= .seconds(3600) },
+        defaultText: "0.5 s, 0.1 s with the quick profile",
+        help: "time budget per task, in seconds or as a duration (500ms)")
+    static let forks = Option(
+        "forks", .integer.within(1...100), default: 1,
+        help: "measure in N independent processes and merge them (see docs/ARCHITECTURE.md)")
+    static let list = Flag("list", help: "print the names of the selected tasks and exit")
+    static let instructions = Flag(
+        "instructions", help: "count instructions and cache misses per operation under callgrind instead of timing")
+    static let iterations = Option(
+        "iterations", .integer.within(1...1_000_000).placeholder("COUNT"),
+        default: CallgrindInvocation.defaultIterations, help: "operations per window with --instructions")
+    static let callgrindChild = Option(
+        "callgrind-child", .string.placeholder("NAME"), hidden: true,
+        help: "internal: count task NAME as the child of callgrind that --instructions starts")
 
-            func value(_ placeholder: String) throws(MicroBenchError) -> String {
-                if let inlineValue {
-                    guard !inlineValue.isEmpty else { throw .missingValue(flag: flag, placeholder: placeholder) }
-                    return inlineValue
-                }
-                guard index < arguments.count, !arguments[index].hasPrefix("--") else {
-                    throw .missingValue(flag: flag, placeholder: placeholder)
-                }
-                index += 1
-                return arguments[index - 1]
-            }
-            func noValue() throws(MicroBenchError) {
-                if inlineValue != nil { throw .unexpectedValue(flag: flag) }
-            }
+    /// The command line of a suite executable named `programName`, whose reports are the suites `reportName`
+    /// and, with `--instructions`, `instructionsReportName`.
+    static func command(
+        programName: String = "bench", reportName: String = "micro", instructionsReportName: String = "instructions"
+    ) -> Command {
+        Command(
+            programName,
+            summary: """
+                Runs this executable's microbenchmark suites and prints one row per task: ops/s, the median ns/op
+                with its relative margin of error (95 %, within this run only), p99, the samples kept, the batch
+                size, and allocations per operation when an allocation probe is installed.
+                --json writes suite "\(reportName)".
 
-            switch flag {
-            case "--json":
-                guard options.jsonPath == nil else { throw .repeatedFlag(flag) }
-                options.jsonPath = try value("PATH")
-            case "--filter":
-                options.filters.append(try value("PATTERN"))
-            case "--time":
-                guard options.time == nil else { throw .repeatedFlag(flag) }
-                let text = try value("SECONDS")
-                guard let seconds = Double(text), seconds.isFinite, seconds > 0, seconds <= 3600 else {
-                    throw .invalidTime(text)
-                }
-                options.time = seconds
-            case "--instructions":
-                try noValue()
-                options.instructions = true
-            case "--iterations":
-                guard options.iterations == nil else { throw .repeatedFlag(flag) }
-                let text = try value("COUNT")
-                guard let count = Int(text), (1...1_000_000).contains(count) else { throw .invalidIterations(text) }
-                options.iterations = count
-            case "--callgrind-child":
-                guard options.callgrindChild == nil else { throw .repeatedFlag(flag) }
-                options.callgrindChild = try value("NAME")
-            case "--list":
-                try noValue()
-                options.list = true
-            case "--quick":
-                try noValue()
-                options.quick = true
-            case "--help", "-h":
-                try noValue()
-                options.help = true
-            default:
-                throw .unknownFlag(flag)
-            }
-        }
-        if options.iterations != nil && !options.instructions && options.callgrindChild == nil {
-            throw .onlyWithInstructions(flag: "--iterations")
-        }
-        if options.instructions && options.time != nil { throw .notWithInstructions(flag: "--time") }
-        return options
+                With --instructions: instructions, L1 and last-level cache misses per operation instead, counted
+                under valgrind's callgrind (Linux; needs valgrind, setarch and objcopy). Each task runs alone in a
+                child process with ASLR off, a fixed environment and fixed simulated caches: one warmup window,
+                then 5 counted windows. --json writes suite "\(instructionsReportName)".
+                """,
+            options: [
+                filter, time, CommonOptions.quick, CommonOptions.profile, forks, CommonOptions.json, list, instructions,
+                iterations, callgrindChild,
+            ],
+            usage: [
+                "[--filter PATTERN]... [--time SECONDS] [--quick] [--forks N] [--json PATH] [--list]",
+                "--instructions [--iterations COUNT] [--filter PATTERN]... [--json PATH]",
+            ],
+            footer: """
+                Profiles: quick warms up 0.02 s and measures 0.1 s per task; full (the default) 0.1 s and 0.5 s.
+                Also read: PERF_ENV, a label recorded in the report (local, ci); NO_COLOR, when set, no colours.
+
+                Exit status: 0 on success, 2 on bad usage or input (the message says what to fix).
+                """)
     }
 
-    /// The usage text for `--help`.
-    static func usage(programName: String, reportName: String, instructionsReportName: String) -> String {
-        """
-        USAGE: \(programName) [--filter PATTERN]... [--time SECONDS] [--quick] [--json PATH] [--list]
-               \(programName) --instructions [--iterations COUNT] [--filter PATTERN]... [--json PATH]
+    /// The defaults: every task timed with the full profile in this process.
+    init() {}
 
-        Runs this executable's microbenchmark suites and prints one row per task: ops/s, the median
-        ns/op with its relative margin of error (95 %, within this run only), p99, the samples kept,
-        the batch size, and allocations per operation when an allocation probe is installed. With
-        --instructions: instructions, L1 and last-level cache misses per operation instead.
-
-        OPTIONS:
-          --filter PATTERN  Run only tasks whose name contains PATTERN, or matches it as a regular
-                            expression (e.g. 'stringOps/', 'concat|split', '\\[size=16\\]').
-                            Repeat to select more.
-          --time SECONDS    Time budget per task (default 0.5, quick profile 0.1).
-          --quick           Use the quick profile, like PERF_PROFILE=quick.
-          --json PATH       Write a PerfResult report (suite "\(reportName)") to PATH.
-          --list            Print the names of the selected tasks and exit.
-          --instructions    Count instructions and cache misses per operation under valgrind's
-                            callgrind instead of timing (Linux; needs valgrind, setarch and objcopy).
-                            Each task runs alone in a child process with ASLR off, a fixed environment
-                            and fixed simulated caches: one warmup window, then 5 counted windows.
-                            --json writes suite "\(instructionsReportName)".
-          --iterations COUNT
-                            Operations per window with --instructions (default 100).
-          -h, --help        Print this help and exit.
-
-        ENVIRONMENT:
-          PERF_PROFILE      quick or full (default full): warmup 0.02 s / 0.1 s, budget 0.1 s / 0.5 s.
-          PERF_ENV          A label recorded in the report (local, ci).
-          NO_COLOR          When set, no colours.
-
-        EXIT STATUS: 0 on success, 2 on bad usage or input (the message says what to fix).
-
-        """
+    /// The options `parsed` holds, checked against each other.
+    /// - Throws: `UsageError` for `--iterations` without `--instructions`, `--time` with it, or `--forks` above 1
+    ///   with `--instructions` or `--list`.
+    init(_ parsed: ParsedArguments) throws(UsageError) {
+        jsonPath = parsed[CommonOptions.json]
+        filters = parsed.values(Self.filter)
+        list = parsed[Self.list]
+        time = parsed[Self.time]
+        profile = PerfProfile.chosen(by: parsed)
+        forks = parsed[Self.forks] ?? 1
+        instructions = parsed[Self.instructions]
+        iterations = parsed[Self.iterations] ?? CallgrindInvocation.defaultIterations
+        callgrindChild = parsed[Self.callgrindChild]
+        // The callgrind child is given --iterations without --instructions.
+        if callgrindChild == nil { try parsed.requires(Self.iterations, Self.instructions) }
+        try parsed.exclusive(Self.time, Self.instructions)
+        if forks > 1 && instructions {
+            throw UsageError(
+                "--forks does not apply to --instructions: instruction counts repeat exactly, so one process "
+                    + "gives them; drop --forks")
+        }
+        if forks > 1 && list {
+            throw UsageError("--forks does not apply to --list, which measures nothing; drop --forks")
+        }
     }
 }

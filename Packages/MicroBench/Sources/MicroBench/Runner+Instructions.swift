@@ -1,5 +1,6 @@
 import CMicroBench
 import PerfResult
+import PerfSupport
 
 extension Runner {
     /// `--instructions`: counts every task under callgrind (see `InstructionCounter`), prints a row per
@@ -8,33 +9,32 @@ extension Runner {
         _ tasks: [BenchTask], iterations: Int, environment: Environment, jsonPath: String?
     ) throws(MicroBenchError) -> Int32 {
         let counter = try InstructionCounter.prepare(variables: variables, iterations: iterations)
-        let style = Style(enabled: console.outputIsTerminal && !colorDisabled)
-        writeEnvironment(environment, style: style)
+        let colors = console.outputColors(variables)
+        writeEnvironment(environment, colors: colors)
         let caches = "I1 32 KiB 8-way, D1 32 KiB 8-way, LL 8 MiB 16-way, 64 B lines"
         var settings = "MicroBench · instruction counts · \(counter.valgrindVersion) --tool=callgrind · "
         settings += "\(CallgrindInvocation.windows) windows × \(iterations) operations per task after one warmup window"
         settings += counter.randomizationDisabled ? " · ASLR off" : " · ASLR on"
         settings += ", fixed environment, SWIFT_DETERMINISTIC_HASHING=1 · simulated caches \(caches)"
-        console.write(style.dim(settings) + "\n")
+        console.write(colors.paint(settings, .dim) + "\n")
         if !counter.randomizationDisabled {
-            console.write(
-                style.yellow(
-                    "note: setarch -R is not permitted here (a container's seccomp profile refuses "
-                        + "personality(ADDR_NO_RANDOMIZE); docker run --security-opt seccomp=unconfined allows it): "
-                        + "running valgrind without it, which places the program the same way each run on its own")
-                    + "\n")
+            let note =
+                "note: setarch -R is not permitted here (a container's seccomp profile refuses "
+                + "personality(ADDR_NO_RANDOMIZE); docker run --security-opt seccomp=unconfined allows it): "
+                + "running valgrind without it, which places the program the same way each run on its own"
+            console.write(colors.paint(note, .yellow) + "\n")
         }
         console.write("\n")
 
         let table = InstructionTable(names: tasks.map(\.name))
-        console.write(style.bold(table.header()) + "\n")
+        console.write(colors.paint(table.header(), .bold) + "\n")
         var counts: [InstructionCount] = []
         if console.errorIsTerminal { console.writeError("[0/\(tasks.count)] counting under callgrind") }
         do {
             try counter.count(tasks.map(\.name)) { index, count in
                 if console.errorIsTerminal { console.writeError("\r\u{1B}[2K") }
                 let row = table.row(count)
-                console.write((count.instructionSpread == 0 ? row : style.yellow(row)) + "\n")
+                console.write(colors.paint(row, count.instructionSpread == 0 ? nil : .yellow) + "\n")
                 counts.append(count)
                 if console.errorIsTerminal && index + 1 < tasks.count {
                     console.writeError("[\(index + 1)/\(tasks.count)] counting under callgrind")
@@ -47,18 +47,13 @@ extension Runner {
         counter.removeWorkDirectory()
         if counts.contains(where: { $0.instructionSpread > 0 }) {
             console.write(
-                "\nnotes:\n  \(style.yellow("spread")): the windows of a task counted different instructions "
+                "\nnotes:\n  \(colors.paint("spread", .yellow)): the windows of a task counted different instructions "
                     + "(state that changes from one window to the next, e.g. a cache or a pool filling): "
                     + "the median is reported, every window is in the samples\n")
         }
         if let jsonPath {
-            do {
-                try Report(suite: instructionsReportName, environment: environment, results: counts.map { $0.result() })
-                    .write(to: jsonPath)
-            } catch {
-                throw .reportFailed(error)
-            }
-            console.write("wrote \(jsonPath) (\(counts.count) result\(counts.count == 1 ? "" : "s"))\n")
+            try writeReport(
+                suite: instructionsReportName, counts.map { $0.result() }, environment: environment, to: jsonPath)
         }
         return 0
     }

@@ -1,4 +1,5 @@
 import PerfResult
+import PerfSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -18,7 +19,7 @@ struct Runner {
     var probes: [any Probe]
     var clocks: Clocks
     var console: Console
-    /// The process environment variables the runner reads: `PERF_PROFILE`, `NO_COLOR`, and `PATH` and
+    /// The process environment variables: the runner reads `PERF_PROFILE`, `NO_COLOR`, and `PATH` and
     /// `TMPDIR` for `--instructions`.
     var variables: [String: String]
     var captureEnvironment: () -> Environment
@@ -27,36 +28,30 @@ struct Runner {
     /// The report's suite name with `--instructions`.
     var instructionsReportName = "instructions"
 
-    /// Runs with `arguments` (without the program name) and returns the exit status.
+    /// Runs with `arguments` (without the program name) and returns the exit status: 0, or 2 after
+    /// `programName: message` on standard error.
     func run(arguments: [String], programName: String) -> Int32 {
+        let command = RunOptions.command(
+            programName: programName, reportName: reportName, instructionsReportName: instructionsReportName)
         do {
-            return try runChecked(arguments: arguments, programName: programName)
+            let parsed = try command.parse(arguments, environment: variables)
+            if parsed.helpRequested {
+                console.write(parsed.helpText)
+                return 0
+            }
+            return try runChecked(RunOptions(parsed))
         } catch {
-            let style = Style(enabled: console.errorIsTerminal && !colorDisabled)
-            console.writeError(style.loud("error:") + " \(error)\n")
-            return 2
+            console.writeError(console.errorColors(variables).paint("\(programName):", .bold + .red) + " \(error)\n")
+            return UsageError.exitStatus
         }
     }
 
-    var colorDisabled: Bool {
-        !(variables["NO_COLOR"] ?? "").isEmpty
-    }
-
-    private func runChecked(arguments: [String], programName: String) throws(MicroBenchError) -> Int32 {
-        let options = try RunOptions.parse(arguments)
-        if options.help {
-            console.write(
-                RunOptions.usage(
-                    programName: programName, reportName: reportName, instructionsReportName: instructionsReportName))
-            return 0
-        }
-        let (profile, policy) = try resolvePolicy(options)
+    private func runChecked(_ options: RunOptions) throws(MicroBenchError) -> Int32 {
         let filter = NameFilter(options.filters)
         let registered = suites.flatMap { $0.tasks() }
         Runner.checkUnique(registered)
         if let name = options.callgrindChild {
-            return try Runner.runCallgrindChild(
-                name, in: registered, iterations: options.iterations ?? CallgrindInvocation.defaultIterations)
+            return try Runner.runCallgrindChild(name, in: registered, iterations: options.iterations)
         }
         let tasks = registered.filter { filter.matches($0.name) }
         guard !tasks.isEmpty else {
@@ -70,57 +65,54 @@ struct Runner {
         if let path = options.jsonPath { try Runner.checkWritable(path) }
 
         var environment = captureEnvironment()
-        environment.profile = profile
+        environment.profile = options.profile.rawValue
         if options.instructions {
             return try countInstructions(
-                tasks, iterations: options.iterations ?? CallgrindInvocation.defaultIterations,
-                environment: environment, jsonPath: options.jsonPath)
+                tasks, iterations: options.iterations, environment: environment, jsonPath: options.jsonPath)
         }
+        var policy = options.profile == .quick ? SamplingPolicy.quick : SamplingPolicy.full
+        if let time = options.time { policy.timeBudget = time }
         let results = measure(tasks, policy: policy, environment: environment)
         if let path = options.jsonPath {
-            do {
-                try Report(suite: reportName, environment: environment, results: results.map { $0.result() })
-                    .write(to: path)
-            } catch {
-                throw .reportFailed(error)
-            }
-            console.write("wrote \(path) (\(results.count) result\(results.count == 1 ? "" : "s"))\n")
+            try writeReport(suite: reportName, results.map { $0.result() }, environment: environment, to: path)
         }
         return 0
     }
 
-    /// The profile name and policy from `PERF_PROFILE`, `--quick` and `--time`.
-    private func resolvePolicy(_ options: RunOptions) throws(MicroBenchError) -> (String, SamplingPolicy) {
-        let variable = variables["PERF_PROFILE"] ?? ""
-        guard ["", "full", "quick"].contains(variable) else { throw .invalidProfile(variable) }
-        let profile = options.quick || variable == "quick" ? "quick" : "full"
-        var policy = profile == "quick" ? SamplingPolicy.quick : SamplingPolicy.full
-        if let time = options.time { policy.timeBudget = .nanoseconds(Int64(time * 1e9)) }
-        return (profile, policy)
+    /// Writes the report of `results` to `path`, and a line that says so.
+    func writeReport(suite: String, _ results: [Result], environment: Environment, to path: String)
+        throws(MicroBenchError)
+    {
+        do {
+            try Report(suite: suite, environment: environment, results: results).write(to: path)
+        } catch {
+            throw .reportFailed(error)
+        }
+        console.write("wrote \(path) (\(results.count) result\(results.count == 1 ? "" : "s"))\n")
     }
 
     /// Prints the header, measures each task and prints its row as soon as it is done.
     private func measure(_ tasks: [BenchTask], policy: SamplingPolicy, environment: Environment) -> [Measurement] {
-        let style = Style(enabled: console.outputIsTerminal && !colorDisabled)
-        writeEnvironment(environment, style: style)
+        let colors = console.outputColors(variables)
+        writeEnvironment(environment, colors: colors)
         let available = probes.filter { $0.availability == .available }
         for probe in probes {
             if case let .unavailable(reason) = probe.availability {
-                console.write(style.yellow("probe \(probe.name) unavailable: \(reason)") + "\n")
+                console.write(colors.paint("probe \(probe.name) unavailable: \(reason)", .yellow) + "\n")
             }
         }
         let floor = tasks.contains { $0.form == .closure } ? measureHarnessFloor?() : nil
         var settings = "MicroBench · profile \(environment.profile ?? "full") · warmup "
-        settings += "\(NumberFormat.fixed(policy.warmup.seconds, decimals: 2)) s · "
-        settings += "\(NumberFormat.fixed(policy.timeBudget.seconds, decimals: 2)) s per task · samples ≥ "
-        settings += NumberFormat.duration(nanoseconds: Double(policy.effectiveSampleNanoseconds))
-        if let floor { settings += " · harness floor \(NumberFormat.nanoseconds(floor)) ns/op" }
-        console.write(style.dim(settings) + "\n\n")
+        settings += "\(NumberText.fixed(policy.warmup.secondsDouble, decimals: 2)) s · "
+        settings += "\(NumberText.fixed(policy.timeBudget.secondsDouble, decimals: 2)) s per task · samples ≥ "
+        settings += NumberText.duration(nanoseconds: Double(policy.effectiveSampleNanoseconds))
+        if let floor { settings += " · harness floor \(NumberText.nanoseconds(floor)) ns/op" }
+        console.write(colors.paint(settings, .dim) + "\n\n")
 
         let table = ResultTable(
             names: tasks.map(\.name), probeMetricKeys: Runner.metricKeys(of: available),
             showsThroughput: tasks.contains { $0.throughput != nil })
-        console.write(style.bold(table.header()) + "\n")
+        console.write(colors.paint(table.header(), .bold) + "\n")
         let sampler = Sampler(policy: policy, clocks: clocks, probes: available, harnessFloor: floor)
         var results: [Measurement] = []
         for (index, task) in tasks.enumerated() {
@@ -128,25 +120,25 @@ struct Runner {
             let measurement = sampler.measure(task)
             if console.errorIsTerminal { console.writeError("\r\u{1B}[2K") }
             let row = table.row(measurement)
-            console.write((measurement.findings.isEmpty ? row : style.yellow(row)) + "\n")
+            console.write(colors.paint(row, measurement.findings.isEmpty ? nil : .yellow) + "\n")
             results.append(measurement)
         }
-        writeNotes(results, style: style)
+        writeNotes(results, colors: colors)
         return results
     }
 
     /// Prints the environment line, and the debug-build warning (also on standard error when standard
     /// output is not a terminal).
-    func writeEnvironment(_ environment: Environment, style: Style) {
-        console.write(style.bold(environment.description) + "\n")
+    func writeEnvironment(_ environment: Environment, colors: TerminalColors) {
+        console.write(colors.paint(environment.description, .bold) + "\n")
         if let warning = environment.buildWarning {
-            console.write(style.loud(warning) + "\n")
+            console.write(colors.paint(warning, .bold + .red) + "\n")
             if !console.outputIsTerminal { console.writeError(warning + "\n") }
         }
     }
 
     /// Explains each finding once, with the tasks it applies to.
-    private func writeNotes(_ results: [Measurement], style: Style) {
+    private func writeNotes(_ results: [Measurement], colors: TerminalColors) {
         var order: [String] = []
         var byLabel: [String: (explanation: String, names: [String])] = [:]
         for measurement in results {
@@ -162,7 +154,8 @@ struct Runner {
         console.write("\nnotes:\n")
         for label in order {
             let entry = byLabel[label]!
-            console.write("  \(style.yellow(label)): \(entry.explanation) (\(entry.names.joined(separator: ", ")))\n")
+            console.write(
+                "  \(colors.paint(label, .yellow)): \(entry.explanation) (\(entry.names.joined(separator: ", ")))\n")
         }
     }
 
@@ -195,7 +188,8 @@ struct Runner {
         let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
         let checked = directory.isEmpty ? "/" : directory
         guard access(checked, W_OK) == 0 else {
-            throw .reportNotWritable(path: path, reason: "\(checked): \(String(cString: strerror(errno)))")
+            let reason = SystemError.capture("access").text
+            throw .reportNotWritable(path: path, reason: "\(checked): \(reason)")
         }
     }
 }

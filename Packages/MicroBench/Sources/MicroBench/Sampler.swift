@@ -1,4 +1,5 @@
 public import PerfResult
+import PerfSupport
 
 /// Measures one task: cold start, warmup with batch calibration, then samples until the budget and
 /// the minimums are met, then statistics over the clean samples.
@@ -82,7 +83,7 @@ public struct Sampler {
     /// Warms up and returns the batch size for the samples.
     private func warmUp(_ prepared: PreparedTask, _ meter: Meter) -> Int {
         let target = policy.effectiveSampleNanoseconds
-        let end = clocks.wall() &+ policy.warmup.nanoseconds
+        let end = clocks.wall() &+ policy.warmup.nanosecondsClamped
         var iterations = 1
         var calibrated = false
         var fastest = Double.infinity
@@ -114,7 +115,7 @@ public struct Sampler {
 
     /// Takes the samples; returns them with each window's probe metrics.
     private func takeSamples(_ prepared: PreparedTask, _ meter: Meter, batch: Int) -> ([Sample], [[Metric]]) {
-        let budget = policy.timeBudget.nanoseconds
+        let budget = policy.timeBudget.nanosecondsClamped
         var samples: [Sample] = []
         samples.reserveCapacity(min(policy.maximumSamples, Int(budget / policy.effectiveSampleNanoseconds) + 1))
         var probeWindows: [[Metric]] = []
@@ -162,7 +163,7 @@ public struct Sampler {
         }
         return order.map { key in
             var metric = byKey[key]!.template
-            metric.value = Statistics.quantile(sorted: byKey[key]!.values.sorted(), 0.5)
+            metric.value = SortedSample(byKey[key]!.values).median
             metric.samples = nil
             return metric
         }

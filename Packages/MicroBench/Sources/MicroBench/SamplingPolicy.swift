@@ -1,3 +1,5 @@
+import PerfSupport
+
 /// How long a task is warmed up and measured, and how its samples are sized and filtered.
 ///
 /// The defaults follow the harness's contract: 0.1 s of warmup, then 0.5 s of samples per task, each
@@ -54,22 +56,7 @@ public struct SamplingPolicy: Sendable, Hashable {
     /// The sample length the sampler aims for: `targetSample`, shortened so that `minimumSamples`
     /// fit in the budget, but never below `sampleFloor`.
     public var effectiveSampleNanoseconds: UInt64 {
-        let budgetShare = timeBudget.nanoseconds / UInt64(minimumSamples)
-        return max(sampleFloor.nanoseconds, min(targetSample.nanoseconds, budgetShare))
-    }
-}
-
-extension Duration {
-    /// The duration in whole nanoseconds, clamped at zero.
-    var nanoseconds: UInt64 {
-        let (seconds, attoseconds) = components
-        guard seconds >= 0 else { return 0 }
-        return UInt64(seconds) &* 1_000_000_000 &+ UInt64(attoseconds / 1_000_000_000)
-    }
-
-    /// The duration in seconds as a `Double`.
-    var seconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) + Double(attoseconds) / 1e18
+        let budgetShare = timeBudget.nanosecondsClamped / UInt64(minimumSamples)
+        return max(sampleFloor.nanosecondsClamped, min(targetSample.nanosecondsClamped, budgetShare))
     }
 }

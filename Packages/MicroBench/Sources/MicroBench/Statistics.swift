@@ -1,3 +1,5 @@
+import PerfSupport
+
 /// Summary statistics of one task's clean samples, in nanoseconds per operation.
 ///
 /// Computed as tinybench computes them, so numbers compare: percentiles interpolate linearly between
@@ -39,39 +41,30 @@ public struct Statistics: Sendable, Hashable {
     public init(_ values: [Double]) {
         precondition(!values.isEmpty, "Statistics needs at least one value")
         precondition(values.allSatisfy(\.isFinite), "Statistics needs finite values")
-        let sorted = values.sorted()
-        count = sorted.count
-        var mean = 0.0
-        var squares = 0.0
-        for (index, value) in sorted.enumerated() { // Welford: stable for values with a large mean
-            let delta = value - mean
-            mean += delta / Double(index + 1)
-            squares += delta * (value - mean)
-        }
-        self.mean = mean
-        min = sorted[0]
-        max = sorted[sorted.count - 1]
-        p50 = Statistics.quantile(sorted: sorted, 0.5)
-        p75 = Statistics.quantile(sorted: sorted, 0.75)
-        p99 = Statistics.quantile(sorted: sorted, 0.99)
-        sd = count > 1 ? (squares / Double(count - 1)).squareRoot() : 0
-        let median = p50
-        mad = Statistics.quantile(sorted: sorted.map { abs($0 - median) }.sorted(), 0.5)
+        let sample = SortedSample(values)
+        // Welford over the sorted values, as tinybench-compatible results have always been computed here:
+        // the order changes the last bits of the mean.
+        let moments = Moments(sample.values)
+        count = sample.count
+        mean = moments.mean
+        min = sample.minimum
+        max = sample.maximum
+        p50 = sample.median
+        p75 = sample.quantile(0.75)
+        p99 = sample.quantile(0.99)
+        sd = moments.standardDeviation
+        mad = sample.medianAbsoluteDeviation
         sem = sd / Double(count).squareRoot()
         moe = sem * StudentT.critical95(degreesOfFreedom: count - 1)
         rme = mean == 0 ? 0 : moe / abs(mean) * 100
-        outliers = TukeyOutliers(sorted: sorted)
+        outliers = TukeyOutliers(sample)
     }
 
     /// The `q`-quantile of ascending `sorted`, interpolating linearly between neighbours (type 7).
-    /// - Complexity: O(1).
+    /// - Complexity: O(*n*) for the check that `sorted` is ascending.
+    @available(*, deprecated, message: "use PerfSupport's SortedSample(ascending: sorted).quantile(q)")
     public static func quantile(sorted: [Double], _ q: Double) -> Double {
-        precondition(!sorted.isEmpty && q >= 0 && q <= 1, "quantile needs values and 0 ≤ q ≤ 1")
-        let position = Double(sorted.count - 1) * q
-        let lower = Int(position)
-        let weight = position - Double(lower)
-        guard weight > 0, lower + 1 < sorted.count else { return sorted[lower] }
-        return sorted[lower] + weight * (sorted[lower + 1] - sorted[lower])
+        SortedSample(ascending: sorted).quantile(q)
     }
 
     /// Operations per second at the median, `1e9 / p50`; 0 when the median is 0.

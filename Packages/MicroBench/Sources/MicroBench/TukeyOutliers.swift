@@ -1,3 +1,5 @@
+import PerfSupport
+
 /// Counts of values outside Tukey's fences, per side.
 ///
 /// With quartiles Q1 and Q3 and IQR = Q3 − Q1, a value below Q1 − 1.5 IQR or above Q3 + 1.5 IQR is
@@ -27,12 +29,18 @@ public struct TukeyOutliers: Sendable, Hashable {
     /// Counts the outliers of ascending `sorted`.
     /// - Complexity: O(*n*).
     public init(sorted: [Double]) {
+        self.init(SortedSample(ascending: sorted))
+    }
+
+    /// Counts the outliers of `sample`.
+    /// - Complexity: O(*n*).
+    init(_ sample: SortedSample) {
         self.init()
-        guard !sorted.isEmpty else { return }
-        let q1 = Statistics.quantile(sorted: sorted, 0.25)
-        let q3 = Statistics.quantile(sorted: sorted, 0.75)
+        guard !sample.isEmpty else { return }
+        let q1 = sample.quantile(0.25)
+        let q3 = sample.quantile(0.75)
         let iqr = q3 - q1
-        for value in sorted {
+        for value in sample.values {
             if value < q1 - 1.5 * iqr { low += 1 }
             if value < q1 - 3 * iqr { lowSevere += 1 }
             if value > q3 + 1.5 * iqr { high += 1 }

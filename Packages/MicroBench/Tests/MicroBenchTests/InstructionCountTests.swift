@@ -117,8 +117,6 @@ import Testing
                 + "--I1=32768,8,64 --D1=32768,8,64 --LL=8388608,16,64 --combine-dumps=yes --dump-line=no "
                 + "--callgrind-out-file=/t/o --log-file=/t/g '/t/perf micro' --callgrind-child 'routing/trie[path=all]' "
                 + "--iterations 100")
-        #expect(CallgrindInvocation.quoted("it's") == "'it'\\''s'")
-        #expect(CallgrindInvocation.quoted("") == "''")
     }
 
     @Test func withoutSetarchValgrindIsStartedDirectly() {

@@ -1,10 +1,30 @@
+import PerfSupport
 import Testing
 
 @testable import MicroBench
 
+extension RunOptions {
+    /// The options of `arguments` as a suite executable named `bench` reads them.
+    static func parse(_ arguments: [String], environment: [String: String] = [:]) throws(UsageError) -> RunOptions {
+        try RunOptions(command().parse(arguments, environment: environment))
+    }
+
+    /// The message of the usage error `arguments` make, or `nil` when they are fine.
+    static func mistake(_ arguments: [String], environment: [String: String] = [:]) -> String? {
+        do {
+            _ = try parse(arguments, environment: environment)
+            return nil
+        } catch {
+            return error.message
+        }
+    }
+}
+
 @Suite struct RunOptionsTests {
     @Test func noArgumentsRunEverythingWithTheDefaults() throws {
-        #expect(try RunOptions.parse([]) == RunOptions())
+        let options = try RunOptions.parse([])
+        #expect(options == RunOptions())
+        #expect(options.profile == .full && options.forks == 1 && options.iterations == 100 && options.time == nil)
     }
 
     @Test func everyFlagIsParsedWithItsValueAsTheNextArgumentOrAfterAnEqualsSign() throws {
@@ -13,63 +33,100 @@ import Testing
         ])
         #expect(options.jsonPath == "out.json")
         #expect(options.filters == ["concat", "split"])
-        #expect(options.time == 0.25)
-        #expect(options.quick && options.list && !options.help)
-        #expect(try RunOptions.parse(["-h"]).help)
-        #expect(try RunOptions.parse(["--help"]).help)
+        #expect(options.time == .milliseconds(250))
+        #expect(options.profile == .quick && options.list)
+        #expect(try RunOptions.command().parse(["-h"]).helpRequested)
+        #expect(try RunOptions.command().parse(["--list", "--help"]).helpRequested)
     }
 
     @Test func anUnknownFlagIsNamedInTheError() {
-        #expect(throws: MicroBenchError.unknownFlag("--bogus")) { try RunOptions.parse(["--bogus"]) }
-        #expect(throws: MicroBenchError.unknownFlag("--jsn")) { try RunOptions.parse(["--jsn=x"]) }
-        #expect(
-            MicroBenchError.unknownFlag("--bogus").description
-                == "unknown flag '--bogus'; run with --help to see the flags")
+        #expect(RunOptions.mistake(["--bogus"]) == "unknown option --bogus; see bench --help")
+        #expect(RunOptions.mistake(["--jsn=x"]) == "unknown option --jsn=x (did you mean --json?); see bench --help")
     }
 
     @Test func aFlagWithoutItsValueSaysWhatValueItNeeds() {
-        #expect(throws: MicroBenchError.missingValue(flag: "--json", placeholder: "PATH")) {
-            try RunOptions.parse(["--json"])
-        }
-        #expect(throws: MicroBenchError.missingValue(flag: "--filter", placeholder: "PATTERN")) {
-            try RunOptions.parse(["--filter", "--quick"])
-        }
-        #expect(throws: MicroBenchError.missingValue(flag: "--time", placeholder: "SECONDS")) {
-            try RunOptions.parse(["--time="])
-        }
+        #expect(RunOptions.mistake(["--json"]) == "--json needs a value (--json PATH); see bench --help")
         #expect(
-            MicroBenchError.missingValue(flag: "--json", placeholder: "PATH").description
-                == "--json needs a value: --json PATH")
+            RunOptions.mistake(["--filter", "--quick"]) == "--filter needs a value (--filter PATTERN); see bench --help"
+        )
+        #expect(RunOptions.mistake(["--time="]) == "--time needs a value (--time SECONDS); see bench --help")
     }
 
     @Test func aBadTimeIsRejectedWithTheValueGiven() {
-        for bad in ["abc", "0", "-1", "inf", "nan", "3601"] {
-            #expect(throws: MicroBenchError.invalidTime(bad)) { try RunOptions.parse(["--time", bad]) }
+        for bad in ["abc", "0", "-1", "inf", "nan", "3601", "2h"] {
+            let message = RunOptions.mistake(["--time", bad])
+            #expect(
+                message?.hasPrefix("--time: ") == true && message?.contains(bad) == true, "\(bad): \(message ?? "")")
         }
         #expect(
-            MicroBenchError.invalidTime("abc").description
-                == "--time needs a positive number of seconds up to 3600, e.g. --time 0.5 (got 'abc')")
+            RunOptions.mistake(["--time", "abc"])
+                == "--time: \"abc\" is not a number of seconds or a duration such as 500ms")
+        #expect(
+            RunOptions.mistake(["--time", "3601"])
+                == "--time: 3601 is out of range: it must be more than 0 and at most 3600 seconds")
+    }
+
+    @Test func aTimeMayBeGivenWithAUnit() throws {
+        #expect(try RunOptions.parse(["--time", "500ms"]).time == .milliseconds(500))
+        #expect(try RunOptions.parse(["--time", "3600"]).time == .seconds(3600))
     }
 
     @Test func booleanFlagsTakeNoValue() {
-        #expect(throws: MicroBenchError.unexpectedValue(flag: "--list")) { try RunOptions.parse(["--list=yes"]) }
-        #expect(MicroBenchError.unexpectedValue(flag: "--list").description == "--list takes no value; write it alone")
+        #expect(RunOptions.mistake(["--list=yes"]) == "--list takes no value; remove \"=yes\"")
     }
 
     @Test func singleValuedFlagsMayNotRepeat() {
-        #expect(throws: MicroBenchError.repeatedFlag("--json")) {
-            try RunOptions.parse(["--json", "a", "--json", "b"])
-        }
-        #expect(throws: MicroBenchError.repeatedFlag("--time")) {
-            try RunOptions.parse(["--time", "1", "--time", "2"])
-        }
+        #expect(RunOptions.mistake(["--json", "a", "--json", "b"]) == "--json is given twice (a and b); give it once")
+        #expect(RunOptions.mistake(["--time", "1", "--time", "2"]) == "--time is given twice (1 and 2); give it once")
+        #expect(RunOptions.mistake(["--quick", "--quick"]) == "--quick is given twice; give it once")
     }
 
-    @Test func aPositionalArgumentSuggestsTheFilterFlag() {
-        #expect(throws: MicroBenchError.unexpectedArgument("concat")) { try RunOptions.parse(["concat"]) }
+    @Test func aPositionalArgumentIsRefusedByName() {
+        #expect(RunOptions.mistake(["concat"]) == "unexpected argument \"concat\"; see bench --help")
+    }
+
+    @Test func theProfileComesFromQuickThenProfileThenPerfProfile() throws {
+        #expect(try RunOptions.parse([], environment: ["PERF_PROFILE": "quick"]).profile == .quick)
+        #expect(try RunOptions.parse([], environment: ["PERF_PROFILE": ""]).profile == .full)
+        #expect(try RunOptions.parse(["--profile", "full"], environment: ["PERF_PROFILE": "quick"]).profile == .full)
+        #expect(try RunOptions.parse(["--quick", "--profile", "full"]).profile == .quick)
         #expect(
-            MicroBenchError.unexpectedArgument("concat").description
-                == "unexpected argument 'concat'; to select tasks use --filter concat")
+            RunOptions.mistake([], environment: ["PERF_PROFILE": "fast"])
+                == "PERF_PROFILE: \"fast\" is not quick or full")
+    }
+
+    @Test func forksAreAWholeNumberFromOneToAHundred() throws {
+        #expect(try RunOptions.parse(["--forks", "4"]).forks == 4)
+        #expect(try RunOptions.parse(["--forks=100"]).forks == 100)
+        #expect(RunOptions.mistake(["--forks", "0"]) == "--forks: 0 is out of range: it must be between 1 and 100")
+        #expect(RunOptions.mistake(["--forks", "101"]) == "--forks: 101 is out of range: it must be between 1 and 100")
+        #expect(RunOptions.mistake(["--forks", "two"]) == "--forks: \"two\" is not a whole number")
+    }
+
+    @Test func forksAreRefusedWithInstructionsAndList() throws {
+        #expect(
+            RunOptions.mistake(["--forks", "2", "--instructions"])
+                == "--forks does not apply to --instructions: instruction counts repeat exactly, so one process "
+                + "gives them; drop --forks")
+        #expect(
+            RunOptions.mistake(["--list", "--forks", "3"])
+                == "--forks does not apply to --list, which measures nothing; drop --forks")
+        #expect(try RunOptions.parse(["--forks", "1", "--instructions"]).instructions)
+        #expect(try RunOptions.parse(["--forks", "1", "--list"]).list)
+    }
+
+    @Test func theHelpListsEveryFlagButTheInternalOne() {
+        let help = RunOptions.command(programName: "perf-micro").helpText()
+        for flag in [
+            "--filter PATTERN", "--time SECONDS", "--quick", "--profile quick|full", "--forks N", "--json PATH",
+            "--list", "--instructions", "--iterations COUNT", "-h, --help",
+        ] {
+            #expect(help.contains(flag), "\(flag) is missing from the help")
+        }
+        #expect(!help.contains("callgrind-child"))
+        #expect(help.contains("(default 1)"))
+        #expect(help.contains("PERF_PROFILE"))
+        #expect(help.contains("Exit status: 0 on success, 2 on bad usage or input"))
     }
 }
 
@@ -107,42 +164,5 @@ import Testing
     @Test func severalPatternsSelectTheUnion() {
         #expect(selected(["concat", "trie"]) == ["stringOps/concat", "routing/trie"])
         #expect(selected(["nothing"]).isEmpty)
-    }
-}
-
-@Suite struct NumberFormatTests {
-    @Test func fixedRoundsAndPadsTheFraction() {
-        #expect(NumberFormat.fixed(24.9, decimals: 2) == "24.90")
-        #expect(NumberFormat.fixed(0.005, decimals: 1) == "0.0")
-        #expect(NumberFormat.fixed(1234.5, decimals: 1, grouping: true) == "1,234.5")
-        #expect(NumberFormat.fixed(-2.25, decimals: 1) == "-2.3")
-        #expect(NumberFormat.fixed(-0.001, decimals: 2) == "0.00")
-    }
-
-    @Test func groupedSeparatesThousands() {
-        #expect(NumberFormat.grouped(0) == "0")
-        #expect(NumberFormat.grouped(999) == "999")
-        #expect(NumberFormat.grouped(1_234_567) == "1,234,567")
-        #expect(NumberFormat.grouped(-12_345) == "-12,345")
-    }
-
-    @Test func timesAndRatesUseReadableUnits() {
-        #expect(NumberFormat.nanoseconds(24.918) == "24.92")
-        #expect(NumberFormat.nanoseconds(6_718.63) == "6,718.6")
-        #expect(NumberFormat.nanoseconds(1_234_567) == "1,234,567")
-        #expect(NumberFormat.duration(nanoseconds: 850) == "850 ns")
-        #expect(NumberFormat.duration(nanoseconds: 1_250) == "1.25 µs")
-        #expect(NumberFormat.duration(nanoseconds: 3_400_000) == "3.40 ms")
-        #expect(NumberFormat.duration(nanoseconds: 1.2e9) == "1.20 s")
-        #expect(NumberFormat.rate(40_123_456.7) == "40,123,457")
-        #expect(NumberFormat.rate(12.5) == "12.50")
-        #expect(NumberFormat.rate(3e19) == ">1e15")
-        #expect(NumberFormat.percent(0.314) == "0.31%")
-        #expect(NumberFormat.percent(12.54) == "12.5%")
-        #expect(NumberFormat.siRate(1.52e9, unit: "B/s") == "1.52 GB/s")
-        #expect(NumberFormat.siRate(45_600_000, unit: "elem/s") == "45.6 Melem/s")
-        #expect(NumberFormat.siRate(812, unit: "elem/s") == "812 elem/s")
-        #expect(NumberFormat.count(3) == "3")
-        #expect(NumberFormat.count(2.5) == "2.50")
     }
 }

@@ -68,15 +68,15 @@ func temporaryPath(_ name: String) -> String {
     @Test func helpPrintsTheUsageAndExitsZero() {
         let fixture = RunnerFixture()
         #expect(fixture.run(["--help"]) == 0)
-        #expect(fixture.captured.output.hasPrefix("USAGE: perf-micro [--filter PATTERN]..."))
-        #expect(fixture.captured.output.contains("--json PATH       Write a PerfResult report (suite \"micro\")"))
+        #expect(fixture.captured.output.hasPrefix("Usage: perf-micro [--filter PATTERN]..."))
+        #expect(fixture.captured.output.contains("--json writes suite \"micro\"."))
         #expect(fixture.captured.error.isEmpty)
     }
 
     @Test func anUnknownFlagExitsTwoWithAMessageNamingIt() {
         let fixture = RunnerFixture()
         #expect(fixture.run(["--bogus"]) == 2)
-        #expect(fixture.captured.error == "error: unknown flag '--bogus'; run with --help to see the flags\n")
+        #expect(fixture.captured.error == "perf-micro: unknown option --bogus; see perf-micro --help\n")
         #expect(fixture.captured.output.isEmpty)
     }
 
@@ -84,7 +84,14 @@ func temporaryPath(_ name: String) -> String {
         var fixture = RunnerFixture()
         fixture.variables["PERF_PROFILE"] = "fast"
         #expect(fixture.run([]) == 2)
-        #expect(fixture.captured.error == "error: PERF_PROFILE must be 'quick' or 'full' (got 'fast')\n")
+        #expect(fixture.captured.error == "perf-micro: PERF_PROFILE: \"fast\" is not quick or full\n")
+    }
+
+    @Test func aMistakeIsPaintedOnlyOnATerminal() {
+        var fixture = RunnerFixture()
+        fixture.errorIsTerminal = true
+        #expect(fixture.run(["--bogus"]) == 2)
+        #expect(fixture.captured.error.hasPrefix("\u{1B}[1;31mperf-micro:\u{1B}[0m unknown option --bogus"))
     }
 
     @Test func aFilterThatMatchesNothingExitsTwo() {
@@ -92,7 +99,14 @@ func temporaryPath(_ name: String) -> String {
         #expect(fixture.run(["--filter", "nothing", "--filter", "none"]) == 2)
         #expect(
             fixture.captured.error
-                == "error: no task matches --filter 'nothing', 'none'; run with --list to see the task names\n")
+                == "perf-micro: no task matches --filter 'nothing', 'none'; run with --list to see the task names\n")
+    }
+
+    @Test func forksAboveOneAreRefusedWithListBeforeAnythingRuns() {
+        let fixture = RunnerFixture()
+        #expect(fixture.run(["--list", "--forks", "2"]) == 2)
+        #expect(fixture.captured.error.hasPrefix("perf-micro: --forks does not apply to --list"))
+        #expect(fixture.captured.output.isEmpty)
     }
 
     @Test func anUnwritableReportPathExitsTwoBeforeAnythingRuns() {
@@ -101,7 +115,8 @@ func temporaryPath(_ name: String) -> String {
         #expect(fixture.run(["--json", "/nonexistent-directory/micro.json"]) == 2)
         #expect(
             fixture.captured.error.hasPrefix(
-                "error: cannot write the report to /nonexistent-directory/micro.json: /nonexistent-directory: "))
+                "perf-micro: cannot write the report to /nonexistent-directory/micro.json: /nonexistent-directory: "
+                    + "No such file or directory; pass --json a path"))
         #expect(fixture.clock.wall == wallBefore)
         #expect(fixture.captured.output.isEmpty)
     }

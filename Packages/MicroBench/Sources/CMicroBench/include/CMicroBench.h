@@ -2,7 +2,6 @@
 #define CMICROBENCH_H
 
 #include "CallgrindRequests.h"
-#include "SpawnDirectory.h"
 
 /// Tells the compiler that the memory at `pointer` is read, and may be written, by code it cannot see.
 ///
