@@ -51,7 +51,7 @@ struct Options: Equatable {
         seed = parsed[Arguments.seed].map { UInt64($0) } ?? Self.defaultSeed
         jsonPath = parsed[CommonOptions.json]
         snapshotDirectory = parsed[Arguments.snapshotDirectory] ?? snapshotDirectory
-        forks = parsed[Arguments.forks] ?? 1
+        forks = parsed[CommonOptions.forks] ?? 1
         guard forks == 1 else {
             throw UsageError(
                 "--forks \(forks): the leak checks count allocations, which every process repeats exactly; "
@@ -68,7 +68,7 @@ struct Options: Equatable {
             """,
         options: [
             Arguments.spec, Arguments.injectLeak, CommonOptions.quick, CommonOptions.profile, Arguments.iterations,
-            Arguments.seed, CommonOptions.json, Arguments.snapshotDirectory, Arguments.list, Arguments.forks,
+            Arguments.seed, CommonOptions.json, Arguments.snapshotDirectory, Arguments.list, CommonOptions.forks,
         ],
         footer: """
             Each spec runs once, sampling memory \(samplesPerRun) times. The first 20 % of samples are warmup; the
@@ -99,8 +99,5 @@ struct Options: Equatable {
             "snapshot-dir", .path.placeholder("DIR"), default: "perf/results/snapshots",
             help: "where leak snapshots go")
         static let list = Flag("list", help: "list the specs and leak kinds, and exit")
-        static let forks = Option(
-            "forks", .integer.within(1...100), default: 1,
-            help: "measure in N independent processes and merge them; only 1 here: leak checks are deterministic")
     }
 }

@@ -23,7 +23,7 @@ struct Options: Equatable {
         filters = parsed.values(Arguments.filter)
         profile = PerfProfile.chosen(by: parsed)
         jsonPath = parsed[CommonOptions.json]
-        forks = parsed[Arguments.forks] ?? 1
+        forks = parsed[CommonOptions.forks] ?? 1
         if list && forks > 1 {
             throw UsageError("--forks \(forks) does not apply to --list, which measures nothing; leave --forks out")
         }
@@ -38,7 +38,7 @@ struct Options: Equatable {
             """,
         options: [
             Arguments.filter, CommonOptions.quick, CommonOptions.profile, CommonOptions.json, Arguments.list,
-            Arguments.forks,
+            CommonOptions.forks,
         ],
         footer: """
             Every case is measured once per round, in turn (quick: \(PerfProfile.quick.rounds) rounds, ≤ ~20 s; \
@@ -61,7 +61,5 @@ struct Options: Equatable {
             help: "run only cases whose name contains PATTERN or matches it as a regular expression (e.g. 'buffer', "
                 + "'object|threads'); a bar is evaluated only when both of its cases run")
         static let list = Flag("list", help: "list the cases and the bars, and exit")
-        static let forks = Option(
-            "forks", .integer.within(1...100), default: 1, help: "measure in N independent processes and merge them")
     }
 }

@@ -52,7 +52,7 @@ struct Options: Equatable {
             ticks = parsed[Arguments.ticks]
             cycles = parsed[Arguments.cycles]
             jsonPath = parsed[CommonOptions.json]
-            forks = parsed[Arguments.forks] ?? 1
+            forks = parsed[CommonOptions.forks] ?? 1
         }
     }
 
@@ -65,7 +65,7 @@ struct Options: Equatable {
             """,
         options: [
             CommonOptions.quick, CommonOptions.profile, Arguments.ticks, Arguments.cycles, CommonOptions.json,
-            Arguments.seed, Arguments.forks,
+            Arguments.seed, CommonOptions.forks,
         ],
         subcommands: [demo],
         footer: """
@@ -100,8 +100,6 @@ struct Options: Equatable {
             help: "mount/unmount cycles per mount case, overriding the profile (quick: \(PerfProfile.quick.cycles), "
                 + "full: \(PerfProfile.full.cycles))")
         static let seed = Option("seed", .integer.atLeast(0), default: 1, help: "the seed of the message feeds")
-        static let forks = Option(
-            "forks", .integer.within(1...100), default: 1, help: "measure in N independent processes and merge them")
         static let duration = Option(
             "duration", .seconds.requiring("be above 0 and at most 600 seconds") { $0 > .zero && $0 <= .seconds(600) },
             default: .seconds(5), help: "how long the demo runs")

@@ -26,6 +26,8 @@ public enum MicroBenchError: Error, Equatable, Sendable, CustomStringConvertible
     case childOutsideValgrind
     /// The internal `--callgrind-child` flag named no task.
     case unknownChildTask(String)
+    /// A fork of `--forks` did not deliver a report, or the forks' reports could not be merged.
+    case forksFailed(reason: String)
 
     public var description: String {
         switch self {
@@ -53,6 +55,8 @@ public enum MicroBenchError: Error, Equatable, Sendable, CustomStringConvertible
                 + "to count instructions, run with --instructions"
         case let .unknownChildTask(name):
             return "--callgrind-child names no task: '\(name)'; run with --list to see the task names"
+        case let .forksFailed(reason):
+            return "\(reason); nothing was written (run without --forks to see the failing run's own output)"
         }
     }
 }

@@ -30,9 +30,6 @@ struct RunOptions: Equatable {
         .seconds.requiring("be more than 0 and at most 3600 seconds") { $0 > .zero && $0 <= .seconds(3600) },
         defaultText: "0.5 s, 0.1 s with the quick profile",
         help: "time budget per task, in seconds or as a duration (500ms)")
-    static let forks = Option(
-        "forks", .integer.within(1...100), default: 1,
-        help: "measure in N independent processes and merge them (see docs/ARCHITECTURE.md)")
     static let list = Flag("list", help: "print the names of the selected tasks and exit")
     static let instructions = Flag(
         "instructions", help: "count instructions and cache misses per operation under callgrind instead of timing")
@@ -62,7 +59,8 @@ struct RunOptions: Equatable {
                 then 5 counted windows. --json writes suite "\(instructionsReportName)".
                 """,
             options: [
-                filter, time, CommonOptions.quick, CommonOptions.profile, forks, CommonOptions.json, list, instructions,
+                filter, time, CommonOptions.quick, CommonOptions.profile, CommonOptions.forks, CommonOptions.json, list,
+                instructions,
                 iterations, callgrindChild,
             ],
             usage: [
@@ -89,7 +87,7 @@ struct RunOptions: Equatable {
         list = parsed[Self.list]
         time = parsed[Self.time]
         profile = PerfProfile.chosen(by: parsed)
-        forks = parsed[Self.forks] ?? 1
+        forks = parsed[CommonOptions.forks] ?? 1
         instructions = parsed[Self.instructions]
         iterations = parsed[Self.iterations] ?? CallgrindInvocation.defaultIterations
         callgrindChild = parsed[Self.callgrindChild]

@@ -39,21 +39,23 @@ struct Runner {
                 console.write(parsed.helpText)
                 return 0
             }
-            return try runChecked(RunOptions(parsed))
+            return try runChecked(RunOptions(parsed), arguments: arguments)
         } catch {
             console.writeError(console.errorColors(variables).paint("\(programName):", .bold + .red) + " \(error)\n")
             return UsageError.exitStatus
         }
     }
 
-    private func runChecked(_ options: RunOptions) throws(MicroBenchError) -> Int32 {
+    private func runChecked(_ options: RunOptions, arguments: [String]) throws(MicroBenchError) -> Int32 {
         let filter = NameFilter(options.filters)
         let registered = suites.flatMap { $0.tasks() }
         Runner.checkUnique(registered)
         if let name = options.callgrindChild {
             return try Runner.runCallgrindChild(name, in: registered, iterations: options.iterations)
         }
-        let tasks = registered.filter { filter.matches($0.name) }
+        var tasks = registered.filter { filter.matches($0.name) }
+        // A fork measures the tasks in an order rotated by its position, so no task always runs first or last.
+        if let position = ForkPosition(environment: variables) { tasks = position.rotated(tasks) }
         guard !tasks.isEmpty else {
             if options.filters.isEmpty { preconditionFailure("MicroBench.main was given no tasks to run") }
             throw .noTaskMatches(filters: options.filters)
@@ -69,6 +71,9 @@ struct Runner {
         if options.instructions {
             return try countInstructions(
                 tasks, iterations: options.iterations, environment: environment, jsonPath: options.jsonPath)
+        }
+        if options.forks > 1 {
+            return try measureInForks(options, tasks: tasks, arguments: arguments, environment: environment)
         }
         var policy = options.profile == .quick ? SamplingPolicy.quick : SamplingPolicy.full
         if let time = options.time { policy.timeBudget = time }
@@ -160,7 +165,7 @@ struct Runner {
     }
 
     /// The metric keys the probes report, learned from one empty window before anything is measured.
-    private static func metricKeys(of probes: [any Probe]) -> [String] {
+    static func metricKeys(of probes: [any Probe]) -> [String] {
         guard !probes.isEmpty else { return [] }
         for probe in probes { probe.start() }
         for probe in probes.reversed() { probe.stop() }

@@ -30,6 +30,11 @@ public enum CommonOptions {
         help: "run length: quick (make perf, CI) or full (figures to quote)")
     /// `--quick`: the quick profile, as `PERF_PROFILE=quick`.
     public static let quick = Flag("quick", help: "use the quick profile, like PERF_PROFILE=quick")
+    /// `--forks N`: measure in N independent processes and merge them (PerfResult's `SelfForks`), so that a
+    /// figure's uncertainty is the spread between processes, which is what another run will show.
+    public static let forks = Option(
+        "forks", .integer.within(1...100), default: 1,
+        help: "measure in N independent processes and merge them; the ± is then the spread between processes")
     /// `--strict`, or `STRICT_PERF` (truthy): a regression or a warning threshold fails the run.
     public static let strict = Flag(
         "strict", environment: "STRICT_PERF", help: "fail (exit 1) on regressions instead of warning")
