@@ -32,17 +32,23 @@ let package = Package(
         // The demo service: an epoll HTTP/1.1 server whose handlers tests and suites call in-process.
         .target(
             name: "DemoService",
-            dependencies: ["CDemoServiceSystem", .product(name: "Pooling", package: "Pooling")],
+            dependencies: [
+                "CDemoServiceSystem", .product(name: "Pooling", package: "Pooling"),
+                .product(name: "PerfSupport", package: "PerfResult"),
+            ],
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "demo-service",
             dependencies: [
                 "DemoService", .product(name: "MemProbe", package: "MemProbe"),
                 .product(name: "PerfResult", package: "PerfResult"),
+                .product(name: "PerfSupport", package: "PerfResult"),
             ],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "DemoServiceTests", dependencies: ["DemoService", "SuiteTestSupport"], swiftSettings: swiftSettings),
+            name: "DemoServiceTests",
+            dependencies: ["DemoService", "SuiteTestSupport", .product(name: "PerfSupport", package: "PerfResult")],
+            swiftSettings: swiftSettings),
         // The demo service under LoadGen load: pooled against plain in interleaved rounds, a memory soak, the knee.
         .executableTarget(
             name: "demo-load",
