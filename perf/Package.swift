@@ -53,8 +53,9 @@ let package = Package(
         .executableTarget(
             name: "demo-load",
             dependencies: [
-                "SuiteSupport", .product(name: "LoadGen", package: "LoadGen"),
-                .product(name: "MemProbe", package: "MemProbe"), .product(name: "PerfResult", package: "PerfResult"),
+                .product(name: "LoadGen", package: "LoadGen"), .product(name: "MemProbe", package: "MemProbe"),
+                .product(name: "PerfResult", package: "PerfResult"),
+                .product(name: "PerfSupport", package: "PerfResult"),
             ],
             swiftSettings: swiftSettings),
         .testTarget(
@@ -62,6 +63,7 @@ let package = Package(
             dependencies: [
                 "demo-load", "DemoService", .product(name: "LoadGen", package: "LoadGen"),
                 .product(name: "MemProbe", package: "MemProbe"), .product(name: "PerfResult", package: "PerfResult"),
+                .product(name: "PerfSupport", package: "PerfResult"),
             ],
             swiftSettings: swiftSettings),
         // The regression gate's bars: seeded A/A and regression simulations, and a scale check.
