@@ -72,7 +72,12 @@ let package = Package(
             dependencies: [
                 .product(name: "Regression", package: "Regression"),
                 .product(name: "PerfResult", package: "PerfResult"),
+                .product(name: "PerfSupport", package: "PerfResult"),
             ],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RegressionSimTests",
+            dependencies: ["regression-sim", "SuiteTestSupport", .product(name: "PerfSupport", package: "PerfResult")],
             swiftSettings: swiftSettings),
         // Flame graphs of perf profiles: collapse `perf script`, demangle Swift, draw interactive SVGs.
         .target(name: "FlameGraph", swiftSettings: swiftSettings),
