@@ -79,6 +79,6 @@ struct Options: Equatable {
             files = parsed.positionals
             p99Limit = parsed[Self.p99Limit] ?? p99Limit
         }
-        quick = job != .knee && PerfProfile.chosen(by: parsed, default: .full) == .quick
+        quick = PerfProfile.chosen(by: parsed, default: .full) == .quick
     }
 }
