@@ -68,8 +68,8 @@ extension Options {
         "knee",
         summary: """
             The knee of a stress ramp, from the per-second series of loadgen's --json report.
-            The knee is the last second before the first second with errors or a p99 above --p99-limit: its
-            throughput is the knee's. --json writes suite macro-knee.
+            The knee is the busiest second before the first one with errors or a p99 above --p99-limit: the
+            throughput the service still kept up with. --json writes suite macro-knee.
             Example: demo-load knee perf/results/macro-http-stress.json
             """,
         options: [p99Limit, CommonOptions.json],
