@@ -34,23 +34,30 @@ let package = Package(
         // The demo service: an epoll HTTP/1.1 server whose handlers tests and suites call in-process.
         .target(
             name: "DemoService",
-            dependencies: ["CDemoServiceSystem", .product(name: "Pooling", package: "Pooling")],
+            dependencies: [
+                "CDemoServiceSystem", .product(name: "Pooling", package: "Pooling"),
+                .product(name: "PerfSupport", package: "PerfResult"),
+            ],
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "demo-service",
             dependencies: [
                 "DemoService", .product(name: "MemProbe", package: "MemProbe"),
                 .product(name: "PerfResult", package: "PerfResult"),
+                .product(name: "PerfSupport", package: "PerfResult"),
             ],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "DemoServiceTests", dependencies: ["DemoService", "SuiteTestSupport"], swiftSettings: swiftSettings),
+            name: "DemoServiceTests",
+            dependencies: ["DemoService", "SuiteTestSupport", .product(name: "PerfSupport", package: "PerfResult")],
+            swiftSettings: swiftSettings),
         // The demo service under LoadGen load: pooled against plain in interleaved rounds, a memory soak, the knee.
         .executableTarget(
             name: "demo-load",
             dependencies: [
-                "SuiteSupport", .product(name: "LoadGen", package: "LoadGen"),
-                .product(name: "MemProbe", package: "MemProbe"), .product(name: "PerfResult", package: "PerfResult"),
+                .product(name: "LoadGen", package: "LoadGen"), .product(name: "MemProbe", package: "MemProbe"),
+                .product(name: "PerfResult", package: "PerfResult"),
+                .product(name: "PerfSupport", package: "PerfResult"),
             ],
             swiftSettings: swiftSettings),
         .testTarget(
@@ -58,6 +65,7 @@ let package = Package(
             dependencies: [
                 "demo-load", "DemoService", .product(name: "LoadGen", package: "LoadGen"),
                 .product(name: "MemProbe", package: "MemProbe"), .product(name: "PerfResult", package: "PerfResult"),
+                .product(name: "PerfSupport", package: "PerfResult"),
             ],
             swiftSettings: swiftSettings),
         // The regression gate's bars: seeded A/A and regression simulations, and a scale check.
@@ -66,7 +74,12 @@ let package = Package(
             dependencies: [
                 .product(name: "Regression", package: "Regression"),
                 .product(name: "PerfResult", package: "PerfResult"),
+                .product(name: "PerfSupport", package: "PerfResult"),
             ],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RegressionSimTests",
+            dependencies: ["regression-sim", "SuiteTestSupport", .product(name: "PerfSupport", package: "PerfResult")],
             swiftSettings: swiftSettings),
         // Flame graphs of perf profiles: collapse `perf script`, demangle Swift, draw interactive SVGs.
         .target(name: "FlameGraph", swiftSettings: swiftSettings),

@@ -1,5 +1,6 @@
 import CDemoServiceSystem
 import Glibc
+import PerfSupport
 import Synchronization
 
 /// The HTTP/1.1 server around a `DemoService`: one event-loop thread per `configuration.threads`, each with
@@ -52,11 +53,13 @@ public final class DemoServer: Sendable {
             for listener in opened.listeners {
                 let epollFD = epoll_create1(Int32(EPOLL_CLOEXEC))
                 guard epollFD >= 0 else {
-                    throw .systemCallFailed(call: "epoll_create1", reason: systemErrorText(errno))
+                    throw .systemCallFailed(call: "epoll_create1", reason: SystemError.text(for: errno))
                 }
                 opened.epolls.append(epollFD)
                 let wakeFD = eventfd(0, Int32(EFD_NONBLOCK | EFD_CLOEXEC))
-                guard wakeFD >= 0 else { throw .systemCallFailed(call: "eventfd", reason: systemErrorText(errno)) }
+                guard wakeFD >= 0 else {
+                    throw .systemCallFailed(call: "eventfd", reason: SystemError.text(for: errno))
+                }
                 opened.wakes.append(wakeFD)
                 try watch(epollFD, listener, token: EventLoop.listenerToken)
                 try watch(epollFD, wakeFD, token: EventLoop.wakeToken)
@@ -105,7 +108,7 @@ public final class DemoServer: Sendable {
         event.events = EPOLLIN.rawValue
         event.data.u64 = token
         guard epoll_ctl(epollFD, EPOLL_CTL_ADD, fd, &event) == 0 else {
-            throw .systemCallFailed(call: "epoll_ctl", reason: systemErrorText(errno))
+            throw .systemCallFailed(call: "epoll_ctl", reason: SystemError.text(for: errno))
         }
     }
 

@@ -1,5 +1,6 @@
 import CDemoServiceSystem
 import Glibc
+import PerfSupport
 
 /// Reading requests, answering them, and writing responses.
 extension EventLoop {

@@ -1,5 +1,6 @@
 import CDemoServiceSystem
 import Glibc
+import PerfSupport
 import Synchronization
 
 /// One event-loop thread: its own epoll instance, its own `SO_REUSEPORT` listening socket, its connections.
@@ -62,9 +63,9 @@ final class EventLoop {
         self.listenerFD = listenerFD
         self.stopRequested = stopRequested
         maxConnections = configuration.maxConnections
-        headerTimeout = configuration.headerTimeout.nanoseconds
-        idleTimeout = configuration.idleTimeout.nanoseconds
-        drainTimeout = configuration.drainTimeout.nanoseconds
+        headerTimeout = configuration.headerTimeout.nanosecondsClamped
+        idleTimeout = configuration.idleTimeout.nanosecondsClamped
+        drainTimeout = configuration.drainTimeout.nanosecondsClamped
         parserTemplate = HTTPRequestParser(
             maxHeadBytes: configuration.maxHeaderBytes, maxBodyBytes: configuration.maxBodyBytes)
         readBuffer = .allocate(capacity: EventLoop.readBufferBytes)

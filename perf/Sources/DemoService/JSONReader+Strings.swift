@@ -1,3 +1,5 @@
+import PerfSupport
+
 /// String lexing: UTF-8 validation and unescaping.
 extension JSONReader {
     /// Scans a string starting at its opening quote; appends the unescaped bytes to `output` when `keep`.
@@ -87,13 +89,7 @@ extension JSONReader {
                 _ = failAt(bytes.count, "unexpected end of input")
                 return nil
             }
-            let byte = bytes[position]
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default:
+            guard let digit = ASCII.hexValue(bytes[position]) else {
                 _ = failAt(position, "invalid \\u escape; expected four hex digits")
                 return nil
             }

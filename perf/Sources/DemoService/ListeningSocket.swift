@@ -1,4 +1,5 @@
 import Glibc
+import PerfSupport
 
 /// Opening the listening sockets: one per event loop, all bound to the same port with `SO_REUSEPORT`, so the
 /// kernel spreads new connections over the loops without a shared accept lock.
@@ -15,13 +16,13 @@ enum ListeningSocket {
             AF_INET,
             Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue)
                 | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { throw .cannotListen(address: address, reason: systemErrorText(errno)) }
+        guard fd >= 0 else { throw .cannotListen(address: address, reason: SystemError.text(for: errno)) }
         var one: Int32 = 1
         let size = socklen_t(MemoryLayout<Int32>.size)
         guard setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, size) == 0,
             setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, size) == 0
         else {
-            let reason = systemErrorText(errno)
+            let reason = SystemError.text(for: errno)
             close(fd)
             throw .cannotListen(address: address, reason: reason)
         }
@@ -35,7 +36,7 @@ enum ListeningSocket {
             }
         }
         guard bound == 0, listen(fd, backlog) == 0 else {
-            let reason = systemErrorText(errno)
+            let reason = SystemError.text(for: errno)
             close(fd)
             throw .cannotListen(address: address, reason: reason)
         }
@@ -45,7 +46,7 @@ enum ListeningSocket {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
         }
         guard named == 0 else {
-            let reason = systemErrorText(errno)
+            let reason = SystemError.text(for: errno)
             close(fd)
             throw .cannotListen(address: address, reason: reason)
         }

@@ -1,4 +1,5 @@
 import Glibc
+import PerfSupport
 
 /// Every setting of the demo service; each one has a flag of the `demo-service` executable.
 ///
@@ -57,24 +58,27 @@ public struct ServiceConfiguration: Sendable, Equatable {
 }
 
 extension ServiceConfiguration {
-    /// Checks every setting's range and the host's syntax; the error names the flag to fix.
+    /// Checks every setting's range and the host's syntax, for configurations built in code (a parsed command
+    /// line is checked already); the error names the flag to fix.
     ///
     /// - Throws: `DemoServiceError.invalidValue` for the first setting out of range.
     public func validate() throws(DemoServiceError) {
-        for option in ServiceConfiguration.integerOptions {
-            let value = self[keyPath: option.keyPath]
-            guard option.range.contains(value) else {
-                throw .invalidValue(flag: option.flag, value: String(value), expected: option.expectation)
-            }
-        }
-        for option in ServiceConfiguration.durationOptions {
-            let value = self[keyPath: option.keyPath]
-            guard value >= option.minimum, value <= option.maximum else {
-                throw .invalidValue(flag: option.flag, value: "\(value)", expected: option.expectation)
-            }
+        try check(ServiceConfiguration.integerSettings) { "an integer from \($0.lowerBound) to \($0.upperBound)" }
+        try check(ServiceConfiguration.durationSettings) {
+            "a duration from \(UnitText.format($0.lowerBound)) to \(UnitText.format($0.upperBound))"
         }
         guard IPv4Address(host) != nil else {
             throw .invalidValue(flag: "--host", value: host, expected: "a numeric IPv4 address such as 127.0.0.1")
+        }
+    }
+
+    private func check<Value>(_ settings: [Setting<Value>], expected: (ClosedRange<Value>) -> String)
+        throws(DemoServiceError)
+    {
+        for setting in settings where !setting.range.contains(self[keyPath: setting.keyPath]) {
+            throw .invalidValue(
+                flag: "--\(setting.option.name)", value: "\(self[keyPath: setting.keyPath])",
+                expected: expected(setting.range))
         }
     }
 }

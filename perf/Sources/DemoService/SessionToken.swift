@@ -1,3 +1,5 @@
+import PerfSupport
+
 /// A 32-byte session token, held as four words so that it hashes and compares without allocating.
 public struct SessionToken: Hashable, Sendable {
     /// The token bytes, little-endian in four words.
@@ -20,8 +22,7 @@ public struct SessionToken: Hashable, Sendable {
         guard digits.count == 64 else { return nil }
         var bytes = [UInt8](repeating: 0, count: 32)
         for index in 0..<32 {
-            guard let high = SessionToken.nibble(digits[2 * index]),
-                let low = SessionToken.nibble(digits[2 * index + 1])
+            guard let high = ASCII.hexValue(digits[2 * index]), let low = ASCII.hexValue(digits[2 * index + 1])
             else { return nil }
             bytes[index] = high << 4 | low
         }
@@ -52,14 +53,5 @@ public struct SessionToken: Hashable, Sendable {
         hasher.combine(words.1)
         hasher.combine(words.2)
         hasher.combine(words.3)
-    }
-
-    private static func nibble(_ digit: UInt8) -> UInt8? {
-        switch digit {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }

@@ -1,4 +1,5 @@
 import Glibc
+import PerfSupport
 
 /// Starting and joining the event-loop threads with pthreads (Foundation's `Thread` is not needed).
 enum ThreadLauncher {
@@ -17,7 +18,7 @@ enum ThreadLauncher {
             }, context)
         guard result == 0 else {
             Unmanaged<ThreadBody>.fromOpaque(context).release()
-            throw .systemCallFailed(call: "pthread_create", reason: systemErrorText(result))
+            throw .systemCallFailed(call: "pthread_create", reason: SystemError.text(for: result))
         }
         return thread
     }

@@ -1,23 +1,34 @@
 import PerfResult
-import SuiteSupport
+import PerfSupport
 
 /// The medians of the A/B runs per scenario and mode, and the verdict on each target.
 struct ComparisonSummary {
     /// The medians of one scenario in one mode.
     struct Medians: Equatable {
+        /// The runs, at least one.
         var runs: [RunMeasurement]
-        var requestsPerSec: Double { median(runs.map(\.requestsPerSec)) }
-        var p50Ms: Double { median(runs.map(\.p50Ms)) }
-        var p95Ms: Double { median(runs.map(\.p95Ms)) }
-        var p99Ms: Double { median(runs.map(\.p99Ms)) }
-        var errorRate: Double { median(runs.map(\.errorRate)) }
-        var allocsPerRequest: Double? {
-            let values = runs.compactMap(\.allocsPerRequest)
-            return values.count == runs.count && !values.isEmpty ? median(values) : nil
+        var requestsPerSec: Double { median(\.requestsPerSec) }
+        var p50Ms: Double { median(\.p50Ms) }
+        var p95Ms: Double { median(\.p95Ms) }
+        var p99Ms: Double { median(\.p99Ms) }
+        var errorRate: Double { median(\.errorRate) }
+        /// `nil` unless every run has the figure.
+        var allocsPerRequest: Double? { median(\.allocsPerRequest) }
+        /// `nil` unless every run has the figure.
+        var hitRate: Double? { median(\.hitRate) }
+
+        init(runs: [RunMeasurement]) {
+            precondition(!runs.isEmpty, "medians of no runs")
+            self.runs = runs
         }
-        var hitRate: Double? {
-            let values = runs.compactMap(\.hitRate)
-            return values.count == runs.count && !values.isEmpty ? median(values) : nil
+
+        private func median(_ figure: KeyPath<RunMeasurement, Double>) -> Double {
+            SortedSample(runs.map { $0[keyPath: figure] }).median
+        }
+
+        private func median(_ figure: KeyPath<RunMeasurement, Double?>) -> Double? {
+            let values = runs.compactMap { $0[keyPath: figure] }
+            return values.count == runs.count ? SortedSample(values).median : nil
         }
     }
 
@@ -31,7 +42,7 @@ struct ComparisonSummary {
 
     /// Scenario names in the order they ran.
     let scenarios: [String]
-    /// Pooled and plain medians by scenario.
+    /// Pooled and plain medians by scenario; a scenario without runs in a mode has no entry there.
     let pooled: [String: Medians]
     let plain: [String: Medians]
 
@@ -42,8 +53,10 @@ struct ComparisonSummary {
         var pooled: [String: Medians] = [:]
         var plain: [String: Medians] = [:]
         for scenario in order {
-            pooled[scenario] = Medians(runs: runs.filter { $0.scenario == scenario && $0.pool })
-            plain[scenario] = Medians(runs: runs.filter { $0.scenario == scenario && !$0.pool })
+            let on = runs.filter { $0.scenario == scenario && $0.pool }
+            let off = runs.filter { $0.scenario == scenario && !$0.pool }
+            if !on.isEmpty { pooled[scenario] = Medians(runs: on) }
+            if !off.isEmpty { plain[scenario] = Medians(runs: off) }
         }
         self.pooled = pooled
         self.plain = plain
@@ -53,16 +66,15 @@ struct ComparisonSummary {
     var verdicts: [Verdict] {
         var verdicts: [Verdict] = []
         for scenario in scenarios {
-            guard let on = pooled[scenario], let off = plain[scenario], !on.runs.isEmpty, !off.runs.isEmpty else {
-                continue
-            }
+            guard let on = pooled[scenario], let off = plain[scenario] else { continue }
             if let pooledAllocs = on.allocsPerRequest, let plainAllocs = off.allocsPerRequest, plainAllocs > 0 {
                 let reduction = 1 - pooledAllocs / plainAllocs
+                let measured =
+                    NumberText.fixed(pooledAllocs, decimals: 2) + " vs " + NumberText.fixed(plainAllocs, decimals: 2)
+                    + ": " + NumberText.fixed(reduction * 100, decimals: 1) + " % lower"
                 verdicts.append(
                     Verdict(
-                        scenario: scenario, target: "allocations/request ≥ 30 % lower",
-                        measured:
-                            "\(pooledAllocs.fixed(2)) vs \(plainAllocs.fixed(2)): \((reduction * 100).fixed(1)) % lower",
+                        scenario: scenario, target: "allocations/request ≥ 30 % lower", measured: measured,
                         met: reduction >= PoolComparison.Target.allocationReduction))
             } else {
                 verdicts.append(
@@ -72,16 +84,19 @@ struct ComparisonSummary {
             }
             for (name, pooledValue, plainValue) in [("p50", on.p50Ms, off.p50Ms), ("p99", on.p99Ms, off.p99Ms)] {
                 let ratio = plainValue > 0 ? pooledValue / plainValue : 1
+                let measured =
+                    NumberText.fixed(pooledValue, decimals: 3) + " vs " + NumberText.fixed(plainValue, decimals: 3)
+                    + " ms: " + NumberText.fixed(ratio, decimals: 3) + "×"
                 verdicts.append(
                     Verdict(
-                        scenario: scenario, target: "\(name) not worse (≤ 1.05× plain)",
-                        measured: "\(pooledValue.fixed(3)) vs \(plainValue.fixed(3)) ms: \(ratio.fixed(3))×",
+                        scenario: scenario, target: "\(name) not worse (≤ 1.05× plain)", measured: measured,
                         met: ratio <= PoolComparison.Target.latencyRatio))
             }
             let hitRate = on.hitRate ?? 0
             verdicts.append(
                 Verdict(
-                    scenario: scenario, target: "hit rate ≥ 80 %", measured: "\((hitRate * 100).fixed(2)) %",
+                    scenario: scenario, target: "hit rate ≥ 80 %",
+                    measured: NumberText.fixed(hitRate * 100, decimals: 2) + " %",
                     met: hitRate >= PoolComparison.Target.hitRate))
         }
         return verdicts
@@ -90,34 +105,34 @@ struct ComparisonSummary {
     /// The medians as a table, pooled and plain under each other.
     var table: String {
         var table = TextTable([
-            ("scenario", .left), ("pool", .left), ("runs", .right), ("req/s", .right), ("p50 ms", .right),
-            ("p95 ms", .right), ("p99 ms", .right), ("p99 range", .right), ("errors", .right),
-            ("allocs/req", .right), ("hit rate", .right),
+            .left("scenario"), .left("pool"), .right("runs"), .right("req/s"), .right("p50 ms"), .right("p95 ms"),
+            .right("p99 ms"), .right("p99 range"), .right("errors"), .right("allocs/req"), .right("hit rate"),
         ])
         for scenario in scenarios {
             for (mode, medians) in [("on", pooled[scenario]), ("off", plain[scenario])] {
-                guard let medians, !medians.runs.isEmpty else { continue }
+                guard let medians else { continue }
+                let p99s = SortedSample(medians.runs.map(\.p99Ms))
                 table.append([
-                    scenario, mode, String(medians.runs.count), medians.requestsPerSec.fixed(0),
-                    medians.p50Ms.fixed(3), medians.p95Ms.fixed(3), medians.p99Ms.fixed(3),
-                    "\((medians.runs.map(\.p99Ms).min() ?? 0).fixed(2))–\((medians.runs.map(\.p99Ms).max() ?? 0).fixed(2))",
-                    "\((medians.errorRate * 100).fixed(3)) %", medians.allocsPerRequest.map { $0.fixed(2) } ?? "n/a",
-                    medians.hitRate.map { "\(($0 * 100).fixed(2)) %" } ?? "-",
+                    scenario, mode, String(medians.runs.count), NumberText.fixed(medians.requestsPerSec, decimals: 0),
+                    NumberText.fixed(medians.p50Ms, decimals: 3), NumberText.fixed(medians.p95Ms, decimals: 3),
+                    NumberText.fixed(medians.p99Ms, decimals: 3),
+                    NumberText.fixed(p99s.minimum, decimals: 2) + "–" + NumberText.fixed(p99s.maximum, decimals: 2),
+                    NumberText.fixed(medians.errorRate * 100, decimals: 3) + " %",
+                    medians.allocsPerRequest.map { NumberText.fixed($0, decimals: 2) } ?? "n/a",
+                    medians.hitRate.map { NumberText.fixed($0 * 100, decimals: 2) + " %" } ?? "-",
                 ])
             }
         }
-        return table.rendered()
+        return table.rendered(indent: "  ")
     }
 
     /// The targets as a table with ✓ and ✗.
     var verdictTable: String {
-        var table = TextTable([
-            ("scenario", .left), ("target", .left), ("measured (pooled vs plain)", .left), ("", .left),
-        ])
+        var table = TextTable([.left("scenario"), .left("target"), .left("measured (pooled vs plain)"), .left("")])
         for verdict in verdicts {
             table.append([verdict.scenario, verdict.target, verdict.measured, verdict.met ? "✓" : "✗"])
         }
-        return table.rendered()
+        return table.rendered(indent: "  ")
     }
 
     /// The report: `poolAB/<scenario>[pool=on|off]` with the medians as values and every round as samples.
@@ -126,7 +141,7 @@ struct ComparisonSummary {
         var report = try Report(suite: "pool-ab", environment: environment)
         for scenario in scenarios {
             for (mode, medians) in [("on", pooled[scenario]), ("off", plain[scenario])] {
-                guard let medians, !medians.runs.isEmpty else { continue }
+                guard let medians else { continue }
                 let runs = medians.runs
                 var metrics: [Metric] = [
                     .requestsPerSec(medians.requestsPerSec, samples: runs.map(\.requestsPerSec)),
@@ -148,12 +163,4 @@ struct ComparisonSummary {
         }
         return report
     }
-}
-
-/// The median of `values` (the mean of the middle two for an even count); 0 for none.
-func median(_ values: [Double]) -> Double {
-    guard !values.isEmpty else { return 0 }
-    let sorted = values.sorted()
-    let middle = sorted.count / 2
-    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }

@@ -1,7 +1,6 @@
-/// Why `demo-load` could not do what it was asked; each message says what to change.
+/// Why `demo-load` could not do what it was asked (a bad command line is a `UsageError` instead); each message
+/// says what to change.
 enum DemoLoadError: Error, Equatable, CustomStringConvertible {
-    /// A command line the tool cannot run (exit status 2).
-    case usage(String)
     /// The demo service did not start, or a scenario file is unusable (exit status 2).
     case setup(String)
     /// `/metrics` could not be fetched or read (exit status 2).
@@ -11,7 +10,6 @@ enum DemoLoadError: Error, Equatable, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case .usage(let message): message
         case .setup(let message): message
         case .scrape(let message): "cannot read /metrics: \(message)"
         case .report(let message): message

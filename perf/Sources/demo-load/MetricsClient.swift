@@ -1,3 +1,5 @@
+import PerfSupport
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -16,7 +18,7 @@ enum MetricsClient {
     /// The body of a `GET` of `path`, answered 200 with `Connection: close`.
     static func fetch(port: Int, path: String) throws(DemoLoadError) -> String {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { throw .scrape("socket: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw .scrape("socket: \(SystemError.text(for: errno))") }
         defer { close(fd) }
         var timeout = timeval(tv_sec: 5, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
@@ -31,7 +33,7 @@ enum MetricsClient {
             }
         }
         guard connected == 0 else {
-            throw .scrape("cannot connect to 127.0.0.1:\(port): \(String(cString: strerror(errno)))")
+            throw .scrape("cannot connect to 127.0.0.1:\(port): \(SystemError.text(for: errno))")
         }
         let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
         let sent = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }

@@ -1,9 +1,9 @@
-import LoadGen
+import PerfSupport
 
-/// What a run of `demo-load` was asked to do.
+/// What a run of `demo-load` was asked to do, read from the command line `Options.command` parsed.
 struct Options: Equatable {
-    /// The three jobs of the tool.
-    enum Command: String, Equatable {
+    /// The three jobs of the tool, one subcommand each.
+    enum Job: String, Equatable {
         /// Pooled against plain in interleaved rounds of load scenarios.
         case ab
         /// A soak under steady load: service memory sampled by PID and from `/metrics`, then a leak verdict.
@@ -12,13 +12,11 @@ struct Options: Equatable {
         case knee
     }
 
-    /// The job; `nil` with `--help` alone.
-    var command: Command?
-    /// `--help`: print the usage and exit 0.
-    var help = false
-    /// `--quick` or `PERF_PROFILE=quick`: shorter runs.
+    /// The job.
+    var command: Job
+    /// `--quick`, `--profile quick` or `PERF_PROFILE=quick`: shorter runs.
     var quick = false
-    /// `--scenario` (repeatable): names in `perf/macro` or paths; empty takes the command's defaults.
+    /// `--scenario`: names in `perf/macro` or paths (several for `ab`); empty takes the command's defaults.
     var scenarios: [String] = []
     /// `--rounds`: A/B rounds (each runs every scenario once pooled and once plain).
     var rounds: Int?
@@ -57,122 +55,30 @@ struct Options: Equatable {
         name.contains("/") || name.hasSuffix(".json") ? name : "perf/macro/\(name).json"
     }
 
-    /// Parses the arguments (without the program name); `profile` is `PERF_PROFILE`.
-    /// - Throws: `DemoLoadError.usage` naming the argument to fix.
-    static func parse(_ arguments: [String], profile: String?) throws(DemoLoadError) -> Options {
-        var options = Options()
-        switch profile {
-        case nil, "", "full": break
-        case "quick": options.quick = true
-        default: throw .usage("PERF_PROFILE: expected quick or full, got '\(profile ?? "")'")
+    /// The options a command line of `Options.command` chose.
+    /// - Throws: `UsageError` when it names no job (`demo-load` alone).
+    init(_ parsed: ParsedArguments) throws(UsageError) {
+        guard let name = parsed.subcommand, let job = Job(rawValue: name) else {
+            throw UsageError("give a command: ab, soak or knee; see demo-load --help")
         }
-        var rest = arguments[...]
-        func value(_ flag: String) throws(DemoLoadError) -> String {
-            guard let next = rest.first, !next.hasPrefix("--") else {
-                throw .usage("\(flag) needs a value (see --help)")
-            }
-            rest = rest.dropFirst()
-            return next
+        command = job
+        jsonPath = parsed[CommonOptions.json]
+        switch job {
+        case .ab:
+            scenarios = parsed.values(Self.scenarios)
+            rounds = parsed.given(Self.rounds)
+            duration = parsed.given(Self.abDuration)
+            warmup = parsed.given(Self.abWarmup)
+        case .soak:
+            scenarios = parsed.given(Self.soakScenario).map { [$0] } ?? []
+            duration = parsed.given(Self.soakDuration)
+            warmup = parsed.given(Self.soakWarmup)
+            rate = parsed.given(Self.rate)
+            pool = parsed[Self.pool] != "off"
+        case .knee:
+            files = parsed.positionals
+            p99Limit = parsed[Self.p99Limit] ?? p99Limit
         }
-        func duration(_ flag: String) throws(DemoLoadError) -> Duration {
-            let text = try value(flag)
-            guard let parsed = DurationText.parse(text), parsed > .zero else {
-                throw .usage("\(flag): expected a duration such as 500ms, 10s or 2m, got '\(text)'")
-            }
-            return parsed
-        }
-        func positive(_ flag: String) throws(DemoLoadError) -> Double {
-            let text = try value(flag)
-            guard let number = Double(text), number > 0, number.isFinite else {
-                throw .usage("\(flag): expected a positive number, got '\(text)'")
-            }
-            return number
-        }
-        while let argument = rest.first {
-            rest = rest.dropFirst()
-            switch argument {
-            case "-h", "--help": options.help = true
-            case "--quick": options.quick = true
-            case "--scenario": options.scenarios.append(try value(argument))
-            case "--rounds":
-                let text = try value(argument)
-                guard let rounds = Int(text), (1...100).contains(rounds) else {
-                    throw .usage("--rounds: expected an integer from 1 to 100, got '\(text)'")
-                }
-                options.rounds = rounds
-            case "--duration": options.duration = try duration(argument)
-            case "--warmup": options.warmup = try duration(argument)
-            case "--rate": options.rate = try positive(argument)
-            case "--p99-limit": options.p99Limit = try duration(argument)
-            case "--pool":
-                switch try value(argument) {
-                case "on": options.pool = true
-                case "off": options.pool = false
-                case let other: throw .usage("--pool: expected on or off, got '\(other)'")
-                }
-            case "--json": options.jsonPath = try value(argument)
-            default:
-                if argument.hasPrefix("-") { throw .usage("unknown flag '\(argument)' (see --help)") }
-                if options.command == nil {
-                    guard let command = Command(rawValue: argument) else {
-                        throw .usage("unknown command '\(argument)': use ab, soak or knee (see --help)")
-                    }
-                    options.command = command
-                } else if options.command == .knee {
-                    options.files.append(argument)
-                } else {
-                    throw .usage("unexpected argument '\(argument)' (see --help)")
-                }
-            }
-        }
-        if options.help { return options }
-        guard let command = options.command else { throw .usage("give a command: ab, soak or knee (see --help)") }
-        if command == .knee, options.files.isEmpty {
-            throw .usage("knee needs a loadgen --json report, e.g. demo-load knee perf/results/macro-http-stress.json")
-        }
-        if command != .knee, !options.files.isEmpty {
-            throw .usage("unexpected argument '\(options.files[0])' (see --help)")
-        }
-        return options
+        quick = PerfProfile.chosen(by: parsed, default: .full) == .quick
     }
-
-    /// The `--help` text.
-    static let usage = """
-        USAGE: demo-load ab [--scenario NAME]... [--rounds N] [--duration D] [--warmup D] [--quick] [--json PATH]
-               demo-load soak [--scenario NAME] [--duration D] [--rate R] [--pool on|off] [--quick] [--json PATH]
-               demo-load knee REPORT.json [--p99-limit D] [--json PATH]
-
-        Drives the demo service (demo-service, found next to this executable) under LoadGen load. Run it from the
-        repository root: scenario names are files in perf/macro.
-
-        ab    Pooled (--pool on) against plain (--pool off), in interleaved rounds (on/off, then off/on, ...),
-              each run a fresh service: requests/s, p50, p95, p99, error rate, and allocations per request from
-              the service's /metrics (demo_allocations_total and requests, deltas over the measured window, less
-              what an idle pair of scrapes costs), and the pools' hit rate. Medians per mode, then the targets:
-              allocations per request at least 30 % lower pooled, p50 and p99 within 5 % of plain (the noise
-              allowance), hit rate at least 80 %. Defaults: http-login and http-messages, 5 rounds (quick: 2),
-              each scenario's own duration and warmup (its quick block with --quick).
-        soak  Steady open-model load (default: http-sustained's requests at 5,000/s for 60 s, quick 15 s) on a
-              service with --sessions 4096, so that its caches fill within the warmup. Twice a second: the
-              service's RSS by PID (MemProbe's MemorySampler), its heap in use and live allocations
-              (demo_heap_in_use_bytes, demo_live_allocations) and pool counters from /metrics. MemProbe's leak
-              check decides on live allocations; RSS gets the same four checks and must stay flat.
-        knee  The last second of a stress ramp before the first second with errors or a p99 above --p99-limit
-              (default 10ms): its throughput is the knee. Reads the per-second series of loadgen's report.
-
-        OPTIONS:
-          --scenario NAME  a scenario in perf/macro (http-login) or a path; repeatable for ab
-          --rounds N       A/B rounds, 1 to 100 (default 5, quick 2)
-          --duration D     measured window of each A/B run, or the soak's length (500ms, 10s, 2m)
-          --warmup D       load before each measured window
-          --rate R         the soak's arrivals per second (default 5000)
-          --pool on|off    the soaked service's allocator (default on)
-          --p99-limit D    knee: the per-second p99 that counts as a breach (default 10ms)
-          --quick          the quick profile, like PERF_PROFILE=quick
-          --json PATH      write a PerfResult report (suite pool-ab, soak or macro-knee)
-          -h, --help       print this help
-
-        Exit status: 0 all targets met (soak: no leak, RSS flat); 1 a target missed; 2 bad usage, a service that
-        did not start, or an unreadable file.
-        """
 }

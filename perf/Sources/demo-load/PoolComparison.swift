@@ -1,6 +1,6 @@
 import LoadGen
 import PerfResult
-import SuiteSupport
+import PerfSupport
 
 /// `demo-load ab`: pooled against plain under the same scenarios, in interleaved rounds, each run on a fresh
 /// service, then medians per mode and the targets.
@@ -91,10 +91,12 @@ struct PoolComparison {
 
     /// One line per run, as it finishes.
     static func line(_ run: RunMeasurement) -> String {
-        "round \(run.round)  \(run.scenario)  pool=\(run.pool ? "on " : "off")  "
-            + "\(run.requestsPerSec.fixed(0)) req/s  p50 \(run.p50Ms.fixed(3)) ms  p95 \(run.p95Ms.fixed(3)) ms  "
-            + "p99 \(run.p99Ms.fixed(3)) ms  errors \((run.errorRate * 100).fixed(3)) %  "
-            + "allocs/request \(run.allocsPerRequest.map { $0.fixed(2) } ?? "n/a")"
-            + (run.hitRate.map { "  hit rate \(($0 * 100).fixed(1)) %" } ?? "")
+        let allocations = run.allocsPerRequest.map { NumberText.fixed($0, decimals: 2) } ?? "n/a"
+        let latency = [run.p50Ms, run.p95Ms, run.p99Ms].map { NumberText.fixed($0, decimals: 3) }
+        return "round \(run.round)  \(run.scenario)  pool=\(run.pool ? "on " : "off")  "
+            + "\(NumberText.fixed(run.requestsPerSec, decimals: 0)) req/s  p50 \(latency[0]) ms  p95 \(latency[1]) ms  "
+            + "p99 \(latency[2]) ms  errors \(NumberText.fixed(run.errorRate * 100, decimals: 3)) %  "
+            + "allocs/request \(allocations)"
+            + (run.hitRate.map { "  hit rate \(NumberText.fixed($0 * 100, decimals: 1)) %" } ?? "")
     }
 }

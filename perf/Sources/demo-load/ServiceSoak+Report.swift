@@ -1,7 +1,7 @@
 import LoadGen
 import MemProbe
 import PerfResult
-import SuiteSupport
+import PerfSupport
 
 /// The soak's table and its PerfResult report.
 extension ServiceSoak.Outcome {
@@ -10,47 +10,54 @@ extension ServiceSoak.Outcome {
         var lines: [String] = []
         let first = analysed.first
         let last = samples.last
+        let p99 = NumberText.fixed(Double(load.latency.value(atPercentile: 99)) / 1e6, decimals: 3)
         lines.append(
-            "load          \(load.requestsPerSecond.fixed(0)) req/s for \(samples.last?.seconds.fixed(1) ?? "0") s, "
-                + "p99 \((Double(load.latency.value(atPercentile: 99)) / 1e6).fixed(3)) ms, "
-                + "errors \((load.errorRate * 100).fixed(3)) %")
+            "load          \(NumberText.fixed(load.requestsPerSecond, decimals: 0)) req/s for "
+                + "\(last.map { NumberText.fixed($0.seconds, decimals: 1) } ?? "0") s, p99 \(p99) ms, "
+                + "errors \(NumberText.fixed(load.errorRate * 100, decimals: 3)) %")
         lines.append(
             "samples       \(samples.count) (\(report.warmupSampleCount) dropped as warmup), "
                 + "\(last.map { String($0.scrape.requests) } ?? "0") requests answered by the service")
         lines.append("verdict       \(report.summary)")
         if let rss = residentAnalysis, let first, let last {
             lines.append(
-                "RSS           \(Double(first.memory.residentBytes ?? 0).bytesText) → "
-                    + "\(Double(last.memory.residentBytes ?? 0).bytesText) after the warmup, slope "
-                    + "\((residentSlopePerSecond ?? 0).signedBytesText)/s, fitted growth "
-                    + "\(rss.growth.signedBytesText) (\((rss.growthRatio * 100).signedFixed(2)) %): "
-                    + (residentIsFlat ? "flat ✓" : "grows ✗"))
+                "RSS           \(NumberText.bytes(Double(first.memory.residentBytes ?? 0))) → "
+                    + "\(NumberText.bytes(Double(last.memory.residentBytes ?? 0))) after the warmup, slope "
+                    + "\(NumberText.bytes(residentSlopePerSecond ?? 0, signed: true))/s, fitted growth "
+                    + "\(Self.growth(rss)): " + (residentIsFlat ? "flat ✓" : "grows ✗"))
         }
         if let heap = report.analysis(of: .heapBytes) {
             lines.append(
-                "heap in use   slope \(heap.fit.slope.signedFixed(3)) B/request, fitted growth "
-                    + "\(heap.growth.signedBytesText) (\((heap.growthRatio * 100).signedFixed(2)) %)")
+                "heap in use   slope \(NumberText.fixed(heap.fit.slope, decimals: 3, signed: true)) B/request, "
+                    + "fitted growth \(Self.growth(heap))")
         }
         if let live = report.analysis(of: .liveAllocations) {
             lines.append(
-                "live allocs   slope \(live.fit.slope.signedFixed(5))/request, fitted growth "
-                    + "\(live.growth.signedFixed(0)) (\((live.growthRatio * 100).signedFixed(2)) %)")
+                "live allocs   slope \(NumberText.fixed(live.fit.slope, decimals: 5, signed: true))/request, "
+                    + "fitted growth \(NumberText.fixed(live.growth, decimals: 0, signed: true)) "
+                    + "(\(NumberText.fixed(live.growthRatio * 100, decimals: 2, signed: true)) %)")
         }
         if let hitRate {
-            lines.append("pool hit rate \((hitRate * 100).fixed(2)) % after the warmup (target ≥ 80 %)")
+            lines.append(
+                "pool hit rate \(NumberText.fixed(hitRate * 100, decimals: 2)) % after the warmup (target ≥ 80 %)")
         }
         var table = TextTable([
-            ("pool", .left), ("hits", .right), ("misses", .right), ("returns", .right), ("discards", .right),
-            ("hit rate", .right),
+            .left("pool"), .right("hits"), .right("misses"), .right("returns"), .right("discards"), .right("hit rate"),
         ])
         for (name, counts) in poolWindow.sorted(by: { $0.key < $1.key }) {
             table.append([
                 name, String(counts.hits), String(counts.misses), String(counts.returns), String(counts.discards),
-                counts.hitRate.map { "\(($0 * 100).fixed(2)) %" } ?? "-",
+                counts.hitRate.map { NumberText.fixed($0 * 100, decimals: 2) + " %" } ?? "-",
             ])
         }
-        if !poolWindow.isEmpty { lines.append(table.rendered()) }
+        if !poolWindow.isEmpty { lines.append(table.rendered(indent: "  ")) }
         return lines.joined(separator: "\n")
+    }
+
+    /// A series' fitted growth in bytes and in percent: `+1.2 KiB (+0.05 %)`.
+    private static func growth(_ analysis: SignalAnalysis) -> String {
+        NumberText.bytes(analysis.growth, signed: true) + " ("
+            + NumberText.fixed(analysis.growthRatio * 100, decimals: 2, signed: true) + " %)"
     }
 
     /// `soak/<scenario>[pool=on|off]`: MemProbe's metrics, `rssSlopeBytesPerSec`, the heap and RSS series

@@ -1,6 +1,7 @@
 import LoadGen
 import MemProbe
 import PerfResult
+import PerfSupport
 
 /// `demo-load soak`: steady load on one service while its memory is sampled, then MemProbe's verdicts.
 struct ServiceSoak {
@@ -107,8 +108,7 @@ struct ServiceSoak {
             guard failure == nil, let start = windowStart else { return }
             do throws(DemoLoadError) {
                 let scrape = try service.scrape()
-                let elapsed = start.duration(to: clock.now)
-                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                let seconds = start.duration(to: clock.now).secondsDouble
                 samples.append(Sample(seconds: seconds, scrape: scrape, memory: sampler.sample()))
             } catch {
                 failure = error

@@ -1,6 +1,6 @@
 import LoadGen
 import PerfResult
-import SuiteSupport
+import PerfSupport
 
 /// The knee of a stress ramp: as arrivals rise, the last second that still kept up, before the first second
 /// with errors or with a p99 above the limit. LoadGen reports the per-second series but no knee; this reads it.
@@ -27,9 +27,7 @@ struct StressKnee: Equatable {
     /// `p99Limit`, a breach.
     /// - Complexity: O(seconds).
     init(seconds: [SecondSample], p99Limit: Duration) {
-        let limit =
-            UInt64(clamping: p99Limit.components.seconds) * 1_000_000_000
-            + UInt64(clamping: p99Limit.components.attoseconds / 1_000_000_000)
+        let limit = p99Limit.nanosecondsClamped
         peakRequests = seconds.map(\.requests).max() ?? 0
         var knee: (second: Int, requests: UInt64, p99Ns: UInt64?)?
         for sample in seconds {
@@ -38,9 +36,8 @@ struct StressKnee: Equatable {
                 break
             }
             if let p99 = sample.latencyP99Ns, p99 > limit {
-                breach = (
-                    sample.second, "p99 \((Double(p99) / 1e6).fixed(3)) ms > \((Double(limit) / 1e6).fixed(3)) ms"
-                )
+                let over = NumberText.fixed(Double(p99) / 1e6, decimals: 3)
+                breach = (sample.second, "p99 \(over) ms > \(NumberText.fixed(Double(limit) / 1e6, decimals: 3)) ms")
                 break
             }
             if knee == nil || sample.requests > knee!.requests {
@@ -60,7 +57,7 @@ struct StressKnee: Equatable {
             return "\(name): breached in the first second (\(breach.reason)): start the ramp lower"
         }
         return "\(name): knee \(knee.requests) req/s at second \(knee.second)"
-            + (knee.p99Ns.map { " (p99 \((Double($0) / 1e6).fixed(3)) ms)" } ?? "")
+            + (knee.p99Ns.map { " (p99 \(NumberText.fixed(Double($0) / 1e6, decimals: 3)) ms)" } ?? "")
             + "; second \(breach.second) breached: \(breach.reason)"
     }
 

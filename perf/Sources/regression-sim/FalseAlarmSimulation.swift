@@ -1,4 +1,5 @@
 import PerfResult
+import PerfSupport
 import Regression
 
 /// Seeded A/A and A/B comparisons through the real gate (`Comparer` with the shipped thresholds):
@@ -27,15 +28,15 @@ struct FalseAlarmSimulation {
 
     func run(_ scenario: Scenario) -> Outcome {
         let comparer = Comparer(thresholds: .shipped)
-        var generator = SeededGenerator(seed: seed ^ UInt64(truncatingIfNeeded: scenario.name.hashValueStable))
+        var generator = SplitMix64(seed: seed ^ UInt64(truncatingIfNeeded: scenario.name.hashValueStable))
         var outcome = Outcome(comparisons: comparisons, gateFlagged: 0, testAloneFlagged: 0, thresholdAloneFlagged: 0)
         for _ in 0..<comparisons {
             let baseline = scenario.noise.run(mean: 100, count: samplesPerSide, using: &generator)
             let current = scenario.noise.run(
                 mean: 100 * (1 + scenario.slowdown), count: samplesPerSide, using: &generator)
             let row = comparer.compare(
-                baseline: .nsPerOp(median(baseline), samples: baseline),
-                current: .nsPerOp(median(current), samples: current), suite: "micro", result: "sim/case")
+                baseline: .nsPerOp(SortedSample(baseline).median, samples: baseline),
+                current: .nsPerOp(SortedSample(current).median, samples: current), suite: "micro", result: "sim/case")
             if row.verdict == .regression { outcome.gateFlagged += 1 }
             if let p = row.pValue, p < 0.05 { outcome.testAloneFlagged += 1 }
             if (row.change ?? 0) > 0.10 { outcome.thresholdAloneFlagged += 1 }
@@ -43,11 +44,6 @@ struct FalseAlarmSimulation {
         return outcome
     }
 
-    private func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 0 ? (sorted[middle - 1] + sorted[middle]) / 2 : sorted[middle]
-    }
 }
 
 extension String {

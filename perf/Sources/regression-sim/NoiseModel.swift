@@ -1,3 +1,5 @@
+import PerfSupport
+
 /// How simulated benchmark samples scatter: Gaussian noise with a coefficient of variation, occasional
 /// slow outliers, and optionally a shift of the whole run (what makes a U test alone cry wolf on real
 /// machines: two runs of identical code rarely have the same mean).
@@ -13,14 +15,19 @@ struct NoiseModel: CustomStringConvertible {
 
     var description: String {
         var text =
-            "CV \(percent(coefficientOfVariation)), \(percent(outlierProbability)) outliers "
-            + "+\(percent(outlierSize))"
-        if runDrift > 0 { text += ", run drift \(percent(runDrift))" }
+            "CV \(Self.percent(coefficientOfVariation)), \(Self.percent(outlierProbability)) outliers "
+            + "+\(Self.percent(outlierSize))"
+        if runDrift > 0 { text += ", run drift \(Self.percent(runDrift))" }
         return text
     }
 
+    /// A fraction in percent with at most one decimal: `5 %`, `2.5 %`.
+    static func percent(_ fraction: Double) -> String {
+        NumberText.fixed(fraction * 100, decimals: 1, trimmingZeros: true) + " %"
+    }
+
     /// `count` samples of one run whose true mean is `mean`.
-    func run(mean: Double, count: Int, using generator: inout SeededGenerator) -> [Double] {
+    func run(mean: Double, count: Int, using generator: inout SplitMix64) -> [Double] {
         let shift = runDrift > 0 ? 1 + runDrift * generator.normal() : 1
         return (0..<count).map { _ in
             var value = mean * shift * (1 + coefficientOfVariation * generator.normal())
@@ -28,9 +35,4 @@ struct NoiseModel: CustomStringConvertible {
             return max(value, mean * 0.01)
         }
     }
-}
-
-func percent(_ fraction: Double) -> String {
-    let tenths = (fraction * 1000).rounded()
-    return tenths.truncatingRemainder(dividingBy: 10) == 0 ? "\(Int(tenths / 10)) %" : "\(tenths / 10) %"
 }

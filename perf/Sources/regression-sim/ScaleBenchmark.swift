@@ -1,4 +1,5 @@
 import PerfResult
+import PerfSupport
 import Regression
 
 #if canImport(FoundationEssentials)
@@ -21,7 +22,7 @@ struct ScaleBenchmark {
         let baselinesDirectory = directory + "/baselines"
         try FileManager.default.createDirectory(atPath: resultsDirectory, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: baselinesDirectory, withIntermediateDirectories: true)
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         let noise = NoiseModel()
         let environment = Environment.capture()
         for suiteIndex in 0..<suites {
@@ -35,12 +36,12 @@ struct ScaleBenchmark {
                 let slowdown = resultIndex % 50 == 7 ? 1.3 : 1.0
                 for (report, factor) in [(0, 1.0), (1, slowdown)] {
                     let samples = noise.run(mean: mean * factor, count: count, using: &generator)
-                    let median = samples.sorted()[count / 2]
+                    let sorted = SortedSample(samples)
                     let result = try Result(
                         name: "group\(resultIndex % 10)/case\(resultIndex)",
                         metrics: [
-                            .nsPerOp(median, samples: samples), .p50Ns(median), .p99Ns(samples.max()!),
-                            .opsPerSec(1e9 / median), .rme(1.5), .allocsPerOp(Double(resultIndex % 3)),
+                            .nsPerOp(sorted.median, samples: samples), .p50Ns(sorted.median), .p99Ns(sorted.maximum),
+                            .opsPerSec(1e9 / sorted.median), .rme(1.5), .allocsPerOp(Double(resultIndex % 3)),
                             .bytesPerOp(Double(resultIndex % 3) * 32),
                         ])
                     if report == 0 { try baseline.append(result) } else { try current.append(result) }

@@ -28,6 +28,34 @@ import Testing
             errorRate: 0, allocsPerRequest: allocs, hitRate: pool ? 0.99 : nil)
     }
 
+    @Test func eachRunPrintsOneLineAsItFinishes() {
+        #expect(
+            PoolComparison.line(run("login", pool: true, round: 2, p50: 1.0, p99: 2.5, allocs: 0.004))
+                == "round 2  login  pool=on   1000 req/s  p50 1.000 ms  p95 2.500 ms  p99 2.500 ms  errors 0.000 %  "
+                + "allocs/request 0.00  hit rate 99.0 %")
+    }
+
+    @Test func theTablesAreIndentedAndAligned() {
+        let summary = ComparisonSummary([
+            run("login", pool: true, round: 1, p50: 1.0, p99: 2.0, allocs: 0),
+            run("login", pool: false, round: 1, p50: 1.0, p99: 2.25, allocs: 5),
+        ])
+        #expect(
+            summary.table.split(separator: "\n") == [
+                "  scenario  pool  runs  req/s  p50 ms  p95 ms  p99 ms  p99 range   errors  allocs/req  hit rate",
+                "  login     on       1   1000   1.000   2.000   2.000  2.00–2.00  0.000 %        0.00   99.00 %",
+                "  login     off      1   1000   1.000   2.250   2.250  2.25–2.25  0.000 %        5.00         -",
+            ])
+        #expect(summary.verdictTable.hasPrefix("  scenario  target                            measured (pooled vs plain)\n"))
+    }
+
+    @Test func aModeWithoutRunsHasNoMediansAndNoVerdicts() {
+        let summary = ComparisonSummary([run("login", pool: true, round: 1, p50: 1.0, p99: 2.0, allocs: 0)])
+        #expect(summary.pooled["login"]?.runs.count == 1 && summary.plain["login"] == nil)
+        #expect(summary.verdicts.isEmpty)
+        #expect(summary.table.split(separator: "\n").count == 2)
+    }
+
     @Test func mediansAndTargetsPerScenario() throws {
         let summary = ComparisonSummary([
             run("login", pool: true, round: 1, p50: 1.0, p99: 2.0, allocs: 0),
@@ -42,6 +70,7 @@ import Testing
         #expect(verdicts.map(\.met) == [true, true, false, true])
         #expect(verdicts[0].measured == "0.00 vs 5.00: 100.0 % lower")
         #expect(verdicts[2].measured == "2.900 vs 2.100 ms: 1.381×")
-        #expect(median([3, 1, 2]) == 2 && median([4, 1, 2, 3]) == 2.5 && median([]) == 0)
+        #expect(summary.pooled["login"]?.allocsPerRequest == 0 && summary.plain["login"]?.allocsPerRequest == 5)
+        #expect(summary.pooled["login"]?.hitRate == 0.99 && summary.plain["login"]?.hitRate == nil)
     }
 }

@@ -1,10 +1,11 @@
+import PerfSupport
 import Testing
 
 @testable import demo_load
 
 @Suite struct OptionsTests {
-    func parse(_ arguments: String..., profile: String? = nil) throws(DemoLoadError) -> Options {
-        try Options.parse(arguments, profile: profile)
+    func parse(_ arguments: String..., profile: String? = nil) throws(UsageError) -> Options {
+        try Options(Options.command.parse(arguments, environment: profile.map { ["PERF_PROFILE": $0] } ?? [:]))
     }
 
     @Test func abDefaultsToLoginAndMessagesInFiveRounds() throws {
@@ -13,6 +14,8 @@ import Testing
         #expect(options.effectiveScenarios == ["http-login", "http-messages"])
         #expect(options.effectiveRounds == 5)
         #expect(try parse("ab", profile: "quick").effectiveRounds == 2)
+        #expect(try parse("ab", "--profile", "quick").effectiveRounds == 2)
+        #expect(try parse("ab", "--profile", "full", profile: "quick").effectiveRounds == 5)
     }
 
     @Test func soakDefaultsToSixtySecondsOrFifteenQuick() throws {
@@ -20,7 +23,15 @@ import Testing
         #expect(try parse("soak", "--quick").soakDuration == .seconds(15))
         #expect(try parse("soak", "--duration", "2m").soakDuration == .seconds(120))
         #expect(try parse("soak").effectiveScenarios == ["http-sustained"])
-        #expect(try parse("soak", "--pool", "off").pool == false)
+        #expect(try parse("soak").pool && !(try parse("soak", "--pool", "off").pool))
+    }
+
+    @Test func soakFlagsAreRead() throws {
+        let options = try parse(
+            "soak", "--scenario", "http-login", "--warmup", "1s", "--rate", "20k", "--pool=on", "--json", "s.json")
+        #expect(options.effectiveScenarios == ["http-login"] && options.warmup == .seconds(1))
+        #expect(options.rate == 20_000 && options.pool && options.jsonPath == "s.json")
+        #expect(try parse("soak").rate == nil)
     }
 
     @Test func flagsAreRead() throws {
@@ -37,30 +48,49 @@ import Testing
     @Test func kneeTakesReportsAndALimit() throws {
         let options = try parse("knee", "a.json", "b.json", "--p99-limit", "25ms")
         #expect(options.files == ["a.json", "b.json"] && options.p99Limit == .milliseconds(25))
+        #expect(try parse("knee", "a.json").p99Limit == .milliseconds(10))
+        #expect(try !parse("knee", "a.json", profile: "quick").quick)
     }
 
-    @Test func helpNeedsNoCommand() throws {
-        #expect(try parse("--help").help)
-        #expect(Options.usage.hasPrefix("USAGE: demo-load ab"))
+    @Test func helpNeedsNoCommandAndEachCommandHasItsOwn() throws {
+        let help = try Options.command.parse(["--help"])
+        #expect(help.helpRequested)
+        #expect(help.helpText.hasPrefix("Usage: demo-load COMMAND ...\n       demo-load ab [options]\n"))
+        #expect(help.helpText.contains("\n  knee  The knee of a stress ramp"))
+        let ab = try Options.command.parse(["ab", "-h"]).helpText
+        #expect(ab.contains("--rounds N") && ab.contains("(default 5, quick 2)") && ab.contains("PERF_PROFILE"))
+        #expect(ab.contains("at least 30 % lower pooled") && ab.contains("Exit status: 0 all targets met"))
+        let soak = try Options.command.parse(["soak", "--help"]).helpText
+        #expect(soak.contains("--pool on|off") && soak.contains("--rate RATE") && soak.contains("(default 5000)"))
+        let knee = try Options.command.parse(["knee", "--help"]).helpText
+        #expect(knee.hasPrefix("Usage: demo-load knee [options] REPORT...\n"))
+        #expect(knee.contains("(default 10ms)") && !knee.contains("--quick"))
     }
 
     static let errors: [([String], String?, String)] = [
-        ([], nil, "give a command: ab, soak or knee (see --help)"),
-        (["bench"], nil, "unknown command 'bench': use ab, soak or knee (see --help)"),
-        (["ab", "--rounds", "0"], nil, "--rounds: expected an integer from 1 to 100, got '0'"),
-        (["ab", "--duration", "soon"], nil, "--duration: expected a duration such as 500ms, 10s or 2m, got 'soon'"),
-        (["soak", "--rate", "-5"], nil, "--rate: expected a positive number, got '-5'"),
-        (["soak", "--pool", "maybe"], nil, "--pool: expected on or off, got 'maybe'"),
-        (["ab", "--json"], nil, "--json needs a value (see --help)"),
-        (["ab", "--fast"], nil, "unknown flag '--fast' (see --help)"),
-        (["ab", "extra"], nil, "unexpected argument 'extra' (see --help)"),
-        (["knee"], nil, "knee needs a loadgen --json report, e.g. demo-load knee perf/results/macro-http-stress.json"),
-        (["ab"], "fast", "PERF_PROFILE: expected quick or full, got 'fast'"),
+        ([], nil, "give a command: ab, soak or knee; see demo-load --help"),
+        (["bench"], nil, "unknown command \"bench\"; use ab, soak or knee; see demo-load --help"),
+        (["ab", "--rounds", "0"], nil, "--rounds: 0 is out of range: it must be between 1 and 100"),
+        (["ab", "--duration", "soon"], nil, "--duration: \"soon\" is not a duration; use e.g. 10s, 500ms, 2m"),
+        (["ab", "--warmup", "0s"], nil, "--warmup: 0s is out of range: it must be longer than 0"),
+        (["soak", "--rate", "-5"], nil, "--rate: \"-5\" is not a rate such as 500, 20k or 1.5M"),
+        (["soak", "--rate", "0"], nil, "--rate: 0 is out of range: it must be above 0"),
+        (["soak", "--pool", "maybe"], nil, "--pool: \"maybe\" is not on or off"),
+        (["soak", "--scenario", "a", "--scenario", "b"], nil, "--scenario is given twice (a and b); give it once"),
+        (["ab", "--json"], nil, "--json needs a value (--json PATH); see demo-load ab --help"),
+        (["ab", "--fast"], nil, "unknown option --fast; see demo-load ab --help"),
+        (["ab", "--pool", "off"], nil, "unknown option --pool; see demo-load ab --help"),
+        (["ab", "extra"], nil, "unexpected argument \"extra\"; see demo-load ab --help"),
+        (["knee"], nil, "missing REPORT; see demo-load knee --help"),
+        (["knee", "a.json", "--quick"], nil, "unknown option --quick; see demo-load knee --help"),
+        (["ab"], "fast", "PERF_PROFILE: \"fast\" is not quick or full"),
     ]
 
     @Test(arguments: 0..<errors.count)
     func badCommandLinesAreRefusedSayingWhatToFix(_ index: Int) {
         let (arguments, profile, message) = Self.errors[index]
-        #expect(throws: DemoLoadError.usage(message)) { try Options.parse(arguments, profile: profile) }
+        #expect(throws: UsageError(message)) {
+            try Options(Options.command.parse(arguments, environment: profile.map { ["PERF_PROFILE": $0] } ?? [:]))
+        }
     }
 }

@@ -1,6 +1,7 @@
 import DemoService
 import Glibc
 import LoadGen
+import PerfSupport
 import Testing
 
 /// Every scenario in perf/macro must load through LoadGen's own parser (as `make perf-macro` and `demo-load` load
@@ -48,10 +49,9 @@ import Testing
     func demoServiceScenariosStartItWithValidFlagsOnTheirTargetPort(_ name: String) throws {
         let scenario = try Scenario.load(path: Self.macro + "/" + name)
         guard let service = scenario.service, service.command == "demo-service" else { return }
-        guard case .run(let configuration) = try ServiceConfiguration.parse(arguments: service.arguments) else {
-            Issue.record("\(name): the service arguments ask for --help")
-            return
-        }
+        let parsed = try ServiceConfiguration.command.parse(service.arguments)
+        #expect(!parsed.helpRequested, "\(name): the service arguments ask for --help")
+        let configuration = ServiceConfiguration(parsed)
         #expect(configuration.port == scenario.configuration.target.port)
         #expect(service.readiness == "http://127.0.0.1:\(configuration.port)/health")
         #expect(
