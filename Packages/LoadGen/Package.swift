@@ -39,10 +39,11 @@ let package = Package(
             name: "loadgen-target",
             dependencies: ["LoadGen", .product(name: "PerfSupport", package: "PerfResult")],
             swiftSettings: swiftSettings),
+        // The tests parse through the executables' command declarations and run the built executables.
         .testTarget(
             name: "LoadGenTests",
             dependencies: [
-                "LoadGen", .product(name: "PerfResult", package: "PerfResult"),
+                "LoadGen", "loadgen", "loadgen-target", .product(name: "PerfResult", package: "PerfResult"),
                 .product(name: "PerfSupport", package: "PerfResult"),
             ],
             swiftSettings: swiftSettings),
