@@ -3,21 +3,14 @@ import PerfResult
 import PerfSupport
 import Testing
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
+@testable import loadgen
 
 /// Runs the built `program` (`loadgen` or `loadgen-target`, next to the test bundle: the test target depends
 /// on both) in a bare environment plus `environment`, bounded in time.
 private func run(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws
     -> ChildProcess.Outcome
 {
-    var buffer = [CChar](repeating: 0, count: 4096)
-    let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-    let bundle = String(decoding: buffer[0..<max(count, 0)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    let directory = bundle.lastIndex(of: "/").map { String(bundle[..<$0]) } ?? "."
+    let directory = try #require(Run.executableDirectory())
     let child = ChildProcess(
         directory + "/" + program, arguments, environment: ["PATH": "/usr/bin:/bin"].merging(environment) { $1 })
     return try child.run(timeout: .seconds(120))
