@@ -30,13 +30,22 @@ let package = Package(
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "loadgen",
-            dependencies: ["LoadGen", .product(name: "PerfResult", package: "PerfResult")],
+            dependencies: [
+                "LoadGen", .product(name: "PerfResult", package: "PerfResult"),
+                .product(name: "PerfSupport", package: "PerfResult"),
+            ],
             swiftSettings: swiftSettings),
         .executableTarget(
-            name: "loadgen-target", dependencies: ["LoadGen"],
+            name: "loadgen-target",
+            dependencies: ["LoadGen", .product(name: "PerfSupport", package: "PerfResult")],
             swiftSettings: swiftSettings),
+        // The tests parse through the executables' command declarations and run the built executables.
         .testTarget(
-            name: "LoadGenTests", dependencies: ["LoadGen", .product(name: "PerfResult", package: "PerfResult")],
+            name: "LoadGenTests",
+            dependencies: [
+                "LoadGen", "loadgen", "loadgen-target", .product(name: "PerfResult", package: "PerfResult"),
+                .product(name: "PerfSupport", package: "PerfResult"),
+            ],
             swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,5 @@
+import PerfSupport
+
 /// The checks that run before a load test starts; messages name the scenario field at fault.
 extension LoadConfiguration {
     /// Checks every setting against its range.
@@ -23,7 +25,7 @@ extension LoadConfiguration {
             throw invalid("rate", "must be more than 0 and at most 10000000 requests/s, got \(rate)")
         }
         if let duration, duration <= .zero || duration > .seconds(86_400) {
-            throw invalid("duration", "must be more than 0 and at most 24h, got \(DurationText.format(duration))")
+            throw invalid("duration", "must be more than 0 and at most 24h, got \(UnitText.format(duration))")
         }
         if !stages.isEmpty {
             if rate != nil { throw invalid("stages", "give either rate or stages, not both") }

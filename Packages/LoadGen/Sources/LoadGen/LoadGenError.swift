@@ -42,7 +42,7 @@ public enum LoadGenError: Error, Equatable, Sendable, CustomStringConvertible {
             let names = available.isEmpty ? "none" : available.joined(separator: " ")
             return "no scenario '\(name)': \(directory)/\(name).json does not exist (available: \(names))"
         case let .systemCallFailed(call, code):
-            return "\(call) failed: \(SystemError.text(code)) (errno \(code))"
+            return "\(call) failed: \(SystemError.text(for: code)) (errno \(code))"
         case let .serviceFailed(command, reason):
             return "service \"\(command)\": \(reason)"
         case let .cannotMerge(reason):

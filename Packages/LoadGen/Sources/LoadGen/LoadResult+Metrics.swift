@@ -1,6 +1,7 @@
 public import PerfResult
 
-/// A load result as PerfResult metrics, with the shared keys of DESIGN.md.
+/// A load result as PerfResult metrics: the shared keys of PerfResult (`requestsPerSec`, `latencyP99Ms`, ...) and
+/// LoadGen's own (see the README).
 extension LoadResult {
     /// The percentiles the table shows: (label, percentile).
     static let percentiles: [(label: String, percentile: Double)] = [

@@ -1,3 +1,5 @@
+import PerfSupport
+
 /// The human summary of a run, printed by `loadgen` (autocannon-like, aligned, no colour).
 extension LoadResult {
     /// The summary as lines of text: target, window, a latency table, throughput, errors by class,
@@ -8,52 +10,48 @@ extension LoadResult {
         lines.append(
             "Target        \(target) · \(model.rawValue) model · \(connections) connections · \(threadText) · "
                 + "pipelining \(pipelining)")
-        var window = "Window        \(NumberText.fixed(Double(windowNs) / 1e9, 2)) s"
+        var window = "Window        \(NumberText.fixed(Double(windowNs) / 1e9, decimals: 2)) s"
         if warmup > .zero {
-            window += " after a \(DurationText.format(warmup)) warmup (\(warmupSent) requests"
+            window += " after a \(UnitText.format(warmup)) warmup (\(warmupSent) requests"
             window += warmupSkipped > 0 ? ", \(warmupSkipped) unsent skipped)" : ")"
         }
         window += " · \(completed) responses (\(drained) drained after the deadline, \(abandoned) abandoned)"
         lines.append(window)
         lines.append("")
-        var header = ["Latency (ms)"]
-        header += LoadResult.percentiles.map(\.label) + ["max", "mean", "stdev"]
-        func row(_ label: String, _ histogram: LatencyHistogram) -> [String] {
-            [label]
-                + LoadResult.percentiles.map {
-                    NumberText.milliseconds(Double(histogram.value(atPercentile: $0.percentile)))
-                }
-                + [
-                    NumberText.milliseconds(Double(histogram.maxValue)), NumberText.milliseconds(histogram.mean),
-                    NumberText.milliseconds(histogram.standardDeviation),
-                ]
+        let numbers = LoadResult.percentiles.map(\.label) + ["max", "mean", "stdev"]
+        var table = TextTable([.left("Latency (ms)")] + numbers.map { .right($0) })
+        for (label, histogram) in [("corrected", latency), ("uncorrected", uncorrectedLatency)] {
+            let percentiles = LoadResult.percentiles.map { Double(histogram.value(atPercentile: $0.percentile)) }
+            let values = percentiles + [Double(histogram.maxValue), histogram.mean, histogram.standardDeviation]
+            table.append([label] + values.map(milliseconds))
         }
-        lines += NumberText.columns([header, row("corrected", latency), row("uncorrected", uncorrectedLatency)])
+        lines.append(table.rendered())
         if model == .closed {
             lines.append(
                 "(closed model: corrected from when the connection could take the request, uncorrected from the send)")
         } else {
             lines.append("(open model: corrected from the scheduled send time, uncorrected from the actual send)")
         }
+        let inFlight = NumberText.fixed(meanRequestsInFlight, decimals: 1)
         lines.append(
-            "In flight     \(NumberText.fixed(meanRequestsInFlight, 1)) requests on average (requests/s × mean "
+            "In flight     \(inFlight) requests on average (requests/s × mean "
                 + "uncorrected latency; at most \(connections * pipelining) = \(connections) connections × "
                 + "pipelining \(pipelining))")
         lines.append("")
-        var throughput = "Requests/s    \(NumberText.fixed(requestsPerSecond, 1))"
-        let rates = perSecond.filter { secondLength($0.second) >= 1 }.map { Double($0.requests) }.sorted()
+        var throughput = "Requests/s    \(NumberText.fixed(requestsPerSecond, decimals: 1))"
+        let rates = SortedSample(perSecond.filter { secondLength($0.second) >= 1 }.map { Double($0.requests) })
         if !rates.isEmpty {
+            let (minimum, median, maximum) = (rates.minimum, rates.median, rates.maximum)
             throughput +=
-                "  (per second: min \(NumberText.fixed(rates[0], 0)), median "
-                + "\(NumberText.fixed(rates[rates.count / 2], 0)), max \(NumberText.fixed(rates[rates.count - 1], 0)))"
+                "  (per second: min \(NumberText.fixed(minimum, decimals: 0)), median "
+                + "\(NumberText.fixed(median, decimals: 0)), max \(NumberText.fixed(maximum, decimals: 0)))"
         }
         lines.append(throughput)
-        lines.append("Bytes/s       \(NumberText.bytes(bytesPerSecond))/s")
-        lines.append("Client CPU    \(NumberText.fixed(clientCPUMicrosecondsPerRequest, 2)) µs/request")
+        lines.append("Bytes/s       \(NumberText.si(bytesPerSecond, unit: "B/s"))")
+        lines.append("Client CPU    \(NumberText.fixed(clientCPUMicrosecondsPerRequest, decimals: 2)) µs/request")
         let classes = ErrorClass.allCases.map { "\($0) \(errors[$0])" }.joined(separator: " · ")
-        lines.append(
-            "Errors        \(failures) (\(NumberText.fixed(errorRate * 100, 3)) %): \(classes) · status ≥ 400 \(httpErrors)"
-        )
+        let errorPercent = NumberText.fixed(errorRate * 100, decimals: 3)
+        lines.append("Errors        \(failures) (\(errorPercent) %): \(classes) · status ≥ 400 \(httpErrors)")
         let statuses = statusCounts.sorted { $0.key < $1.key }.map {
             "\($0.key == 0 ? "other" : String($0.key)): \($0.value)"
         }
@@ -61,10 +59,9 @@ extension LoadResult {
         if model == .open {
             var open = "Open model    "
             if let targetRate {
-                let deviation = (requestsPerSecond / targetRate - 1) * 100
-                open +=
-                    "target \(NumberText.fixed(targetRate, 1)) req/s · achieved \(NumberText.fixed(requestsPerSecond, 1)) "
-                    + "req/s (\(deviation >= 0 ? "+" : "")\(NumberText.fixed(deviation, 2)) %) · "
+                let deviation = NumberText.fixed((requestsPerSecond / targetRate - 1) * 100, decimals: 2, signed: true)
+                open += "target \(NumberText.fixed(targetRate, decimals: 1)) req/s · "
+                open += "achieved \(NumberText.fixed(requestsPerSecond, decimals: 1)) req/s (\(deviation) %) · "
             }
             open += "late \(late) (sent after the late threshold, 1 ms by default) · dropped \(dropped) (never sent)"
             lines.append(open)
@@ -86,9 +83,14 @@ extension LoadProgress {
             text += " · last second: \(last.requests) req/s"
             if let p50 = last.latencyP50Ns, let p99 = last.latencyP99Ns {
                 text +=
-                    " · p50 \(NumberText.milliseconds(Double(p50))) ms · p99 \(NumberText.milliseconds(Double(p99))) ms"
+                    " · p50 \(milliseconds(Double(p50))) ms · p99 \(milliseconds(Double(p99))) ms"
             }
         }
         return text
     }
+}
+
+/// A latency in nanoseconds as milliseconds with three decimals, the unit of every latency `loadgen` prints.
+private func milliseconds(_ nanoseconds: Double) -> String {
+    NumberText.fixed(nanoseconds / 1e6, decimals: 3)
 }

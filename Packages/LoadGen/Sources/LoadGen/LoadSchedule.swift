@@ -1,3 +1,5 @@
+import PerfSupport
+
 /// The level of load over time: a warmup at the first stage's level, then the stages.
 ///
 /// For the open model it also answers when the *k*-th request is due: arrivals are spaced evenly at

@@ -1,3 +1,4 @@
+import PerfSupport
 import Synchronization
 
 /// A load test: configure it, run it (blocking), get a `LoadResult`. Tests and suites drive it
@@ -51,7 +52,7 @@ public final class LoadTest: Sendable {
         let pool = configuration.connectionPool
         let schedule = LoadSchedule(warmup: configuration.warmup, stages: configuration.effectiveStages)
         let now = MonotonicClock.now()
-        let wallNow = MonotonicClock.wallClock()
+        let wallNow = WallClock.nanosecondsSinceEpoch()
         let startNs = now + 20_000_000
         let measureStartNs = startNs + schedule.warmupNs
         let deadlineNs = startNs + schedule.totalNs

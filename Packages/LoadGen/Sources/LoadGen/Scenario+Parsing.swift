@@ -84,7 +84,7 @@ private struct FieldReader {
         guard let text = value.stringValue else {
             throw invalid(field, "expected a duration such as \"10s\", \"500ms\" or \"2m\", got \(describe(value))")
         }
-        guard let duration = DurationText.parse(text) else {
+        guard let duration = UnitText.duration(text) else {
             throw invalid(field, "\"\(text)\" is not a duration; use e.g. \"10s\", \"500ms\", \"250us\", \"2m\"")
         }
         return duration

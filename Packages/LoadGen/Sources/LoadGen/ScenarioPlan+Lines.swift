@@ -1,3 +1,5 @@
+import PerfSupport
+
 /// A plan as text a shell reads without `eval`: one `key<TAB>value` line each.
 extension ScenarioPlan {
     /// The plan, one `key<TAB>value` line each, in this order:
@@ -21,7 +23,7 @@ extension ScenarioPlan {
         var entries: [(key: String, field: String, value: String)] = [
             ("name", "name", name), ("file", "file", file), ("host", "target", host), ("port", "target", String(port)),
         ]
-        if let duration { entries.append(("duration", "duration", DurationText.format(duration))) }
+        if let duration { entries.append(("duration", "duration", UnitText.format(duration))) }
         if let service {
             if let readiness = service.readiness { entries.append(("readiness", "service.readiness", readiness)) }
             entries.append(("service-command", "service.command", service.command))

@@ -1,4 +1,5 @@
 import CLoadGen
+import PerfSupport
 import Synchronization
 
 #if canImport(Glibc)

@@ -1,4 +1,5 @@
 import CLoadGen
+import PerfSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -6,11 +7,11 @@ import Glibc
 import Musl
 #endif
 
-/// A service started for a scenario: spawned in its own process group, polled until ready, and
-/// stopped with SIGTERM, then SIGKILL after a grace period.
+/// A service started for a scenario: spawned in its own process group with its output in a log file, polled
+/// until ready, and stopped with SIGTERM, then SIGKILL after a grace period.
 public struct ServiceProcess: Sendable {
-    /// The process id (also its process group id).
-    public let pid: Int32
+    /// The running child.
+    let process: SpawnedProcess
     /// What was started.
     public let spec: ServiceSpec
     /// The executable that was run.
@@ -18,77 +19,39 @@ public struct ServiceProcess: Sendable {
     /// The file receiving the service's standard output and error.
     public let logPath: String
 
-    /// Starts the service.
+    /// The process id (also its process group id).
+    public var pid: Int32 { process.pid }
+
+    /// Starts the service, with this process's environment plus the spec's variables.
     /// - Parameter searchDirectories: where a command without `/` is looked for before `PATH`
     ///   (the `loadgen` tool passes its own directory, so `loadgen-target` is found next to it).
     /// - Throws: `LoadGenError.serviceFailed` when the command is not found or cannot be spawned.
     public static func start(_ spec: ServiceSpec, searchDirectories: [String] = []) throws(LoadGenError)
         -> ServiceProcess
     {
-        let executable = try resolve(spec.command, searchDirectories: searchDirectories)
+        let inherited = ProcessEnvironment.current()
+        let executable = try resolve(
+            spec.command, searchDirectories: searchDirectories, path: inherited["PATH"] ?? "/usr/bin:/bin")
         let logPath = spec.log ?? "/tmp/loadgen-service-\(getpid()).log"
-        var variables: [String: String] = [:]
-        var order: [String] = []
-        var entry = environ
-        while let pointer = entry.pointee {
-            let text = String(cString: pointer)
-            if let equals = text.firstIndex(of: "=") {
-                let key = String(text[..<equals])
-                if variables[key] == nil { order.append(key) }
-                variables[key] = String(text[text.index(after: equals)...])
-            }
-            entry += 1
+        let child = ChildProcess(
+            executable, spec.arguments, environment: inherited.merging(spec.environment) { $1 },
+            newProcessGroup: true)
+        do {
+            let process = try child.spawn(
+                standardOutput: .file(path: logPath, append: false), standardError: .standardOutput)
+            return ServiceProcess(process: process, spec: spec, executable: executable, logPath: logPath)
+        } catch {
+            throw .serviceFailed(command: spec.command, reason: "cannot start: \(error)")
         }
-        for (key, value) in spec.environment.sorted(by: { $0.key < $1.key }) {
-            if variables[key] == nil { order.append(key) }
-            variables[key] = value
-        }
-        let argv = ([executable] + spec.arguments).map { strdup($0) } + [nil]
-        let envp = order.map { strdup("\($0)=\(variables[$0]!)") } + [nil]
-        defer {
-            for pointer in argv { free(pointer) }
-            for pointer in envp { free(pointer) }
-        }
-        var actions = posix_spawn_file_actions_t()
-        var attributes = posix_spawnattr_t()
-        posix_spawn_file_actions_init(&actions)
-        posix_spawnattr_init(&attributes)
-        defer {
-            posix_spawn_file_actions_destroy(&actions)
-            posix_spawnattr_destroy(&attributes)
-        }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, logPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        sigaddset(&defaults, SIGINT)
-        sigaddset(&defaults, SIGTERM)
-        sigaddset(&defaults, SIGPIPE)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setflags(
-            &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-        var pid: pid_t = 0
-        let status = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-        guard status == 0 else {
-            throw .serviceFailed(
-                command: spec.command, reason: "cannot start \(executable): \(SystemError.text(status))")
-        }
-        return ServiceProcess(pid: pid, spec: spec, executable: executable, logPath: logPath)
     }
 
-    static func resolve(_ command: String, searchDirectories: [String]) throws(LoadGenError) -> String {
+    static func resolve(_ command: String, searchDirectories: [String], path: String) throws(LoadGenError) -> String {
         if command.contains("/") {
             guard access(command, X_OK) == 0 else {
                 throw .serviceFailed(command: command, reason: "not an executable file (check the path)")
             }
             return command
         }
-        let path = getenv("PATH").map { String(cString: $0) } ?? "/usr/bin:/bin"
         let directories = searchDirectories + path.split(separator: ":").map(String.init)
         for directory in directories where !directory.isEmpty {
             let candidate = directory.hasSuffix("/") ? directory + command : directory + "/" + command
@@ -99,18 +62,13 @@ public struct ServiceProcess: Sendable {
             reason: "not found next to loadgen or in PATH; build it or give its path")
     }
 
-    /// Whether the process has exited; its status text when it has.
+    /// Whether the process has exited; how it ended when it has (`exited with status 1`, `killed by signal 9`).
     public func exitStatus() -> String? {
-        var status: Int32 = 0
-        let result = waitpid(pid, &status, WNOHANG)
-        guard result == pid else { return result < 0 ? "already reaped" : nil }
-        return ServiceProcess.describe(status)
-    }
-
-    static func describe(_ status: Int32) -> String {
-        let signal = status & 0x7F
-        if signal == 0 { return "exited with status \((status >> 8) & 0xFF)" }
-        return "was killed by signal \(signal)"
+        do {
+            return try process.poll()?.description
+        } catch {
+            return "could not be waited for (\(error))"
+        }
     }
 
     /// Polls the readiness URL until it answers 2xx or 3xx.
@@ -130,27 +88,27 @@ public struct ServiceProcess: Sendable {
             if MonotonicClock.now() >= deadline || shouldStop() {
                 throw .serviceFailed(
                     command: spec.command,
-                    reason: "\(readiness) did not answer 2xx or 3xx within \(DurationText.format(spec.timeout)); "
+                    reason: "\(readiness) did not answer 2xx or 3xx within \(UnitText.format(spec.timeout)); "
                         + "see its log \(logPath)")
             }
             PosixThread.sleep(nanoseconds: 50_000_000)
         }
     }
 
-    /// Stops the process group: SIGTERM, then SIGKILL after `stopGrace`. Returns how it ended.
+    /// Stops the process group: SIGTERM, then SIGKILL after `stopGrace`. Returns how it ended
+    /// (`killed by signal 15` when it obeyed SIGTERM, or what it did before).
     @discardableResult
     public func stop() -> String {
         if let status = exitStatus() { return status }
-        kill(-pid, SIGTERM)
-        let deadline = MonotonicClock.now() + spec.stopGrace.nanosecondsClamped
-        while MonotonicClock.now() < deadline {
-            if let status = exitStatus() { return status }
-            PosixThread.sleep(nanoseconds: 10_000_000)
+        do {
+            let ending = try process.terminate(grace: spec.stopGrace)
+            guard ending != .signalled(SIGKILL) else {
+                return "did not stop within \(UnitText.format(spec.stopGrace)) of SIGTERM and was killed"
+            }
+            return ending.description
+        } catch {
+            return "could not be waited for (\(error))"
         }
-        kill(-pid, SIGKILL)
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
-        return "did not stop within \(DurationText.format(spec.stopGrace)) of SIGTERM and was killed"
     }
 }
 

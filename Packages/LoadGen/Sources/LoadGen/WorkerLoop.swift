@@ -1,4 +1,5 @@
 import CLoadGen
+import PerfSupport
 
 #if canImport(Glibc)
 import Glibc

@@ -1,5 +1,6 @@
 import LoadGen
 import PerfResult
+import PerfSupport
 import Synchronization
 
 #if canImport(Glibc)
@@ -10,37 +11,81 @@ import Musl
 
 /// One run: scenario plus flags, the service around it, the table, the report and the exit status.
 enum Run {
+    /// Set by SIGINT/SIGTERM; the run loop turns it into `LoadTest.stop()`.
+    static let interrupted = Atomic<Bool>(false)
+
+    /// Prints `loadgen: message` to standard error.
+    /// - Returns: 2, the exit status of bad usage or bad input.
+    static func fail(_ message: String) -> Int32 {
+        printError("loadgen: \(message)")
+        return UsageError.exitStatus
+    }
+
+    /// The run `parsed` asks for: the environment line, the scenario, its service, the load, the tables.
+    /// - Returns: the exit status.
+    static func run(_ parsed: ParsedArguments) -> Int32 {
+        let environment = Environment.capture()
+        print(environment.description)
+        if let warning = environment.buildWarning { print(warning) }
+        let scenario: Scenario
+        do {
+            scenario = try self.scenario(from: parsed)
+        } catch {
+            return fail("\(error)")
+        }
+        let target = scenario.configuration.target
+        if !parsed[Options.allowRemote], !target.isLoopback {
+            return fail("\(target) is not a loopback address; pass --allow-remote to load another host")
+        }
+        // Many connections need many descriptors: raise the soft limit to the hard one (as the shell could).
+        var limit = rlimit()
+        if getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < limit.rlim_max {
+            limit.rlim_cur = limit.rlim_max
+            _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+        }
+        // Initialised before the handlers can run: a signal handler must not run a lazy initialiser.
+        _ = interrupted.load(ordering: .relaxed)
+        signal(SIGINT) { _ in Run.interrupted.store(true, ordering: .relaxed) }
+        signal(SIGTERM) { _ in Run.interrupted.store(true, ordering: .relaxed) }
+        return execute(
+            scenario, parsed: parsed, environment: environment,
+            searchDirectories: [executableDirectory()].compactMap { $0 })
+    }
+
     /// The scenario of the file (or an ad hoc one for the URL) with the flags applied.
-    static func scenario(from options: Options) throws -> Scenario {
+    /// - Throws: `UsageError` without a URL or scenario, or with a body file that cannot be read;
+    ///   `LoadGenError` for a bad URL, scenario file or setting.
+    static func scenario(from parsed: ParsedArguments) throws -> Scenario {
         var scenario: Scenario
-        if let path = options.scenario {
-            let profile = getenv("PERF_PROFILE").map { String(cString: $0) }
-            scenario = try Scenario.load(path: path, profile: profile)
-            if let url = options.url { scenario.configuration.target = try Target(url: url) }
+        let url = parsed.positionals.first
+        if let path = parsed.given(Options.scenario) {
+            scenario = try Scenario.load(path: path, profile: parsed[CommonOptions.profile]?.rawValue)
+            if let url { scenario.configuration.target = try Target(url: url) }
         } else {
-            guard let url = options.url else { throw UsageError("give a URL or --scenario FILE; see loadgen --help") }
+            guard let url else { throw UsageError("give a URL or --scenario FILE; see loadgen --help") }
             scenario = Scenario(name: "adhoc", configuration: LoadConfiguration(target: try Target(url: url)))
         }
-        if let name = options.name { scenario.name = name }
+        if let name = parsed.given(Options.name) { scenario.name = name }
         var configuration = scenario.configuration
-        if let value = options.connections { configuration.connections = value }
-        if let value = options.threads { configuration.threads = value }
-        if let value = options.duration { configuration.duration = value }
-        if let value = options.count {
+        if let value = parsed.given(Options.connections) { configuration.connections = value }
+        if let value = parsed.given(Options.threads) { configuration.threads = value }
+        if let value = parsed.given(Options.duration) { configuration.duration = value }
+        if let value = parsed.given(Options.count) {
             configuration.count = value
-            if options.duration == nil, options.scenario == nil { configuration.duration = nil }
+            if !parsed.isGiven(Options.duration), !parsed.isGiven(Options.scenario) { configuration.duration = nil }
         }
-        if let value = options.rate { configuration.rate = value }
-        if let value = options.pipelining { configuration.pipelining = value }
-        if let value = options.timeout { configuration.timeout = value }
-        if let value = options.warmup { configuration.warmup = value }
-        if let value = options.grace { configuration.grace = value }
-        if options.method != nil || !options.headers.isEmpty || options.body != nil || options.bodyFile != nil {
+        if let value = parsed.given(Options.rate) { configuration.rate = value }
+        if let value = parsed.given(Options.pipelining) { configuration.pipelining = value }
+        if let value = parsed.given(Options.timeout) { configuration.timeout = value }
+        if let value = parsed.given(Options.warmup) { configuration.warmup = value }
+        if let value = parsed.given(Options.grace) { configuration.grace = value }
+        let requestFlags: [any ArgumentDeclaration] = [Options.method, Options.header, Options.body, Options.bodyFile]
+        if requestFlags.contains(where: { parsed.isGiven($0) }) {
             var request = configuration.requests.count == 1 ? configuration.requests[0] : RequestTemplate()
-            if let method = options.method { request.method = method }
-            request.headers += options.headers
-            if let body = options.body { request.body = body }
-            if let file = options.bodyFile {
+            if let method = parsed.given(Options.method) { request.method = method }
+            request.headers += parsed.values(Options.header)
+            if let body = parsed.given(Options.body) { request.body = Array(body.utf8) }
+            if let file = parsed.given(Options.bodyFile) {
                 do {
                     request.body = try AtomicFile.read(file)
                 } catch {
@@ -54,9 +99,9 @@ enum Run {
         return scenario
     }
 
-    static func execute(_ scenario: Scenario, options: Options, environment: Environment, searchDirectories: [String])
-        -> Int32
-    {
+    static func execute(
+        _ scenario: Scenario, parsed: ParsedArguments, environment: Environment, searchDirectories: [String]
+    ) -> Int32 {
         let configuration = scenario.configuration
         var service: ServiceProcess?
         if let spec = scenario.service {
@@ -66,27 +111,26 @@ enum Run {
                 print("Service       \(started.executable) (pid \(started.pid), log \(started.logPath))")
                 try started.waitUntilReady { interrupted.load(ordering: .relaxed) }
             } catch {
-                if let service { standardError("loadgen: service \(service.stop())") }
-                standardError("loadgen: \(error)")
-                return 2
+                if let service { printError("loadgen: service \(service.stop())") }
+                return fail("\(error)")
             }
         }
         defer {
             if let service { print("Service       \(service.stop())") }
         }
         let result: LoadResult
-        let live = options.progress && isatty(2) == 1
+        // Live progress redraws one line with a terminal escape: only where a person watches it.
+        let live = !parsed[Options.noProgress] && isatty(STDERR_FILENO) == 1
         do {
             let test = try LoadTest(configuration)
             print("Scenario      \(scenario.name)\(scenario.description.map { ": \($0)" } ?? "")")
             result = try test.run { progress in
                 if interrupted.load(ordering: .relaxed) { test.stop() }
-                if live { standardErrorInPlace(progress.line) }
+                if live { StandardStream.write("\r\u{1B}[2K" + progress.line, to: .error) }
             }
-            if live { standardErrorInPlace("") }
+            if live { StandardStream.write("\r\u{1B}[2K", to: .error) }
         } catch {
-            standardError("loadgen: \(error)")
-            return 2
+            return fail("\(error)")
         }
         print(result.summaryTable(warmup: configuration.warmup))
         let name = "\(scenario.name)/total"
@@ -94,34 +138,31 @@ enum Run {
         do {
             let perfResult = try result.perfResult(name: name)
             if !scenario.thresholds.isEmpty {
-                status = printThresholds(scenario.thresholds.map { $0.evaluate(perfResult) })
+                let verdicts = scenario.thresholds.map { $0.evaluate(perfResult) }
+                print("")
+                print(Threshold.summaryTable(verdicts))
+                let worst = verdicts.map(\.level).max() ?? .met
+                if worst == .critical || (worst == .warning && parsed[Options.strict]) { status = 1 }
             }
-            if let path = options.json {
+            if let path = parsed.given(Options.json) {
                 try LoadReport.write(
                     [LoadReport.Entry(name: name, result: result)], suite: "macro-\(scenario.name)",
                     environment: environment, to: path)
                 print("Report        \(path)")
             }
         } catch {
-            standardError("loadgen: \(error)")
-            return 2
+            return fail("\(error)")
         }
         return status
     }
 
-    /// Prints the threshold table; returns 1 when a level fails the run.
-    static func printThresholds(_ verdicts: [Threshold.Verdict]) -> Int32 {
-        let strict = getenv("STRICT_PERF").map { String(cString: $0) } == "1"
-        print("")
-        print(Threshold.summaryTable(verdicts))
-        let worst = verdicts.map(\.level).max() ?? .met
-        if worst == .critical { return 1 }
-        if worst == .warning, strict { return 1 }
-        return 0
-    }
-
-    static func standardErrorInPlace(_ text: String) {
-        var line = "\r\u{1B}[2K" + text
-        line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+    /// The directory of this executable, where `loadgen-target` is built too.
+    static func executableDirectory() -> String? {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard count > 0 else { return nil }
+        let path = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard let slash = path.lastIndex(of: "/") else { return nil }
+        return String(path[..<slash])
     }
 }

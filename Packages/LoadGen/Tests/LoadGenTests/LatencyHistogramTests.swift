@@ -1,3 +1,4 @@
+import PerfSupport
 import Testing
 
 @testable import LoadGen

@@ -1,3 +1,4 @@
+import PerfSupport
 import Testing
 
 @testable import LoadGen
@@ -158,14 +159,14 @@ private func message(_ text: String) -> String {
     }
 
     @Test func durationsParseAndFormat() {
-        #expect(DurationText.parse("250us") == .microseconds(250))
-        #expect(DurationText.parse("1.5s") == .milliseconds(1500))
-        #expect(DurationText.parse("2m") == .seconds(120))
-        #expect(DurationText.parse("10") == nil)
-        #expect(DurationText.parse("-1s") == nil)
-        #expect(DurationText.parse(".5s") == nil)
-        #expect(DurationText.format(.milliseconds(1500)) == "1.5s")
-        #expect(DurationText.format(.seconds(120)) == "2m")
+        #expect(UnitText.duration("250us") == .microseconds(250))
+        #expect(UnitText.duration("1.5s") == .milliseconds(1500))
+        #expect(UnitText.duration("2m") == .seconds(120))
+        #expect(UnitText.duration("10") == nil)
+        #expect(UnitText.duration("-1s") == nil)
+        #expect(UnitText.duration(".5s") == nil)
+        #expect(UnitText.format(.milliseconds(1500)) == "1.5s")
+        #expect(UnitText.format(.seconds(120)) == "2m")
     }
 
     @Test func urlsAreSplitIntoHostPortAndPath() throws {

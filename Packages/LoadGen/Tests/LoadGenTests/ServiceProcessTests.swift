@@ -1,3 +1,4 @@
+import PerfResult
 import Testing
 
 @testable import LoadGen
@@ -9,7 +10,34 @@ import Testing
         spec.log = temporaryPath("sleep.log")
         let service = try ServiceProcess.start(spec)
         #expect(service.exitStatus() == nil)
-        #expect(service.stop() == "was killed by signal 15")
+        #expect(service.stop() == "killed by signal 15")
+        #expect(service.exitStatus() == "killed by signal 15")
+    }
+
+    @Test func serviceThatIgnoresSigtermIsKilledAfterItsGrace() throws {
+        var spec = ServiceSpec(command: "/bin/sh")
+        spec.arguments = ["-c", "trap '' TERM; echo ready; sleep 30"]
+        spec.stopGrace = .milliseconds(300)
+        spec.log = temporaryPath("stubborn.log")
+        defer { removeFile(spec.log!) }
+        let service = try ServiceProcess.start(spec)
+        // SIGTERM must come after the trap: the shell prints its line once the trap is set.
+        try #require(waitFor { (try? AtomicFile.read(spec.log!)) == Array("ready\n".utf8) })
+        #expect(service.stop() == "did not stop within 300ms of SIGTERM and was killed")
+    }
+
+    @Test func serviceGetsItsEnvironmentAndArgumentsAndWritesBothStreamsToItsLog() throws {
+        var spec = ServiceSpec(command: "sh")
+        spec.arguments = ["-c", "echo \"$GREETING $0\"; echo oops >&2; exit 3", "world"]
+        spec.environment = ["GREETING": "hello"]
+        spec.log = temporaryPath("echo.log")
+        defer { removeFile(spec.log!) }
+        let service = try ServiceProcess.start(spec)
+        #expect(service.executable.hasSuffix("/sh"))
+        try #require(waitFor { service.exitStatus() != nil })
+        #expect(service.exitStatus() == "exited with status 3")
+        #expect(service.stop() == "exited with status 3")
+        #expect(try AtomicFile.read(spec.log!) == Array("hello world\noops\n".utf8))
     }
 
     @Test func serviceThatIsNeverReadyFailsWithItsLog() throws {
@@ -54,4 +82,13 @@ import Testing
             _ = try ServiceProcess.start(ServiceSpec(command: "no-such-command-here"))
         }
     }
+}
+
+/// Checks `condition` every 10 ms for up to 10 s; whether it held.
+private func waitFor(_ condition: () -> Bool) -> Bool {
+    for _ in 0..<1000 {
+        if condition() { return true }
+        PosixThread.sleep(nanoseconds: 10_000_000)
+    }
+    return false
 }
