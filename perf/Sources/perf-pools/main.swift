@@ -17,7 +17,9 @@ do {
     options = try Options(parsed)
     let all = PoolCase.all(PoolFixtures())
     let selected = try CaseFilter(options.filters).select(all.map(\.name))
-    cases = all.filter { selected.contains($0.name) }
+    // A fork (--forks) measures the cases in an order rotated by its position.
+    let chosen = all.filter { selected.contains($0.name) }
+    cases = ForkPosition(environment: ProcessEnvironment.current())?.rotated(chosen) ?? chosen
     if let path = options.jsonPath, !options.list { try ReportPath.checkWritable(path) }
 } catch {
     printError("perf-pools: \(error)")
@@ -29,4 +31,10 @@ if options.list {
 }
 var environment = Environment.capture()
 environment.profile = options.profile.rawValue
+if options.forks > 1 {
+    exit(
+        SelfForks.main(
+            program: "perf-pools", forks: options.forks, environment: environment, jsonPath: options.jsonPath,
+            keys: ["nsPerOp", "opsPerSec", "allocsPerOp"]))
+}
 exit(PoolsSuite(options: options, cases: cases).run(environment: environment))

@@ -37,17 +37,29 @@ struct ViewModelSuite {
                 + "\(CaseRun.updatesPerMount + 1) updates per mount, \(options.cyclesPerCase) cycles; "
                 + "pools keep \(CaseRun.churnMaxIdle) (churn) and \(CaseRun.mountMaxIdle) (mount) idle; "
                 + "seed \(options.seed)")
-        var runs: [CaseRun] = []
+        // Every case as a step, so that a fork (--forks) can rotate their order by its position.
+        var steps: [(name: String, run: () -> CaseRun)] = []
         for model in ModelKind.allCases {
             for kind in ListKind.allCases {
-                progress("churn/\(kind.rawValue) (\(model.rawValue))")
-                runs.append(CaseRun.churn(kind, model: model, ticks: options.ticksPerCase, seed: options.seed))
+                steps.append(
+                    (
+                        "churn/\(kind.rawValue) (\(model.rawValue))",
+                        { CaseRun.churn(kind, model: model, ticks: options.ticksPerCase, seed: options.seed) }
+                    ))
             }
             for kind in ListKind.allCases {
-                progress("mountUnmount/\(kind.rawValue) (\(model.rawValue))")
-                runs.append(
-                    CaseRun.mountUnmount(kind, model: model, cycles: options.cyclesPerCase, seed: options.seed))
+                steps.append(
+                    (
+                        "mountUnmount/\(kind.rawValue) (\(model.rawValue))",
+                        { CaseRun.mountUnmount(kind, model: model, cycles: options.cyclesPerCase, seed: options.seed) }
+                    ))
             }
+        }
+        if let position = ForkPosition(environment: ProcessEnvironment.current()) { steps = position.rotated(steps) }
+        var runs: [CaseRun] = []
+        for step in steps {
+            progress(step.name)
+            runs.append(step.run())
         }
         print("")
         print(CaseRun.table(runs))

@@ -15,6 +15,12 @@ var environment = Environment.capture()
 switch options.mode {
 case .suite:
     environment.profile = options.profile.rawValue
+    if options.forks > 1 {
+        exit(
+            SelfForks.main(
+                program: "perf-viewmodel", forks: options.forks, environment: environment, jsonPath: options.jsonPath,
+                keys: ["nsPerOp", "allocsPerOp", "viewModelAllocsPerOp"]))
+    }
     exit(ViewModelSuite(options: options).run(environment: environment).rawValue)
 case .demo:
     ChatDemo(options: options, colors: TerminalColors.standardOutput(environment: variables)).run(

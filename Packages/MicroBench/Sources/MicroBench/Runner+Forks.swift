@@ -20,7 +20,8 @@ extension Runner {
         do {
             merged = try SelfForks.run(
                 forks: options.forks, arguments: arguments, environment: ProcessEnvironment.current(),
-                progress: { line in if console.errorIsTerminal { console.writeError("\r\u{1B}[2K" + line) } })
+                progress: { line in if console.errorIsTerminal { console.writeError("\r\u{1B}[2K" + line) } }
+            ).report
         } catch {
             if console.errorIsTerminal { console.writeError("\r\u{1B}[2K") }
             throw .forksFailed(reason: "\(error)")

@@ -10,6 +10,12 @@ import Darwin
 ///
 /// Public so that other tools (baselines, snapshots, reports) write the same way.
 public enum AtomicFile {
+    /// Whether a file (not a directory) exists at `path`.
+    public static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFDIR
+    }
+
     /// Reads the whole file at `path`.
     /// - Throws: `PerfResultError.unreadableFile` with the OS's reason.
     public static func read(_ path: String) throws(PerfResultError) -> [UInt8] {

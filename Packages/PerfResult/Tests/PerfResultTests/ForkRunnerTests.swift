@@ -28,7 +28,7 @@ import Testing
         let directory = try makeTemporaryDirectory()
         let reports = try runner(directory).run([
             command("base", directory: directory), command("head", directory: directory),
-        ])
+        ]).reports
         #expect(reports.count == 2 && reports.allSatisfy { $0.count == 3 })
         let log = String(decoding: try AtomicFile.read("\(directory)/log"), as: UTF8.self)
         let lines = log.split(separator: "\n").map { $0.split(separator: " ") }
@@ -59,6 +59,26 @@ import Testing
         #expect(
             error?.description
                 == "fork 1/3 of micro exited with status 2; its last output:\nperf-micro: --bogus is unknown")
+    }
+
+    @Test func aForkWhoseCheckFailedDeliversItsReportAndIsListed() throws {
+        let directory = try makeTemporaryDirectory()
+        let template = "\(directory)/template.json"
+        try sampleReport().write(to: template)
+        let leaky = try command(
+            "memory", directory: directory,
+            script: "cp '\(template)' \"$2\"; [ \"${PERF_FORK%%/*}\" = 2 ] && exit 1; exit 0")
+        let outcome = try runner(directory).run([leaky])
+        #expect(outcome.reports[0].count == 3)
+        #expect(outcome.failedChecks == ["memory 2/3"])
+    }
+
+    @Test func aForkExitingOneWithoutAReportIsAFailure() throws {
+        let directory = try makeTemporaryDirectory()
+        let failing = try command("micro", directory: directory, script: "exit 1")
+        #expect(throws: ForkError.failed(label: "micro", fork: 1, of: 3, .exited(1), errorTail: "")) {
+            try runner(directory).run([failing])
+        }
     }
 
     @Test func aHangingForkIsStoppedAtTheTimeout() throws {

@@ -1,4 +1,12 @@
-public import PerfSupport
+import PerfSupport
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Runs commands in independent processes, alternating them fork by fork, and collects one report per process.
 ///
@@ -10,7 +18,9 @@ public import PerfSupport
 /// told its position in `PERF_FORK=i/N`, so a suite can rotate the order of its cases too.
 ///
 /// A fork that fails, hangs past `timeout` or writes no valid report stops the run with a `ForkError` naming
-/// it: partial results are never merged, so they can never be gated.
+/// it: partial results are never merged, so they can never be gated. A fork that exits 1 after writing its
+/// report — the toolkit's "a check failed" (a leak, a missed bar) — delivers the report and is listed in
+/// `Outcome.failedChecks`, so the caller can exit 1 too.
 public struct ForkRunner: Sendable {
     /// What the runner reports as it goes, for progress lines.
     public struct Progress: Sendable, Hashable {
@@ -22,6 +32,14 @@ public struct ForkRunner: Sendable {
         public var forks: Int
         /// How long the process ran.
         public var elapsed: Duration
+    }
+
+    /// What a run delivered.
+    public struct Outcome: Sendable {
+        /// Each command's reports, in fork order.
+        public var reports: [[Report]]
+        /// The forks that exited 1 (a check failed) after writing their report, as `label fork/forks`.
+        public var failedChecks: [String]
     }
 
     /// Processes per command.
@@ -46,21 +64,24 @@ public struct ForkRunner: Sendable {
     /// Runs every command `forks` times, interleaved, and returns each command's reports in fork order.
     /// - Throws: `ForkError` for the first fork that does not deliver a report.
     public func run(_ commands: [ForkCommand], progress: (Progress) -> Void = { _ in }) throws(ForkError)
-        -> [[Report]]
+        -> Outcome
     {
         var reports = Array(repeating: [Report](), count: commands.count)
+        var failedChecks: [String] = []
         var generator = SplitMix64(seed: seed)
         for fork in 1...forks {
             let padding = String(repeating: "p", count: generator.next(below: 4096))
             for position in order(fork: fork, commands: commands.count) {
                 let command = commands[position]
                 let started = MonotonicClock.now()
-                reports[position].append(try runOne(command, fork: fork, padding: padding))
+                let (report, checkFailed) = try runOne(command, fork: fork, padding: padding)
+                reports[position].append(report)
+                if checkFailed { failedChecks.append("\(command.label) \(fork)/\(forks)") }
                 let elapsed = Duration(nanoseconds: MonotonicClock.now() &- started)
                 progress(Progress(label: command.label, fork: fork, forks: forks, elapsed: elapsed))
             }
         }
-        return reports
+        return Outcome(reports: reports, failedChecks: failedChecks)
     }
 
     /// The order of the commands in fork `fork`: rotated by one position per fork.
@@ -68,8 +89,10 @@ public struct ForkRunner: Sendable {
         (0..<commands).map { ($0 + fork - 1) % commands }
     }
 
-    private func runOne(_ command: ForkCommand, fork: Int, padding: String) throws(ForkError) -> Report {
+    /// Runs one fork; returns its report and whether it exited 1 (a check failed) rather than 0.
+    private func runOne(_ command: ForkCommand, fork: Int, padding: String) throws(ForkError) -> (Report, Bool) {
         let path = "\(scratchDirectory)/\(command.label)-\(fork).json"
+        unlink(path) // a report left by an earlier run must never stand in for this fork's
         var environment = command.environment
         environment["PERF_FORK"] = "\(fork)/\(forks)"
         environment["PERF_FORK_PADDING"] = padding
@@ -82,13 +105,14 @@ public struct ForkRunner: Sendable {
         } catch {
             throw .notStarted(label: command.label, fork: fork, of: forks, error)
         }
-        guard outcome.termination == .exited(0) else {
+        let checkFailed = outcome.termination == .exited(1) && AtomicFile.exists(path)
+        guard outcome.termination == .exited(0) || checkFailed else {
             throw .failed(
                 label: command.label, fork: fork, of: forks, outcome.termination,
                 errorTail: ForkRunner.tail(outcome.standardErrorText))
         }
         do {
-            return try Report.read(from: path)
+            return (try Report.read(from: path), checkFailed)
         } catch {
             throw .badReport(label: command.label, fork: fork, of: forks, error)
         }

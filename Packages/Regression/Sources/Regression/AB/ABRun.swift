@@ -78,18 +78,26 @@ public enum ABRun {
         let sides = (FileSystem.join(output, "base"), FileSystem.join(output, "head"))
         var written: [(String, Report, Report)] = []
         for suite in suites {
-            let commands = [try base.forkCommand(suite, environment: environment), try head.forkCommand(suite, environment: environment)]
-            let forks = suite.forks ?? options.forks ?? (options.profile == .quick ? configuration.quickForks : configuration.fullForks)
+            let commands = [
+                try base.forkCommand(suite, environment: environment),
+                try head.forkCommand(suite, environment: environment),
+            ]
+            let forks =
+                suite.forks ?? options.forks
+                ?? (options.profile == .quick ? configuration.quickForks : configuration.fullForks)
             let scratch = FileSystem.join(FileSystem.join(output, "forks"), suite.name)
             if let reason = FileSystem.makeDirectories(scratch) {
                 throw .git(command: "mkdir -p \(scratch)", reason: reason)
             }
-            let runner = ForkRunner(forks: forks, timeout: configuration.timeout, scratchDirectory: scratch, seed: options.seed)
+            let runner = ForkRunner(
+                forks: forks, timeout: configuration.timeout, scratchDirectory: scratch, seed: options.seed)
             let reports: [[Report]]
             do {
                 reports = try runner.run(commands) { step in
-                    progress("\(suite.name): fork \(step.fork)/\(step.forks) \(step.label) \(NumberText.duration(step.elapsed))")
-                }
+                    progress(
+                        "\(suite.name): fork \(step.fork)/\(step.forks) \(step.label) \(NumberText.duration(step.elapsed))"
+                    )
+                }.reports
             } catch {
                 throw .fork(suite: suite.name, error)
             }
