@@ -31,7 +31,10 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "RegressionTests",
-            dependencies: ["Regression", "perf-check", .product(name: "PerfResult", package: "PerfResult")],
+            dependencies: [
+                "Regression", "perf-check", .product(name: "PerfResult", package: "PerfResult"),
+                .product(name: "PerfSupport", package: "PerfResult"),
+            ],
             exclude: ["Fixtures"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
