@@ -27,7 +27,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "perf-check",
-            dependencies: ["Regression", .product(name: "PerfResult", package: "PerfResult")],
+            dependencies: ["Regression", .product(name: "PerfSupport", package: "PerfResult")],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "RegressionTests",
