@@ -44,7 +44,7 @@ public struct CheckOptions: Sendable, Hashable {
     /// Options with every default.
     public init() {}
 
-    /// The options in `parsed` (parsed by `PerfCheckCommand.definition`), and
+    /// The options in `parsed` (parsed by `PerfCheckCommand.definition`, no subcommand), and
     /// `GITHUB_STEP_SUMMARY` from `environment`.
     /// - Throws: `UsageError` when an option of the comparison comes with `--update-baseline`.
     public init(_ parsed: ParsedArguments, environment: [String: String]) throws(UsageError) {
@@ -84,11 +84,14 @@ public struct CheckOptions: Sendable, Hashable {
 
     /// Parses a command line of the check (without the program name) and the environment variables
     /// `STRICT_PERF` and `GITHUB_STEP_SUMMARY`, as `perf-check` does.
-    /// - Throws: `UsageError` naming the flag at fault.
+    /// - Throws: `UsageError` naming the flag at fault (`trend` is not a check: see `TrendOptions.parse`).
     public static func parse(_ arguments: [String], environment: [String: String]) throws(UsageError)
         -> CheckOptions
     {
-        try CheckOptions(
-            PerfCheckCommand.definition.parse(arguments, environment: environment), environment: environment)
+        let parsed = try PerfCheckCommand.definition.parse(arguments, environment: environment)
+        if let subcommand = parsed.subcommand {
+            throw UsageError("\(subcommand) is a subcommand, not a check; parse it with TrendOptions.parse")
+        }
+        return try CheckOptions(parsed, environment: environment)
     }
 }

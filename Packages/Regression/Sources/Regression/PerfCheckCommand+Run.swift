@@ -2,8 +2,8 @@ import PerfResult
 public import PerfSupport
 
 extension PerfCheckCommand {
-    /// Does what a parsed `perf-check` command line asks: the help text, a check (`CheckRun`) or a baseline
-    /// update. The executable prints the output and exits with its status.
+    /// Does what a parsed `perf-check` command line asks: the help text, a check (`CheckRun`), a baseline
+    /// update or a trend analysis (`TrendRun`). The executable prints the output and exits with its status.
     ///
     /// A check's output starts with a line naming the environment it runs in (not with `--list-regressions`,
     /// whose output is for a script).
@@ -14,6 +14,7 @@ extension PerfCheckCommand {
             return CheckRun.Output(standardOutput: parsed.helpText, standardError: "", exitCode: 0)
         }
         do {
+            if parsed.subcommand == trend.name { return TrendRun.run(try TrendOptions(parsed)) }
             let options = try CheckOptions(parsed, environment: environment)
             var output = CheckRun.run(options)
             if !options.listRegressions {

@@ -1,7 +1,8 @@
 public import PerfSupport
 
-/// The command line of `perf-check`, declared once. The parser and `--help` both come from it; `CheckOptions`
-/// is built from what it parses, and `run(_:environment:)` does what it says.
+/// The command line of `perf-check`, declared once: the options of the check and the `trend` subcommand
+/// (`PerfCheckCommand+Trend.swift`). The parser and `--help` both come from it; `CheckOptions` and
+/// `TrendOptions` are built from what it parses, and `run(_:environment:)` does what it says.
 public enum PerfCheckCommand {
     static let results = Option(
         "results", .path.placeholder("DIR"), default: "perf/results", help: "current results (*.json reports)")
@@ -38,7 +39,7 @@ public enum PerfCheckCommand {
         help: "write baselines/<suite>.json from the current results (with --suite: only those suites); nothing "
             + "is compared")
 
-    /// `perf-check [options]`.
+    /// `perf-check [options]` and `perf-check trend --history DIR [options]`.
     public static let definition = Command(
         "perf-check", summary: summary,
         groups: [
@@ -47,6 +48,7 @@ public enum PerfCheckCommand {
             .init("Reports", [allMetrics, markdown, html, githubBenchmark, listRegressions]),
             .init("Baselines", [updateBaseline]),
         ],
+        subcommands: [trend], usage: ["[options]", "trend --history DIR [options]"],
         footer: """
             Exit status: 0 no regression (or regressions without --strict), 1 regressions with --strict or
             STRICT_PERF=1, 2 bad usage or bad input (nothing is written then).

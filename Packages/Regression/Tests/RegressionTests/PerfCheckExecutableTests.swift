@@ -74,10 +74,10 @@ import Testing
         #expect(message.contains("--require-same-env was given"))
     }
 
-    @Test func helpExitsZeroWithTheUsage() throws {
+    @Test func helpExitsZeroWithTheUsageOfBothForms() throws {
         let (status, output) = try run(["--help"])
         #expect(status == 0)
-        #expect(output.hasPrefix("Usage: perf-check [options]\n\nCompares the current results"))
+        #expect(output.hasPrefix("Usage: perf-check [options]\n       perf-check trend --history DIR [options]\n"))
         #expect(output.contains("Exit status: 0 no regression"))
     }
 
