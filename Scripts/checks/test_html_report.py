@@ -170,7 +170,8 @@ class VerdictTests(unittest.TestCase):
         page = html_report.parse_page(report(rows, [], counts="0 0 0 0 0 0 2 0"))
         self.assertEqual(run_checks(html_report.check_sections, page),
                          ["micro: a latency-curve chart for micro/a (2 percentiles)"])
-        drawn = html_report.parse_page(report(rows, [figure("latency-curve", "micro/a", LINE)], counts="0 0 0 0 0 0 2 0"))
+        drawn = html_report.parse_page(report(rows, [figure("latency-curve", "micro/a", LINE)],
+                                              counts="0 0 0 0 0 0 2 0"))
         self.assertEqual(run_checks(html_report.check_sections, drawn), [])
 
     def test_a_requests_per_second_series_calls_for_its_chart(self):
