@@ -4,12 +4,12 @@
 #
 # Usage: Scripts/check-html-report.sh [REPORT.html [SUITES]]
 #   With REPORT.html: checks that page against its own data. The summary table says how many suites, and
-#   how many ❌ / ⚠️ / ✅ / ~ / new / gone rows each table must mark; each table row (metric, gated or not,
-#   number of samples, baseline and current figures) says which charts must exist: baseline vs current
-#   for gated metrics compared on both sides, current values for gated new metrics (not all 0), a latency
-#   curve for a result with two latency percentiles, requests/s and heap over time for metrics with
-#   samples. Every chart must hold its bars or lines, and its colours must show on screen. SUITES, when
-#   given, is the number of suite sections expected.
+#   its count cells (each with data-verdict="<verdict>") how many rows of each verdict each table must mark
+#   (rows class="v-<verdict>"); each table row (metric, gated or not, number of samples, baseline and
+#   current figures) says which charts must exist: baseline vs current for gated metrics compared on both
+#   sides, current values for gated new metrics (not all 0), a latency curve for a result with two latency
+#   percentiles, requests/s and heap over time for metrics with samples. Every chart must hold its bars or
+#   lines, and its colours must show on screen. SUITES, when given, is the number of suite sections expected.
 #   Without arguments: builds perf-check and checks two pages made from perf/regression/fixtures/report/
 #   (micro, macro-http-login, memory) as strictly as that data allows: the comparison with the fixture's
 #   baselines (every chart kind, regression rows, red bars), and a first run without baselines (every
@@ -28,8 +28,8 @@ source Scripts/lib/chromium.sh
 out="perf/results/html-report-check"
 mkdir -p "$out"
 
-# The emoji font only makes the screenshot readable (✅ ⚠️ ❌); the checks do not depend on it.
-chromium_setup check-html-report fonts-noto-color-emoji
+# The report draws its verdict marks as SVG icons and holds no emoji, so Chromium's own fonts are enough.
+chromium_setup check-html-report
 
 # check_page REPORT DIRECTORY MODE [SUITES]: renders REPORT into DIRECTORY and checks it; MODE is `given`
 # (the page's own data decides), `fixture` or `first-run` (the data decides, plus what those pages must show).

@@ -27,11 +27,14 @@ let package = Package(
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "perf-check",
-            dependencies: ["Regression", .product(name: "PerfResult", package: "PerfResult")],
+            dependencies: ["Regression", .product(name: "PerfSupport", package: "PerfResult")],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "RegressionTests",
-            dependencies: ["Regression", "perf-check", .product(name: "PerfResult", package: "PerfResult")],
+            dependencies: [
+                "Regression", "perf-check", .product(name: "PerfResult", package: "PerfResult"),
+                .product(name: "PerfSupport", package: "PerfResult"),
+            ],
             exclude: ["Fixtures"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -16,8 +16,6 @@ from html.parser import HTMLParser
 from checks.checker import Checker
 from checks.png_pixels import png_pixels
 
-VERDICT_COLUMNS = [("❌", ["v-regression"]), ("⚠️", ["v-warning"]), ("✅", ["v-unchanged", "v-improved"]),
-                   ("~", ["v-insignificant"]), ("·", ["v-reported"]), ("new", ["v-new"]), ("gone", ["v-gone"])]
 LATENCY_KEYS = {"latencyP50Ms", "latencyP75Ms", "latencyP90Ms", "latencyP95Ms", "latencyP99Ms", "latencyP99_9Ms",
                 "latencyP99_99Ms", "latencyMaxMs"}
 COMPARED_VERDICTS = {"v-regression", "v-warning", "v-unchanged", "v-improved", "v-insignificant"}
@@ -49,12 +47,13 @@ def charts_page(source):
 
 class Page(HTMLParser):
     """The parts of the report the checks read: the summary, and per suite section its table rows and its
-    figures with what each one draws."""
+    figures with what each one draws. A summary row keeps its cells' texts and, by the `data-verdict` of its
+    count cells, its counts: {"regression": "2", "unchanged": "3", ...}."""
 
     def __init__(self):
         super().__init__()
         self.elements, self.summary, self.sections = [], [], []
-        self.figure = self.row = self.cell = None
+        self.figure = self.row = self.cell = self.cell_verdict = None
         self.in_summary = False
 
     def handle_starttag(self, tag, attrs):
@@ -68,9 +67,10 @@ class Page(HTMLParser):
         elif tag == "table" and "comparisons" in classes and self.sections:
             self.sections[-1]["tables"] += 1
         elif tag == "tr" and (self.in_summary or self.sections):
-            self.row = {"classes": classes, "attrs": attrs, "cells": []}
+            self.row = {"classes": classes, "attrs": attrs, "cells": [], "counts": {}}
         elif tag in ("td", "th") and self.row is not None:
             self.cell = []
+            self.cell_verdict = attrs.get("data-verdict")
         elif tag == "figure" and self.sections:
             self.figure = {"classes": classes, "attrs": attrs, "svg": 0, "bars": [], "lines": 0, "dots": 0}
             self.sections[-1]["figures"].append(self.figure)
@@ -86,8 +86,11 @@ class Page(HTMLParser):
 
     def handle_endtag(self, tag):
         if tag in ("td", "th") and self.cell is not None and self.row is not None:
-            self.row["cells"].append("".join(self.cell).strip())
-            self.cell = None
+            text = "".join(self.cell).strip()
+            self.row["cells"].append(text)
+            if self.cell_verdict is not None:
+                self.row["counts"][self.cell_verdict] = text
+            self.cell = self.cell_verdict = None
         elif tag == "tr" and self.row is not None:
             if self.in_summary:
                 self.summary.append(self.row)
@@ -152,14 +155,25 @@ def check_layout(page, expected_suites, check):
           f"every chart figure holds an inline svg ({len(figures)} charts)")
 
 
+def describe_counts(counts):
+    """`regression 2, warning 0, ...` in the order given."""
+    return ", ".join(f"{name} {count}" for name, count in counts.items())
+
+
 def check_section(section, counts, check):
-    """A suite's table marks as many rows as the summary counts, and each chart its data calls for exists and
-    draws something. `counts` are the summary's ❌ ⚠️ ✅ ~ · new gone cells for the suite."""
+    """A suite's table marks as many rows of each verdict as the summary counts, and each chart its data calls
+    for exists and draws something. `counts` are the summary's count cells for the suite by their
+    `data-verdict` (`{"regression": "2", ...}`): each table row's `v-<verdict>` class must be one of them."""
     suite, rows = section["suite"], section["rows"]
-    marked = [sum(1 for row in rows if verdict(row) in classes) for _, classes in VERDICT_COLUMNS]
-    check(marked == [int(n) for n in counts],
-          f"{suite}: the table marks the summary's rows ❌ ⚠️ ✅ ~ · new gone = {' '.join(counts)} (marked "
-          f"{' '.join(map(str, marked))})")
+    check(bool(counts), f"{suite}: the summary's count cells carry data-verdict")
+    marked = {name: sum(1 for row in rows if verdict(row) == f"v-{name}") for name in counts}
+    expected = {name: int(count) if count.isdigit() else count for name, count in counts.items()}
+    check(marked == expected,
+          f"{suite}: the table marks the summary's rows {describe_counts(counts)} (marked "
+          f"{describe_counts(marked)})")
+    uncounted = sorted({verdict(row) for row in rows} - {f"v-{name}" for name in counts})
+    missing = f" (none for {', '.join(uncounted)})" if uncounted else ""
+    check(not uncounted, f"{suite}: every verdict the table marks has a count in the summary{missing}")
     kinds = [kind(figure) for figure in section["figures"]]
     # cells: result, metric, unit, baseline, current, change, p, verdict
     compared = [row for row in rows if verdict(row) in COMPARED_VERDICTS and row["attrs"].get("data-gate") == "true"
@@ -193,7 +207,7 @@ def check_section(section, counts, check):
 
 def check_sections(page, check):
     """Every suite section against its summary row."""
-    counts_by_suite = {row["cells"][0]: row["cells"][1:8] for row in summary_rows(page)}
+    counts_by_suite = {row["cells"][0]: row["counts"] for row in summary_rows(page)}
     for section in page.sections:
         counts = counts_by_suite.get(section["suite"])
         if counts is None:

@@ -31,11 +31,21 @@ def row(verdict, metric, baseline, current, result="micro/a", gate="true", sampl
             "<td>0.01</td><td>v</td></tr>")
 
 
-def report(rows, figures, counts="0 0 1 0 0 0 0", suite="micro", script=""):
-    cells = "".join(f"<td>{n}</td>" for n in counts.split())
+# The summary's count columns in the report's order, each cell marked with its verdict (CheckOutcome+HTMLSummary).
+VERDICTS = ["regression", "warning", "improved", "unchanged", "insignificant", "reported", "new", "gone"]
+
+
+def summary_cells(counts, verdicts=VERDICTS):
+    """The count cells of a summary row, `counts` given as `"0 0 0 1 0 0 0 0"` in the order of `verdicts`."""
+    return "".join(f'<td class="n" data-verdict="{name}">{n}</td>' for name, n in zip(verdicts, counts.split()))
+
+
+def report(rows, figures, counts="0 0 0 1 0 0 0 0", suite="micro", script="", cells=None):
+    cells = summary_cells(counts) if cells is None else cells
     return (f'<!DOCTYPE html><html><head>{STYLE}</head><body><p id="verdict">ok</p>'
-            '<table id="summary"><thead><tr><th>suite</th><th>❌</th></tr></thead>'
-            f'<tbody><tr><td><a href="#suite-0">{suite}</a></td>{cells}</tr></tbody></table>'
+            '<table id="summary"><thead><tr><th>suite</th><th>regressions</th></tr></thead>'
+            f'<tbody><tr><td><a href="#suite-0">{suite}</a></td>{cells}<td class="n">+1.0 %</td>'
+            '<td class="notes">no baseline</td></tr></tbody></table>'
             f'<section class="suite" data-suite="{suite}"><table class="comparisons"><tbody>{"".join(rows)}'
             f'</tbody></table>{"".join(figures)}</section>{script}</body></html>')
 
@@ -78,8 +88,10 @@ class PageTests(unittest.TestCase):
         page = html_report.parse_page(report(
             [row("v-regression", "nsPerOp", "10", "20")],
             [figure("baseline-vs-current", body=REGRESSION_BARS + BARS), figure("rps-series", body=LINE)],
-            counts="1 0 0 0 0 0 0"))
-        self.assertEqual([r["cells"][:2] for r in html_report.summary_rows(page)], [["micro", "1"]])
+            counts="1 0 0 0 0 0 0 0"))
+        summary = html_report.summary_rows(page)
+        self.assertEqual([r["cells"][:2] for r in summary], [["micro", "1"]])
+        self.assertEqual(summary[0]["counts"], dict(zip(VERDICTS, "1 0 0 0 0 0 0 0".split())))
         section = page.sections[0]
         self.assertEqual((section["suite"], section["tables"]), ("micro", 1))
         self.assertEqual([html_report.verdict(r) for r in section["rows"]], ["v-regression"])
@@ -110,10 +122,41 @@ class VerdictTests(unittest.TestCase):
 
     def test_rows_the_summary_does_not_count_fail(self):
         page = html_report.parse_page(report([row("v-unchanged", "nsPerOp", "10", "11")],
-                                             [figure("baseline-vs-current", body=BARS)], counts="1 0 0 0 0 0 0"))
+                                             [figure("baseline-vs-current", body=BARS)], counts="1 0 0 0 0 0 0 0"))
         failures = run_checks(html_report.check_sections, page)
         self.assertEqual(len(failures), 1)
-        self.assertIn("the table marks the summary's rows", failures[0])
+        self.assertIn("the table marks the summary's rows regression 1, warning 0", failures[0])
+
+    def test_counts_are_matched_by_data_verdict_not_by_column(self):
+        reordered = list(reversed(VERDICTS))
+        rows = [row("v-improved", "nsPerOp", "10", "5"), row("v-new", "allocsPerOp", "", "1", gate="false")]
+        cells = summary_cells("0 1 0 0 0 1 0 0", reordered)  # gone 0, new 1, ..., improved 1, ...
+        page = html_report.parse_page(report(rows, [figure("baseline-vs-current", body=BARS)], cells=cells))
+        self.assertEqual(run_checks(html_report.check_sections, page), [])
+
+    def test_improved_and_unchanged_rows_are_counted_apart(self):
+        page = html_report.parse_page(report([row("v-improved", "nsPerOp", "10", "5")],
+                                             [figure("baseline-vs-current", body=BARS)]))
+        failures = run_checks(html_report.check_sections, page)
+        self.assertEqual(len(failures), 1)
+        self.assertIn("improved 0, unchanged 1", failures[0])
+        self.assertIn("(marked regression 0, warning 0, improved 1, unchanged 0", failures[0])
+
+    def test_a_summary_without_verdict_cells_fails(self):
+        old_layout = "".join(f"<td>{n}</td>" for n in "0 0 1 0 0 0 0".split())
+        page = html_report.parse_page(report([row("v-unchanged", "nsPerOp", "10", "11")],
+                                             [figure("baseline-vs-current", body=BARS)], cells=old_layout))
+        failures = run_checks(html_report.check_sections, page)
+        self.assertIn("micro: the summary's count cells carry data-verdict", failures)
+        self.assertIn("micro: every verdict the table marks has a count in the summary (none for v-unchanged)",
+                      failures)
+
+    def test_a_row_of_a_verdict_the_summary_does_not_count_fails(self):
+        cells = summary_cells("0 0 0 1", VERDICTS[:4])
+        page = html_report.parse_page(report([row("v-unchanged", "nsPerOp", "10", "11"), row("v-gone", "x", "1", "")],
+                                             [figure("baseline-vs-current", body=BARS)], cells=cells))
+        self.assertEqual(run_checks(html_report.check_sections, page),
+                         ["micro: every verdict the table marks has a count in the summary (none for v-gone)"])
 
     def test_a_compared_gated_metric_without_its_chart_fails(self):
         page = html_report.parse_page(report([row("v-unchanged", "nsPerOp", "10", "11")], []))
@@ -124,15 +167,16 @@ class VerdictTests(unittest.TestCase):
     def test_two_latency_percentiles_call_for_a_latency_curve(self):
         rows = [row("v-new", "latencyP50Ms", "", "1", gate="false"),
                 row("v-new", "latencyP99Ms", "", "3", gate="false")]
-        page = html_report.parse_page(report(rows, [], counts="0 0 0 0 0 2 0"))
+        page = html_report.parse_page(report(rows, [], counts="0 0 0 0 0 0 2 0"))
         self.assertEqual(run_checks(html_report.check_sections, page),
                          ["micro: a latency-curve chart for micro/a (2 percentiles)"])
-        drawn = html_report.parse_page(report(rows, [figure("latency-curve", "micro/a", LINE)], counts="0 0 0 0 0 2 0"))
+        drawn = html_report.parse_page(report(rows, [figure("latency-curve", "micro/a", LINE)],
+                                              counts="0 0 0 0 0 0 2 0"))
         self.assertEqual(run_checks(html_report.check_sections, drawn), [])
 
     def test_a_requests_per_second_series_calls_for_its_chart(self):
         rows = [row("v-new", "requestsPerSec", "", "100", gate="false", samples=5)]
-        page = html_report.parse_page(report(rows, [], counts="0 0 0 0 0 1 0"))
+        page = html_report.parse_page(report(rows, [], counts="0 0 0 0 0 0 1 0"))
         self.assertEqual(run_checks(html_report.check_sections, page), ["micro: a rps-series chart for micro/a"])
 
     def test_a_chart_without_bars_fails(self):

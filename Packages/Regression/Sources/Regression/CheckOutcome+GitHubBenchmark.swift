@@ -1,4 +1,5 @@
 import PerfResult
+import PerfSupport
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -34,9 +35,11 @@ extension CheckOutcome {
                     let row = rowsByKey[result.name + "\u{0}" + metric.key]
                     var extra: [String] = []
                     if let row {
-                        if let baseline = row.baselineValue { extra.append("baseline \(ValueFormat.number(baseline))") }
+                        if let baseline = row.baselineValue {
+                            extra.append("baseline \(NumberText.significant(baseline))")
+                        }
                         if !row.changeCell.isEmpty { extra.append("change \(row.changeCell)") }
-                        if let p = row.pValue { extra.append("p \(ValueFormat.pValue(p))") }
+                        if let p = row.pValue { extra.append("p \(NumberText.pValue(p))") }
                         extra.append("verdict \(row.verdictText)")
                     } else {
                         extra.append("verdict new")

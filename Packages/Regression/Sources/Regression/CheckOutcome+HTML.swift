@@ -1,4 +1,5 @@
 import PerfResult
+import PerfSupport
 
 /// The HTML report (`--html`): one self-contained page (inline CSS and SVG, no script, nothing loaded
 /// from anywhere), what matters first: the summary table (`#summary`: counts, timing geomean, notes) with the
@@ -40,9 +41,9 @@ extension CheckOutcome {
         }
         page +=
             "<footer><p>\(legend.joined(separator: " · ")). A regression needs the threshold exceeded and, "
-            + "with ≥ \(thresholds.minimumSamples) samples a side, p &lt; \(ValueFormat.number(thresholds.alpha)) "
+            + "with ≥ \(thresholds.minimumSamples) samples a side, p &lt; \(NumberText.significant(thresholds.alpha)) "
             + "(Mann–Whitney U); with fewer samples the threshold × "
-            + "\(ValueFormat.number(thresholds.lowConfidenceFactor)) decides. A warning is a regression that "
+            + "\(NumberText.significant(thresholds.lowConfidenceFactor)) decides. A warning is a regression that "
             + "cannot fail: low confidence, not reproduced in a re-run, or a metric made report-only by a "
             + "different environment.</p></footer>\n"
         page += "</body>\n</html>\n"

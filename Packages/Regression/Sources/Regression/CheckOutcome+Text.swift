@@ -1,4 +1,5 @@
 import PerfResult
+import PerfSupport
 
 /// The terminal output of a check, what matters first: the summary (counts per suite, the timing geomean,
 /// report-only warnings), the headline figures of every result, the regressions and warnings in full, then
@@ -35,15 +36,14 @@ extension CheckOutcome {
         guard !suites.isEmpty else { return text + "(no results)\n" }
         let counts = SuiteComparison.summaryColumns.map(\.heading)
         var table = TextTable(
-            header: ["suite"] + counts + ["timing geomean (95 % interval)", "notes"],
-            alignments: [.left] + counts.map { _ in .right } + [.left, .left])
+            [.left("suite")] + counts.map { .right($0) } + [.left("timing geomean (95 % interval)"), .left("notes")])
         for suite in suites {
             table.append(
                 [suite.suite] + suite.summaryCounts.map(String.init) + [
                     suite.geomeanText, suite.summaryNotes.joined(separator: "; "),
                 ])
         }
-        text += table.render()
+        text += table.rendered() + "\n"
         text += Self.wrapped(summaryLegend, width: 116)
         for suite in suites {
             if let warning = suite.environmentWarning { text += "! WARNING: \(suite.suite): \(warning)\n" }
@@ -57,10 +57,9 @@ extension CheckOutcome {
         for suite in suites {
             let (keys, rows) = HeadlineFigure.table(suite.headlineFigures)
             guard !rows.isEmpty else { continue }
-            var table = TextTable(
-                header: ["result"] + keys, alignments: [.left] + keys.map { _ in .left })
+            var table = TextTable([.left("result")] + keys.map { .left($0) })
             for row in rows { table.append([row.result] + row.figures.map { $0?.text() ?? "" }) }
-            text += "\(suite.suite)\n" + table.render().split(separator: "\n").map { "  \($0)\n" }.joined()
+            text += "\(suite.suite)\n" + table.rendered(indent: "  ") + "\n"
         }
         return text
     }
@@ -71,7 +70,7 @@ extension CheckOutcome {
         guard !rows.isEmpty else { return "regressions and warnings: none\n" }
         var table = Self.textRowTable()
         for (suite, row) in rows { table.append(Self.textCells(suite, row)) }
-        return "regressions and warnings\n" + table.render()
+        return "regressions and warnings\n" + table.rendered() + "\n"
     }
 
     /// Where each suite's numbers come from, then the full table and what it leaves out.
@@ -99,7 +98,7 @@ extension CheckOutcome {
                 table.append(Self.textCells(suite.suite, row))
             }
         }
-        if !table.rows.isEmpty { text += table.render() }
+        if !table.rows.isEmpty { text += table.rendered() + "\n" }
         if hidden > 0 {
             text +=
                 "new and gone results: headline metrics only (\(HeadlineMetrics.summary));\n"
@@ -130,9 +129,10 @@ extension CheckOutcome {
     }
 
     private static func textRowTable() -> TextTable {
-        TextTable(
-            header: ["suite", "result", "metric", "unit", "baseline", "current", "change", "p", "verdict"],
-            alignments: [.left, .left, .left, .left, .right, .right, .right, .right, .left])
+        TextTable([
+            .left("suite"), .left("result"), .left("metric"), .left("unit"), .right("baseline"), .right("current"),
+            .right("change"), .right("p"), .left("verdict"),
+        ])
     }
 
     private static func textCells(_ suite: String, _ row: MetricComparison) -> [String] {

@@ -1,4 +1,5 @@
 import PerfResult
+import PerfSupport
 
 /// `perf-check` as a function: options in, text and an exit status out. The executable prints what this
 /// returns; tests call it directly.
@@ -25,7 +26,9 @@ public enum CheckRun {
 
     /// Runs a check (or a baseline update) as `options` say.
     public static func run(_ options: CheckOptions) -> Output {
-        if options.help { return Output(standardOutput: CheckOptions.helpText + "\n", standardError: "", exitCode: 0) }
+        if options.help {
+            return Output(standardOutput: PerfCheckCommand.definition.helpText(), standardError: "", exitCode: 0)
+        }
         do {
             if options.updateBaseline {
                 return Output(standardOutput: try BaselineUpdate.run(options), standardError: "", exitCode: 0)
@@ -46,7 +49,7 @@ public enum CheckRun {
     /// Reads the thresholds and inputs and compares every selected suite; writes nothing.
     /// - Throws: `RegressionError` for any bad input.
     public static func check(_ options: CheckOptions) throws(RegressionError) -> CheckOutcome {
-        let (thresholds, source) = try loadThresholds(options)
+        let (thresholds, source) = try loadThresholds(options.thresholdsPath)
         let inputs = try CheckInputs.load(
             resultsDirectory: options.resultsDirectory, baselinesDirectory: options.baselinesDirectory,
             suiteFilters: options.suites)
@@ -82,10 +85,10 @@ public enum CheckRun {
         return reports
     }
 
-    /// The thresholds file named by `--thresholds`, else the default file when present, else the shipped
+    /// The thresholds file `path` (from `--thresholds`), else the default file when present, else the shipped
     /// defaults; with a description of the source.
-    static func loadThresholds(_ options: CheckOptions) throws(RegressionError) -> (Thresholds, String) {
-        if let path = options.thresholdsPath { return (try Thresholds.read(from: path), path) }
+    static func loadThresholds(_ given: String?) throws(RegressionError) -> (Thresholds, String) {
+        if let given { return (try Thresholds.read(from: given), given) }
         let path = CheckOptions.defaultThresholdsPath
         if FileSystem.exists(path) { return (try Thresholds.read(from: path), path) }
         return (.shipped, "built-in defaults (\(path) not found)")
@@ -124,7 +127,8 @@ public enum CheckRun {
         return lines
     }
 
-    private static func write(_ bytes: [UInt8], to path: String) throws(RegressionError) {
+    /// Writes `bytes` to `path` atomically.
+    static func write(_ bytes: [UInt8], to path: String) throws(RegressionError) {
         do {
             try AtomicFile.write(bytes, to: path)
         } catch {

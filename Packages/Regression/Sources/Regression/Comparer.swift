@@ -1,4 +1,5 @@
 public import PerfResult
+import PerfSupport
 
 /// The verdict rules: compares a baseline metric with the current one under the thresholds.
 ///
@@ -98,7 +99,7 @@ public struct Comparer {
     /// The figure of a metric that is compared: the median of its samples, else its value.
     static func figure(_ metric: Metric, series: Bool) -> Double {
         guard !series, let samples = metric.samples, !samples.isEmpty else { return metric.value }
-        return SampleStatistics.median(samples)
+        return SortedSample(samples).median
     }
 
     private static func classify(relative: Double, worsening: Double, threshold: Double, floor: Double) -> Verdict {

@@ -1,3 +1,5 @@
+import PerfSupport
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -25,18 +27,7 @@ enum FileSystem {
     /// directory cannot be opened.
     /// - Complexity: O(*n* log *n*) for *n* entries.
     static func jsonFiles(in directory: String) -> [String]? {
-        guard let handle = opendir(directory) else { return nil }
-        defer { closedir(handle) }
-        var names: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            guard name.hasSuffix(".json"), !name.hasPrefix(".") else { continue }
-            if isDirectory(join(directory, name)) { continue }
-            names.append(name)
-        }
-        return names.sorted()
+        visibleEntries(in: directory)?.filter { $0.hasSuffix(".json") && !isDirectory(join(directory, $0)) }
     }
 
     /// The names of every entry of `directory` except `.`, `..` and hidden ones (starting with `.`), sorted;
@@ -61,8 +52,9 @@ enum FileSystem {
         var prefix = path.hasPrefix("/") ? "/" : ""
         for component in path.split(separator: "/") {
             prefix += component
-            if !isDirectory(prefix), mkdir(prefix, 0o755) != 0, errno != EEXIST {
-                return String(cString: strerror(errno))
+            if !isDirectory(prefix), mkdir(prefix, 0o755) != 0 {
+                let error = SystemError.capture("mkdir(\(prefix))")
+                if error.code != EEXIST { return error.text }
             }
             prefix += "/"
         }
@@ -91,7 +83,7 @@ enum FileSystem {
     /// - Returns: the OS's reason on failure, `nil` on success.
     static func append(_ bytes: [UInt8], to path: String) -> String? {
         let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return String(cString: strerror(errno)) }
+        guard fd >= 0 else { return SystemError.capture("open(\(path))").text }
         defer { close(fd) }
         var offset = 0
         while offset < bytes.count {
@@ -99,8 +91,9 @@ enum FileSystem {
                 write(fd, raw.baseAddress! + offset, raw.count - offset)
             }
             if written < 0 {
-                if errno == EINTR { continue }
-                return String(cString: strerror(errno))
+                let error = SystemError.capture("write(\(path))")
+                if error.code == EINTR { continue }
+                return error.text
             }
             offset += written
         }

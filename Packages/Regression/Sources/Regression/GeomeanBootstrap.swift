@@ -1,4 +1,5 @@
 import PerfResult
+import PerfSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -52,7 +53,7 @@ enum GeomeanBootstrap {
             lowerIsBetter.append(row.current?.better != .higher)
         }
         guard !lowerIsBetter.isEmpty else { return nil }
-        var generator = Generator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         var counts = [Int](repeating: 0, count: sides.map(\.count).max() ?? 0)
         var geomeans: [Double] = []
         geomeans.reserveCapacity(replicates)
@@ -74,21 +75,21 @@ enum GeomeanBootstrap {
                 }
             }
         }
-        geomeans.sort()
-        return SampleStatistics.quantile(geomeans, 0.025)...SampleStatistics.quantile(geomeans, 0.975)
+        let sorted = SortedSample(geomeans)
+        return sorted.quantile(0.025)...sorted.quantile(0.975)
     }
 
-    /// The median (type 7, as `SampleStatistics.median`) of `sorted.count` draws with replacement from
+    /// The median (type 7, as `SortedSample.median`) of `sorted.count` draws with replacement from
     /// `sorted`, found by counting how often each value was drawn instead of sorting the draws.
     /// - Parameter counts: scratch space of at least `sorted.count` elements, overwritten.
     /// - Complexity: O(*n*) for *n* values.
     static func resampledMedian(
-        _ sorted: UnsafeBufferPointer<Double>, counts: UnsafeMutableBufferPointer<Int>, generator: inout Generator
+        _ sorted: UnsafeBufferPointer<Double>, counts: UnsafeMutableBufferPointer<Int>, generator: inout SplitMix64
     ) -> Double {
         let n = sorted.count
         let tally = UnsafeMutableBufferPointer(rebasing: counts[..<n])
         tally.update(repeating: 0)
-        for _ in 0..<n { tally[generator.next(below: n)] += 1 }
+        for _ in 0..<n { tally[draw(below: n, from: &generator)] += 1 }
         // The draws in order are each value repeated its count of times; the median sits at position
         // (n − 1) / 2, between two neighbours when n is even.
         let lowerPosition = (n - 1) / 2
@@ -108,27 +109,10 @@ enum GeomeanBootstrap {
         return (lower + sorted[index]) / 2
     }
 
-    /// SplitMix64 (Steele, Lea and Flood, 2014): small, fast and seedable, the sequence of the suites' own
-    /// generator.
-    struct Generator {
-        var state: UInt64
-
-        init(seed: UInt64) {
-            state = seed
-        }
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var mixed = state
-            mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-            return mixed ^ (mixed >> 31)
-        }
-
-        /// A number in `0..<bound`, by multiplying instead of dividing (Lemire, 2019); its bias is below
-        /// `bound` / 2⁶⁴.
-        mutating func next(below bound: Int) -> Int {
-            Int(truncatingIfNeeded: next().multipliedFullWidth(by: UInt64(bound)).high)
-        }
+    /// A number in `0..<bound` from the generator's next value, by multiplying instead of dividing (Lemire,
+    /// 2019; its bias is below `bound` / 2⁶⁴). Not `SplitMix64.next(below:)`, which takes the remainder: the
+    /// draws, and so the published intervals, stay those of the first version of the bootstrap.
+    static func draw(below bound: Int, from generator: inout SplitMix64) -> Int {
+        Int(truncatingIfNeeded: generator.next().multipliedFullWidth(by: UInt64(bound)).high)
     }
 }

@@ -1,4 +1,5 @@
 import PerfResult
+import PerfSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -67,7 +68,7 @@ extension HTMLCharts {
         let bottom = top + Double(rows.count) * rowHeight
         for tick in ticks {
             canvas.line(x(tick), top, x(tick), bottom, class: "grid")
-            canvas.text(x(tick), bottom + 16, ValueFormat.number(tick), anchor: .middle)
+            canvas.text(x(tick), bottom + 16, NumberText.significant(tick), anchor: .middle)
         }
         let origin = logarithmic ? labelWidth : x(0)
         for (index, row) in rows.enumerated() {

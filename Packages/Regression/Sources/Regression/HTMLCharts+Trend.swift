@@ -1,4 +1,5 @@
 import PerfResult
+import PerfSupport
 
 /// The history chart of one metric (class `trend`): its value at each commit as a line, the mean of each
 /// stretch between change points as a dashed level, and each change point as a vertical rule between the
@@ -18,7 +19,7 @@ extension HTMLCharts {
         var canvas = SVGCanvas(width: right + 40, height: bottom + 44)
         for tick in ticks {
             canvas.line(left, y(tick), right, y(tick), class: "grid")
-            canvas.text(left - 6, y(tick) + 4, ValueFormat.number(tick), anchor: .end)
+            canvas.text(left - 6, y(tick) + 4, NumberText.significant(tick), anchor: .end)
         }
         canvas.line(left, bottom, right, bottom, class: "axis")
         canvas.text(left - 6, top - 10, trend.unit.rawValue, anchor: .end, class: "label axis-title")
@@ -36,7 +37,8 @@ extension HTMLCharts {
         for (index, point) in points.enumerated() {
             canvas.circle(
                 x(Double(index)), y(point.value), radius: 2.5, class: "dot-current",
-                title: "\(point.sequence) \(point.commit): \(ValueFormat.number(point.value)) \(trend.unit.rawValue)")
+                title:
+                    "\(point.sequence) \(point.commit): \(NumberText.significant(point.value)) \(trend.unit.rawValue)")
         }
         for (number, change) in trend.changePoints.enumerated() {
             let position = x(Double(change.index) - 0.5)
@@ -50,7 +52,7 @@ extension HTMLCharts {
             )
         }
         let marks = trend.changePoints.map { change in
-            "\(change.commit.prefix(7)) (\(change.relativeChange.map(ValueFormat.change) ?? "from 0"))"
+            "\(change.commit.prefix(7)) (\(change.relativeChange.map(NumberText.change) ?? "from 0"))"
         }
         let caption =
             "\(trend.result) · \(trend.metric) (\(trend.unit.rawValue)) over \(points.count) commits; change points at "

@@ -1,4 +1,5 @@
 import PerfResult
+import PerfSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -53,7 +54,7 @@ enum HTMLCharts {
         let bottom = top + Double(rows.count) * rowHeight
         for tick in ticks {
             canvas.line(x(tick), top, x(tick), bottom, class: tick == 1 ? "grid baseline-line" : "grid")
-            canvas.text(x(tick), bottom + 16, ValueFormat.fixed(tick * 100, decimals: 0) + " %", anchor: .middle)
+            canvas.text(x(tick), bottom + 16, NumberText.fixed(tick * 100, decimals: 0) + " %", anchor: .middle)
         }
         for (index, row) in rows.enumerated() {
             let y = top + Double(index) * rowHeight
@@ -100,10 +101,8 @@ enum HTMLCharts {
         guard let baseline = row.baselineValue, baseline > 0, row.rule?.series != true,
             let samples = row.current?.samples, samples.count >= 4
         else { return nil }
-        let sorted = samples.sorted()
-        return (
-            SampleStatistics.quantile(sorted, 0.25) / baseline, SampleStatistics.quantile(sorted, 0.75) / baseline
-        )
+        let sorted = SortedSample(samples)
+        return (sorted.quantile(0.25) / baseline, sorted.quantile(0.75) / baseline)
     }
 
     // MARK: Latency percentile curve
@@ -141,7 +140,7 @@ enum HTMLCharts {
         var canvas = SVGCanvas(width: right + 130, height: bottom + 40)
         for tick in ticks {
             canvas.line(left, y(tick), right, y(tick), class: "grid")
-            canvas.text(left - 6, y(tick) + 4, ValueFormat.number(tick), anchor: .end)
+            canvas.text(left - 6, y(tick) + 4, NumberText.significant(tick), anchor: .end)
         }
         var labels: [Double: String] = [:]
         for point in now + before { labels[point.position] = point.label }
@@ -155,14 +154,14 @@ enum HTMLCharts {
             for point in before {
                 canvas.circle(
                     x(point.position), y(point.value), radius: 3, class: "dot-baseline",
-                    title: "baseline \(point.label) \(ValueFormat.number(point.value)) ms")
+                    title: "baseline \(point.label) \(NumberText.significant(point.value)) ms")
             }
         }
         canvas.polyline(now.map { (x($0.position), y($0.value)) }, class: "series-current")
         for point in now {
             canvas.circle(
                 x(point.position), y(point.value), radius: 3.5, class: "dot-current",
-                title: "current \(point.label) \(ValueFormat.number(point.value)) ms")
+                title: "current \(point.label) \(NumberText.significant(point.value)) ms")
         }
         legend(&canvas, x: right + 12, y: top + 6, hasBaseline: before.count >= 2)
         canvas.text(left - 50, top - 2, "ms", class: "label axis-title")
@@ -195,7 +194,7 @@ enum HTMLCharts {
         var canvas = SVGCanvas(width: right + 130, height: bottom + 40)
         for tick in ticks {
             canvas.line(left, y(tick), right, y(tick), class: "grid")
-            canvas.text(left - 6, y(tick) + 4, ValueFormat.number(tick), anchor: .end)
+            canvas.text(left - 6, y(tick) + 4, NumberText.significant(tick), anchor: .end)
         }
         canvas.line(left, bottom, right, bottom, class: "axis")
         // Sample numbers are whole: ticks at 2.5 steps would sit between samples.
@@ -203,7 +202,7 @@ enum HTMLCharts {
         where tick >= 1 && tick <= Double(count) && tick == tick.rounded() {
             let index = Int(tick) - 1
             canvas.line(x(index), bottom, x(index), bottom + 4, class: "axis")
-            canvas.text(x(index), bottom + 18, ValueFormat.number(tick), anchor: .middle)
+            canvas.text(x(index), bottom + 18, NumberText.significant(tick), anchor: .middle)
         }
         if before.count >= 2 {
             canvas.polyline(before.enumerated().map { (x($0.offset), y($0.element)) }, class: "series-baseline")

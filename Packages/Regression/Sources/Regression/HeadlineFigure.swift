@@ -1,11 +1,12 @@
 public import PerfResult
+public import PerfSupport
 
 /// One headline metric of a current result as the summaries show it: the figure with its uncertainty, and
 /// its change against the baseline when there is one.
 ///
 /// The figure is the one the gate compares (the median of the samples, else the value); its uncertainty is
-/// the `MedianInterval` of the samples (none for series, for metrics without at least 2 samples, and when
-/// every sample is the same).
+/// the distribution-free 95 % interval of the median of the samples (`SortedSample.medianInterval(level:)`;
+/// none for series and for metrics without at least 2 samples, and not printed when every sample is the same).
 public struct HeadlineFigure: Sendable, Hashable {
     /// The result, e.g. `stringOps/concat[size=16]`.
     public var result: String
@@ -24,16 +25,18 @@ public struct HeadlineFigure: Sendable, Hashable {
     /// with the change when compared, marked (`Verdict.symbol`) when it regressed or warns:
     /// `108 ns ±2.4 % (+20.1 % ✗)`. Without `mark`, for a renderer that draws the mark itself.
     public func text(mark: Bool = true) -> String {
-        var text = ValueFormat.number(value)
+        var text = NumberText.significant(value)
         switch unit {
         case .count, .ratio: break
         case .percent: text += " %"
         default: text += " \(unit.rawValue)"
         }
-        if let interval, interval.upper > interval.lower, let half = interval.halfWidth(relativeTo: value) {
-            text += " ±\(ValueFormat.fixed(half * 100, decimals: 1, trimZeros: false)) %"
-            if interval.coverage < 0.95 {
-                text += " (\(ValueFormat.fixed(interval.coverage * 100, decimals: 0)) % interval)"
+        if let interval, interval.upper > interval.lower, value != 0 {
+            // The larger side, so that the ± never understates a skewed interval.
+            let half = max(interval.upper - value, value - interval.lower) / abs(value)
+            text += " ±\(NumberText.fixed(half * 100, decimals: 1)) %"
+            if !interval.reachesLevel {
+                text += " (\(NumberText.fixed(interval.coverage * 100, decimals: 0)) % interval)"
             }
         }
         if row.baselineValue != nil {
@@ -74,7 +77,8 @@ extension SuiteComparison {
             guard row.headline, let metric = row.metric, let current = row.current, let value = row.currentValue
             else { return nil }
             let series = row.rule?.series ?? false
-            let interval = series ? nil : current.samples.flatMap { MedianInterval.of($0) }
+            let samples = series ? [] : current.samples ?? []
+            let interval = samples.count >= 2 ? SortedSample(samples).medianInterval(level: 0.95) : nil
             return HeadlineFigure(
                 result: row.result, metric: metric, value: value, unit: current.unit, interval: interval, row: row)
         }

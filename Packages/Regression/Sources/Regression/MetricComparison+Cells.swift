@@ -1,4 +1,5 @@
 import PerfResult
+import PerfSupport
 
 /// The texts of a row's cells, shared by the terminal table, the Markdown and the HTML reports.
 extension MetricComparison {
@@ -9,21 +10,21 @@ extension MetricComparison {
     public var unitCell: String { unit?.rawValue ?? "" }
 
     /// The baseline figure, four significant digits.
-    public var baselineCell: String { baselineValue.map(ValueFormat.number) ?? "" }
+    public var baselineCell: String { baselineValue.map { NumberText.significant($0) } ?? "" }
 
     /// The current figure, four significant digits.
-    public var currentCell: String { currentValue.map(ValueFormat.number) ?? "" }
+    public var currentCell: String { currentValue.map { NumberText.significant($0) } ?? "" }
 
     /// The signed change, `+12.5 %`; `from 0` when the baseline is zero.
     public var changeCell: String {
-        if let change { return ValueFormat.change(change) }
+        if let change { return NumberText.change(change) }
         guard let baselineValue, let currentValue else { return "" }
         if baselineValue == 0 && currentValue == 0 { return "0.0 %" }
         return "from 0"
     }
 
     /// The p-value when a test ran, `<0.0001` below that.
-    public var pCell: String { pValue.map(ValueFormat.pValue) ?? "" }
+    public var pCell: String { pValue.map(NumberText.pValue) ?? "" }
 
     /// The limit that applied, signed in the direction of worse: `+10 %`, `-20 %`, `+15 %`,
     /// `exact`, with `floor N` when there is one.
@@ -31,8 +32,9 @@ extension MetricComparison {
         guard let rule, let better = (current ?? baseline)?.better else { return nil }
         if rule.exact { return "exact" }
         let limit = self.limit ?? rule.maxRegression
-        var text = (better == .lower ? "+" : "-") + ValueFormat.percentNumber(limit * 100) + " %"
-        if rule.floor > 0 { text += ", floor \(ValueFormat.number(rule.floor))" }
+        var text =
+            (better == .lower ? "+" : "-") + NumberText.fixed(limit * 100, decimals: 1, trimmingZeros: true) + " %"
+        if rule.floor > 0 { text += ", floor \(NumberText.significant(rule.floor))" }
         return text
     }
 

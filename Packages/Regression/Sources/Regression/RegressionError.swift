@@ -1,6 +1,7 @@
 public import PerfResult
 
-/// Every way a regression check can be unable to give a verdict. All of them mean exit status 2.
+/// Every way a regression check can be unable to give a verdict. All of them mean exit status 2; a mistake on the
+/// command line is PerfSupport's `UsageError` (exit status 2 as well).
 ///
 /// Each message names the file (and where it helps, the JSON path) and says what to do. When a check
 /// fails with one of these, nothing has been written: no report, no baseline.
@@ -35,8 +36,6 @@ public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible
         baselinePath: String)
     /// `--update-baseline` was asked to store numbers from a debug build.
     case debugBaseline(path: String)
-    /// The command line is wrong; the text says how.
-    case usage(String)
     /// Change-point options out of range; the text says which and why.
     case invalidChangePointOptions(String)
     /// An entry of a history directory (`<seq>-<commit>/<suite>.json`) is missing, misnamed or unreadable.
@@ -83,8 +82,6 @@ public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible
         case let .debugBaseline(path):
             return "\(path): the results come from a debug build; baselines hold release numbers only. Re-run the "
                 + "suite with -c release (the Makefile's perf targets do), then update the baseline"
-        case let .usage(text):
-            return text
         case let .ab(failure):
             return failure.description
         case let .invalidChangePointOptions(reason):

@@ -1,3 +1,5 @@
+import PerfSupport
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -57,7 +59,7 @@ struct SVGCanvas {
     }
 
     private func c(_ value: Double) -> String {
-        ValueFormat.fixed(value, decimals: 1)
+        NumberText.fixed(value, decimals: 1, trimmingZeros: true)
     }
 }
 

@@ -1,4 +1,5 @@
 import PerfResult
+import PerfSupport
 
 /// What every rendering's summary says of a suite: the counts per verdict, the timing geomean with its
 /// interval, and the notes that change how to read them (no baseline, report-only metrics and why).
@@ -21,9 +22,9 @@ extension SuiteComparison {
     /// the samples do not allow one; empty when nothing was compared.
     public var geomeanText: String {
         guard let geomean else { return "" }
-        var text = ValueFormat.change(geomean - 1)
+        var text = NumberText.change(geomean - 1)
         if let interval = geomeanInterval {
-            text += " [\(ValueFormat.change(interval.lowerBound - 1)), \(ValueFormat.change(interval.upperBound - 1))]"
+            text += " [\(NumberText.change(interval.lowerBound - 1)), \(NumberText.change(interval.upperBound - 1))]"
         }
         return text
     }
@@ -85,7 +86,7 @@ extension CheckOutcome {
     /// What the summary's columns mean, in one paragraph (plain text; renderers escape it).
     var summaryLegend: String {
         "Counts are rows (one per metric). ~: no significant change (Mann–Whitney U, p ≥ "
-            + "\(ValueFormat.number(thresholds.alpha))). report only: metrics shown and never judged. new, gone: "
+            + "\(NumberText.significant(thresholds.alpha))). report only: metrics shown and never judged. new, gone: "
             + "metrics on one side only. Timing geomean: the geometric mean, over the suite's gated timing metrics "
             + "(times and rates; not the deterministic counts), of current/baseline (baseline/current for "
             + "higher-is-better), so above 0 % is worse; in brackets its 95 % interval, a bootstrap over each "

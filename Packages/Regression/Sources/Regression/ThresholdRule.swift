@@ -1,3 +1,5 @@
+import PerfSupport
+
 /// How much worse one metric may get before it counts as a regression: the rule resolved for one
 /// suite, result and metric from `Thresholds`.
 ///
@@ -47,8 +49,8 @@ public struct ThresholdRule: Sendable, Hashable {
     /// The threshold as people write it: `+10 %`, `exact`, with the floor when there is one, and
     /// `deterministic` for a deterministic rule that is not exact.
     public var summary: String {
-        var text = exact ? "exact" : "\(ValueFormat.percentNumber(maxRegression * 100)) %"
-        if floor > 0 { text += ", floor \(ValueFormat.number(floor))" }
+        var text = exact ? "exact" : "\(NumberText.fixed(maxRegression * 100, decimals: 1, trimmingZeros: true)) %"
+        if floor > 0 { text += ", floor \(NumberText.significant(floor))" }
         if series { text += ", series" }
         if !exact && metricClass == .deterministic { text += ", deterministic" }
         if !gate { text += ", report only" }

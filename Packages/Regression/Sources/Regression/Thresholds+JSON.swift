@@ -1,4 +1,5 @@
 import PerfResult
+import PerfSupport
 
 /// Reading `perf/regression/thresholds.json`.
 ///
@@ -11,7 +12,8 @@ import PerfResult
 ///                    "note": "the nasc-server task's STRICT_PERF numbers" } ] }
 /// ```
 ///
-/// Every field is checked: an unknown or misspelt field is an error, not silently ignored.
+/// Every field is checked: an unknown or misspelt field is an error, not silently ignored; so is a field given
+/// twice (the strict parser of `JSONValue` refuses it).
 extension Thresholds {
     /// The schema version of the thresholds file.
     public static let schemaVersion = "perf-thresholds/1"
@@ -35,9 +37,12 @@ extension Thresholds {
     /// Decodes a thresholds file; `path` names it in error messages.
     /// - Throws: `RegressionError.badThresholds` with the JSON path and the reason.
     public static func decode(_ bytes: [UInt8], path: String) throws(RegressionError) -> Thresholds {
-        let parsed = JSONValue.parse(bytes)
-        guard let root = parsed.value else {
-            throw .badThresholds(path: path, jsonPath: "$", reason: parsed.error ?? "not valid JSON")
+        let root: JSONValue
+        do {
+            root = try JSONValue.parse(bytes, path: path)
+        } catch {
+            throw .badThresholds(
+                path: path, jsonPath: "$", reason: "not valid JSON at byte \(error.offset): \(error.reason)")
         }
         var reader = ThresholdsReader(path: path)
         return try reader.thresholds(from: root)
@@ -91,7 +96,7 @@ private struct ThresholdsReader {
         -> [ThresholdEntry]
     {
         guard let value else { return [] }
-        guard case let .array(items) = value else { throw fail(jsonPath, "expected an array, found \(value.kind)") }
+        guard case let .array(items) = value else { throw fail(jsonPath, "expected an array, found \(kind(value))") }
         var result: [ThresholdEntry] = []
         for (index, item) in items.enumerated() {
             result.append(try entry(item, at: "\(jsonPath)[\(index)]", scoped: scoped))
@@ -150,26 +155,29 @@ private struct ThresholdsReader {
         }
     }
 
+    /// The members of an object by name; the parser has refused duplicate names, so each name is one member.
     private func object(_ value: JSONValue, at jsonPath: String) throws(RegressionError) -> [String: JSONValue] {
-        guard case let .object(object) = value else { throw fail(jsonPath, "expected an object, found \(value.kind)") }
-        return object
+        guard case let .object(members) = value else {
+            throw fail(jsonPath, "expected an object, found \(kind(value))")
+        }
+        return Dictionary(members.map { ($0.key, $0.value) }) { first, _ in first }
     }
 
     private func string(_ value: JSONValue, at jsonPath: String) throws(RegressionError) -> String {
-        guard case let .string(text) = value else { throw fail(jsonPath, "expected a string, found \(value.kind)") }
+        guard case let .string(text) = value else { throw fail(jsonPath, "expected a string, found \(kind(value))") }
         return text
     }
 
     private func number(_ value: JSONValue, at jsonPath: String) throws(RegressionError) -> Double {
-        guard case let .number(number) = value, number.isFinite else {
-            throw fail(jsonPath, "expected a number, found \(value.kind)")
+        guard let number = value.doubleValue, number.isFinite else {
+            throw fail(jsonPath, "expected a number, found \(kind(value))")
         }
         return number
     }
 
     private func bool(_ value: JSONValue?, at jsonPath: String) throws(RegressionError) -> Bool? {
         guard let value else { return nil }
-        guard case let .bool(flag) = value else { throw fail(jsonPath, "expected true or false, found \(value.kind)") }
+        guard case let .bool(flag) = value else { throw fail(jsonPath, "expected true or false, found \(kind(value))") }
         return flag
     }
 
@@ -178,6 +186,13 @@ private struct ThresholdsReader {
         let text = try string(value, at: jsonPath)
         guard !text.isEmpty else { throw fail(jsonPath, "expected a non-empty pattern, e.g. \"macro*\"") }
         return GlobPattern(text)
+    }
+
+    /// What a value is in "found …": `JSONValue.typeName`, except that a boolean reads `true or false`, as
+    /// the messages have always said.
+    private func kind(_ value: JSONValue) -> String {
+        if case .bool = value { return "true or false" }
+        return value.typeName
     }
 
     private func fail(_ jsonPath: String, _ reason: String) -> RegressionError {

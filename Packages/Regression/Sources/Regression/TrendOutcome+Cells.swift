@@ -1,3 +1,5 @@
+import PerfSupport
+
 /// The texts the trend renderings share: the header lines, the summary and a change row's cells.
 extension TrendOutcome {
     /// `history DIR: 12 commits, 000001-1a2b3c4 … 000012-9f8e7d6` (entries named as the directory names
@@ -13,8 +15,8 @@ extension TrendOutcome {
     /// `change points: E-Divisive means + Student t test (Apache Otava's method), window 50, p < 0.001, …`.
     public var methodLine: String {
         "change points: E-Divisive means + Student t test (Apache Otava's method), window \(options.windowLength), "
-            + "p < \(ValueFormat.number(options.maxPValue)), magnitude > "
-            + "\(ValueFormat.percentNumber(options.minMagnitude * 100)) %"
+            + "p < \(NumberText.significant(options.maxPValue)), magnitude > "
+            + "\(NumberText.fixed(options.minMagnitude * 100, decimals: 1, trimmingZeros: true)) %"
     }
 
     /// `3 change points in 2 of 120 metric series: 1 regression, 2 improvements`, plus the report-only ones
@@ -40,7 +42,8 @@ extension TrendOutcome {
         return text
     }
 
-    private func entryName(_ commit: HistoryCommit) -> String {
+    /// `000012-1174d12`: the entry as the history directory names it, the commit shortened.
+    func entryName(_ commit: HistoryCommit) -> String {
         let digits = String(commit.sequence)
         return String(repeating: "0", count: max(0, 6 - digits.count)) + digits + "-" + commit.commit.prefix(7)
     }
@@ -58,16 +61,16 @@ extension TrendChangeRow {
     public var previousCommitCell: String { String(change.previousCommit.prefix(7)) }
 
     /// The mean before, four significant digits.
-    public var beforeCell: String { ValueFormat.number(change.meanBefore) }
+    public var beforeCell: String { NumberText.significant(change.meanBefore) }
 
     /// The mean after, four significant digits.
-    public var afterCell: String { ValueFormat.number(change.meanAfter) }
+    public var afterCell: String { NumberText.significant(change.meanAfter) }
 
     /// `+21.0 %`, or `from 0` when the mean before is 0.
-    public var changeCell: String { change.relativeChange.map(ValueFormat.change) ?? "from 0" }
+    public var changeCell: String { change.relativeChange.map(NumberText.change) ?? "from 0" }
 
     /// The p-value, `<0.0001` below that.
-    public var pCell: String { ValueFormat.pValue(change.pValue) }
+    public var pCell: String { NumberText.pValue(change.pValue) }
 
     /// `regression` or `improvement` (words, so no emoji font is needed), `(report only)` for ungated metrics.
     public var verdictCell: String {

@@ -1,4 +1,5 @@
 import PerfResult
+import PerfSupport
 
 /// The terminal output of a trend analysis: one aligned row per change point, newest first.
 extension TrendOutcome {
@@ -9,12 +10,10 @@ extension TrendOutcome {
         var text = historyLine + "\n" + methodLine + "\n\n"
         let rows = changeRows(includingReportOnly: includingReportOnly)
         if !rows.isEmpty {
-            var table = TextTable(
-                header: [
-                    "commit", "previous", "suite", "result", "metric", "unit", "before", "after", "change", "p",
-                    "verdict",
-                ],
-                alignments: [.left, .left, .left, .left, .left, .left, .right, .right, .right, .right, .left])
+            var table = TextTable([
+                .left("commit"), .left("previous"), .left("suite"), .left("result"), .left("metric"), .left("unit"),
+                .right("before"), .right("after"), .right("change"), .right("p"), .left("verdict"),
+            ])
             for row in rows {
                 table.append([
                     row.commitCell, row.previousCommitCell, row.trend.suite, row.trend.result, row.trend.metric,
@@ -22,7 +21,7 @@ extension TrendOutcome {
                     row.verdictCell,
                 ])
             }
-            text += table.render() + "\n"
+            text += table.rendered() + "\n\n"
         }
         return text + summaryLine(includingReportOnly: includingReportOnly) + "\n"
     }

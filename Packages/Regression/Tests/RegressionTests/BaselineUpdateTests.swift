@@ -1,5 +1,6 @@
 import Foundation
 import PerfResult
+import PerfSupport
 import Regression
 import Testing
 
@@ -70,12 +71,12 @@ import Glibc
 
     @Test func comparingFlagsDoNotMixWithUpdating() throws {
         #expect(
-            throws: RegressionError.usage(
+            throws: UsageError(
                 "--markdown does not apply to --update-baseline, which only writes baselines; run them separately")
         ) {
             try CheckOptions.parse(["--update-baseline", "--markdown", "r.md"], environment: [:])
         }
-        #expect(throws: RegressionError.self) {
+        #expect(throws: UsageError.self) {
             try CheckOptions.parse(["--update-baseline", "--strict"], environment: [:])
         }
         #expect(throws: Never.self) {

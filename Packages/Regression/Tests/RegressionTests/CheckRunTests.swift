@@ -1,5 +1,6 @@
 import Foundation
 import PerfResult
+import PerfSupport
 import Regression
 import Testing
 
@@ -41,8 +42,9 @@ import Testing
 
     @Test func anUnclearStrictPerfValueIsBadUsage() throws {
         #expect(
-            throws: RegressionError.usage(
-                "STRICT_PERF=maybe is not understood; use STRICT_PERF=1 to fail on regressions")
+            throws: UsageError(
+                "STRICT_PERF=maybe is not understood; use 1 (or true, yes, on) to turn it on, 0 (or false, no, off) "
+                    + "to turn it off")
         ) {
             try CheckOptions.parse([], environment: ["STRICT_PERF": "maybe"])
         }
@@ -271,14 +273,28 @@ import Testing
     }
 
     @Test func badUsageIsNamed() throws {
-        #expect(throws: RegressionError.usage("unknown argument \"--stritc\"; see perf-check --help")) {
+        #expect(throws: UsageError("unknown option --stritc (did you mean --strict?); see perf-check --help")) {
             try CheckOptions.parse(["--stritc"], environment: [:])
         }
-        #expect(throws: RegressionError.usage("--suite needs a value; see perf-check --help")) {
+        #expect(throws: UsageError("--suite needs a value (--suite NAME); see perf-check --help")) {
             try CheckOptions.parse(["--suite"], environment: [:])
         }
-        #expect(throws: RegressionError.usage("--html needs a value; see perf-check --help")) {
+        #expect(throws: UsageError("--html needs a value (--html PATH); see perf-check --help")) {
             try CheckOptions.parse(["--html", "--strict"], environment: [:])
+        }
+    }
+
+    @Test func optionsFollowTheRulesEveryToolShares() throws {
+        let attached = try CheckOptions.parse(["--results=r", "--suite=micro", "--suite", "pools"], environment: [:])
+        #expect(attached.resultsDirectory == "r")
+        #expect(attached.suites == ["micro", "pools"])
+        #expect(throws: UsageError("--results is given twice (a and b); give it once")) {
+            try CheckOptions.parse(["--results", "a", "--results", "b"], environment: [:])
+        }
+        #expect(try CheckOptions.parse([], environment: ["STRICT_PERF": "on"]).strict)
+        #expect(try CheckOptions.parse(["--suite", "x", "-h"], environment: [:]).help)
+        #expect(throws: UsageError("unknown command \"micro\"; use trend; see perf-check --help")) {
+            try CheckOptions.parse(["micro"], environment: [:])
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import PerfResult
+import PerfSupport
 import Regression
 import Testing
 
@@ -89,7 +90,7 @@ import Testing
 
     @Test func confirmingDoesNotMixWithUpdatingBaselines() {
         #expect(
-            throws: RegressionError.usage(
+            throws: UsageError(
                 "--confirm does not apply to --update-baseline, which only writes baselines; run them separately")
         ) {
             try CheckOptions.parse(["--update-baseline", "--confirm", "x"], environment: [:])

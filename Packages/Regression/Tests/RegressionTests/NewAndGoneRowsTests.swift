@@ -1,5 +1,6 @@
 import Foundation
 import PerfResult
+import PerfSupport
 import Regression
 import Testing
 
@@ -273,7 +274,7 @@ import Testing
     @Test func allMetricsIsAnOptionOfTheCheckOnly() throws {
         #expect(try CheckOptions.parse(["--all-metrics"], environment: [:]).allMetrics)
         #expect(
-            throws: RegressionError.usage(
+            throws: UsageError(
                 "--all-metrics does not apply to --update-baseline, which only writes baselines; run them separately")
         ) {
             try CheckOptions.parse(["--update-baseline", "--all-metrics"], environment: [:])

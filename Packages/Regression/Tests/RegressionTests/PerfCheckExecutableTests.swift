@@ -4,34 +4,8 @@ import Testing
 
 /// The built `perf-check` binary: the exit status a CI step sees.
 @Suite struct PerfCheckExecutableTests {
-    /// `perf-check` next to this test bundle (the test target depends on it, so SwiftPM builds it).
-    func executable() throws -> URL {
-        let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
-            Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
-        ]
-        for directory in candidates {
-            let url = directory.appendingPathComponent("perf-check")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "perf-check next to \(candidates)"])
-    }
-
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = try executable()
-        process.arguments = arguments
-        var variables = ProcessInfo.processInfo.environment
-        variables.removeValue(forKey: "STRICT_PERF")
-        variables.removeValue(forKey: "GITHUB_STEP_SUMMARY")
-        process.environment = variables.merging(environment) { $1 }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try runPerfCheck(arguments, environment: environment)
     }
 
     var fixtureArguments: [String] {
@@ -100,9 +74,16 @@ import Testing
         #expect(message.contains("--require-same-env was given"))
     }
 
+    @Test func helpExitsZeroWithTheUsageOfBothForms() throws {
+        let (status, output) = try run(["--help"])
+        #expect(status == 0)
+        #expect(output.hasPrefix("Usage: perf-check [options]\n       perf-check trend --history DIR [options]\n"))
+        #expect(output.contains("Exit status: 0 no regression"))
+    }
+
     @Test func badUsageExitsTwo() throws {
         let (status, output) = try run(["--no-such-flag"])
         #expect(status == 2)
-        #expect(output == "perf-check: unknown argument \"--no-such-flag\"; see perf-check --help\n")
+        #expect(output == "perf-check: unknown option --no-such-flag; see perf-check --help\n")
     }
 }

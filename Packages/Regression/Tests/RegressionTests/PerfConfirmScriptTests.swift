@@ -1,4 +1,5 @@
 import Foundation
+import PerfSupport
 import Testing
 
 /// `Scripts/perf-confirm.sh`, run in a scratch tree whose `perf-check` and `perf-micro` are stubs: which
@@ -35,17 +36,9 @@ import Testing
     }
 
     func run(_ root: String, environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["bash", root + "/Scripts/perf-confirm.sh", "--suite", "micro"]
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try runProgram(
+            "/usr/bin/env", ["bash", root + "/Scripts/perf-confirm.sh", "--suite", "micro"],
+            environment: ProcessEnvironment.current().merging(environment) { $1 })
     }
 
     @Test func eachFlaggedMicroTaskIsRerunTwiceWithOneFilterPerTask() throws {

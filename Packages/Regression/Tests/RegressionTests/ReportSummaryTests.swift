@@ -1,5 +1,6 @@
 import Foundation
 import PerfResult
+import PerfSupport
 import Regression
 import Testing
 
@@ -109,8 +110,8 @@ import Testing
         let noisier = try #require(try knownRatios(spread: 0.2).geomeanInterval)
         #expect(noisier.upperBound - noisier.lowerBound > 2 * (interval.upperBound - interval.lowerBound))
         #expect(
-            suite.geomeanText == "+7.4 % [\(ValueFormat.change(interval.lowerBound - 1)), "
-                + "\(ValueFormat.change(interval.upperBound - 1))]")
+            suite.geomeanText == "+7.4 % [\(NumberText.change(interval.lowerBound - 1)), "
+                + "\(NumberText.change(interval.upperBound - 1))]")
     }
 
     @Test func withoutEnoughSamplesTheGeomeanHasNoInterval() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import PerfResult
+import PerfSupport
 import Regression
 
 /// A fresh directory under the system's temporary directory, unique per test.
@@ -82,4 +83,38 @@ func microReport(_ entries: [(String, Double)], environment: Environment = envir
     try report(
         "micro", entries.map { try Result(name: $0.0, metrics: [.nsPerOp($0.1, samples: samples(around: $0.1))]) },
         environment: environment)
+}
+
+/// `perf-check` next to this test bundle (the test target depends on it, so SwiftPM builds it).
+func perfCheckExecutable() throws -> URL {
+    let candidates = [
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+        Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
+    ]
+    for directory in candidates {
+        let url = directory.appendingPathComponent("perf-check")
+        if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+    }
+    throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "perf-check next to \(candidates)"])
+}
+
+/// Runs the built `perf-check` with `arguments` and the test's environment without `STRICT_PERF` and
+/// `GITHUB_STEP_SUMMARY`, plus `environment`; what it wrote to standard output, then to standard error.
+func runPerfCheck(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String)
+{
+    var variables = ProcessEnvironment.current()
+    variables.removeValue(forKey: "STRICT_PERF")
+    variables.removeValue(forKey: "GITHUB_STEP_SUMMARY")
+    return try runProgram(try perfCheckExecutable().path, arguments, environment: variables.merging(environment) { $1 })
+}
+
+/// Runs `executable` with `arguments` and exactly `environment` to its end, at most two minutes: its exit status
+/// (-1 when a signal or the time limit ended it) and what it wrote to standard output, then to standard error.
+func runProgram(_ executable: String, _ arguments: [String], environment: [String: String]) throws
+    -> (status: Int32, output: String)
+{
+    let outcome = try ChildProcess(executable, arguments, environment: environment).run(timeout: .seconds(120))
+    let output = outcome.standardOutputText + outcome.standardErrorText
+    guard case let .exited(status) = outcome.termination else { return (-1, "\(outcome.termination)\n\(output)") }
+    return (status, output)
 }

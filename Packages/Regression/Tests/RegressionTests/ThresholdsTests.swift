@@ -1,4 +1,5 @@
 import PerfResult
+import PerfSupport
 import Regression
 import Testing
 
@@ -223,27 +224,28 @@ import Testing
     }
 }
 
-@Suite struct ValueFormatTests {
+/// The number formats every table, report and chart of the check prints with (PerfSupport's `NumberText`).
+@Suite struct TableNumberTests {
     @Test func numbersKeepFourSignificantDigits() {
-        #expect(ValueFormat.number(41.5) == "41.5")
-        #expect(ValueFormat.number(41.5123) == "41.51")
-        #expect(ValueFormat.number(0.000_123_4) == "0.0001234")
-        #expect(ValueFormat.number(0.000_012_34) == "1.234e-5")
-        #expect(ValueFormat.number(65_536) == "65536")
-        #expect(ValueFormat.number(1234.5) == "1235")
-        #expect(ValueFormat.number(24_096_385.5) == "24.1M")
-        #expect(ValueFormat.number(2.5e9) == "2.5G")
-        #expect(ValueFormat.number(-3.25) == "-3.25")
-        #expect(ValueFormat.number(0) == "0")
+        #expect(NumberText.significant(41.5) == "41.5")
+        #expect(NumberText.significant(41.5123) == "41.51")
+        #expect(NumberText.significant(0.000_123_4) == "0.0001234")
+        #expect(NumberText.significant(0.000_012_34) == "1.234e-5")
+        #expect(NumberText.significant(65_536) == "65536")
+        #expect(NumberText.significant(1234.5) == "1235")
+        #expect(NumberText.significant(24_096_385.5) == "24.1M")
+        #expect(NumberText.significant(2.5e9) == "2.5G")
+        #expect(NumberText.significant(-3.25) == "-3.25")
+        #expect(NumberText.significant(0) == "0")
     }
 
     @Test func changesAndPValuesAreSignedAndRounded() {
-        #expect(ValueFormat.change(0.125) == "+12.5 %")
-        #expect(ValueFormat.change(-0.03) == "-3.0 %")
-        #expect(ValueFormat.change(0.00001) == "0.0 %")
-        #expect(ValueFormat.change(.infinity) == "+∞")
-        #expect(ValueFormat.pValue(0.00001) == "<0.0001")
-        #expect(ValueFormat.pValue(0.0079365) == "0.0079")
-        #expect(ValueFormat.pValue(1) == "1")
+        #expect(NumberText.change(0.125) == "+12.5 %")
+        #expect(NumberText.change(-0.03) == "-3.0 %")
+        #expect(NumberText.change(0.00001) == "0.0 %")
+        #expect(NumberText.change(.infinity) == "+∞")
+        #expect(NumberText.pValue(0.00001) == "<0.0001")
+        #expect(NumberText.pValue(0.0079365) == "0.0079")
+        #expect(NumberText.pValue(1) == "1")
     }
 }

@@ -1,0 +1,29 @@
+import PerfResult
+public import PerfSupport
+
+extension PerfCheckCommand {
+    /// Does what a parsed `perf-check` command line asks: the help text, a check (`CheckRun`), a baseline
+    /// update or a trend analysis (`TrendRun`). The executable prints the output and exits with its status.
+    ///
+    /// A check's output starts with a line naming the environment it runs in (not with `--list-regressions`,
+    /// whose output is for a script).
+    /// - Parameter environment: the process's variables (`STRICT_PERF` is already in `parsed`;
+    ///   `GITHUB_STEP_SUMMARY` is read here).
+    public static func run(_ parsed: ParsedArguments, environment: [String: String]) -> CheckRun.Output {
+        if parsed.helpRequested {
+            return CheckRun.Output(standardOutput: parsed.helpText, standardError: "", exitCode: 0)
+        }
+        do {
+            if parsed.subcommand == trend.name { return TrendRun.run(try TrendOptions(parsed)) }
+            let options = try CheckOptions(parsed, environment: environment)
+            var output = CheckRun.run(options)
+            if !options.listRegressions {
+                output.standardOutput = "perf-check · \(Environment.capture())\n" + output.standardOutput
+            }
+            return output
+        } catch {
+            return CheckRun.Output(
+                standardOutput: "", standardError: "\(definition.name): \(error)\n", exitCode: UsageError.exitStatus)
+        }
+    }
+}
