@@ -113,4 +113,5 @@ perf-heap: ## Heap profile (heaptrack) of SCENARIO=<name>, SPEC=<perf-memory spe
 clean: ## Remove build folders and results (perf/results/)
 	@for package in $(PACKAGES); do rm -rf $$package/.build $$package/.build-*; done
 	@rm -rf perf/.build-profile
-	@rm -rf perf/results .build-tools
+	@rm -rf perf/results .build-tools .build-ab .build-history
+	@git worktree prune

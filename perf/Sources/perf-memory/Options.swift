@@ -51,7 +51,7 @@ struct Options: Equatable {
         seed = parsed[Arguments.seed].map { UInt64($0) } ?? Self.defaultSeed
         jsonPath = parsed[CommonOptions.json]
         snapshotDirectory = parsed[Arguments.snapshotDirectory] ?? snapshotDirectory
-        forks = parsed[CommonOptions.forks] ?? 1
+        forks = parsed.given(CommonOptions.forks) ?? 1
         guard forks == 1 else {
             throw UsageError(
                 "--forks \(forks): the leak checks count allocations, which every process repeats exactly; "

@@ -10,8 +10,8 @@ struct Options: Equatable {
     var profile = PerfProfile.full
     /// `--json`: where to write the PerfResult report.
     var jsonPath: String?
-    /// `--forks`: independent processes to measure in.
-    var forks = 1
+    /// `--forks`: independent processes to measure in, when given (else `ForkDefaults` by the profile).
+    var forks: Int?
 
     /// The defaults: every case, the full profile, no report.
     init() {}
@@ -23,8 +23,8 @@ struct Options: Equatable {
         filters = parsed.values(Arguments.filter)
         profile = PerfProfile.chosen(by: parsed)
         jsonPath = parsed[CommonOptions.json]
-        forks = parsed[CommonOptions.forks] ?? 1
-        if list && forks > 1 {
+        forks = parsed.given(CommonOptions.forks)
+        if list, let forks, forks > 1 {
             throw UsageError("--forks \(forks) does not apply to --list, which measures nothing; leave --forks out")
         }
     }

@@ -31,10 +31,11 @@ if options.list {
 }
 var environment = Environment.capture()
 environment.profile = options.profile.rawValue
-if options.forks > 1 {
+let forks = options.forks ?? ForkDefaults.count(profile: options.profile, environment: ProcessEnvironment.current())
+if forks > 1 {
     exit(
         SelfForks.main(
-            program: "perf-pools", forks: options.forks, environment: environment, jsonPath: options.jsonPath,
+            program: "perf-pools", forks: forks, environment: environment, jsonPath: options.jsonPath,
             keys: ["nsPerOp", "opsPerSec", "allocsPerOp"]))
 }
 exit(PoolsSuite(options: options, cases: cases).run(environment: environment))

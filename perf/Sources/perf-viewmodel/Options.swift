@@ -22,8 +22,8 @@ struct Options: Equatable {
     var seed: UInt64 = 1
     /// `--json` (suite): where to write the PerfResult report.
     var jsonPath: String?
-    /// `--forks` (suite): independent processes to measure in.
-    var forks = 1
+    /// `--forks` (suite): independent processes to measure in, when given (else `ForkDefaults` by the profile).
+    var forks: Int?
     /// `--duration` (demo): how long the demo runs.
     var duration = Arguments.duration.defaultValue!
     /// `--rows` (demo): how many messages the demo's list keeps.
@@ -52,7 +52,7 @@ struct Options: Equatable {
             ticks = parsed[Arguments.ticks]
             cycles = parsed[Arguments.cycles]
             jsonPath = parsed[CommonOptions.json]
-            forks = parsed[CommonOptions.forks] ?? 1
+            forks = parsed.given(CommonOptions.forks)
         }
     }
 

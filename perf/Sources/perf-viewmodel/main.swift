@@ -15,10 +15,11 @@ var environment = Environment.capture()
 switch options.mode {
 case .suite:
     environment.profile = options.profile.rawValue
-    if options.forks > 1 {
+    let forks = options.forks ?? ForkDefaults.count(profile: options.profile, environment: variables)
+    if forks > 1 {
         exit(
             SelfForks.main(
-                program: "perf-viewmodel", forks: options.forks, environment: environment, jsonPath: options.jsonPath,
+                program: "perf-viewmodel", forks: forks, environment: environment, jsonPath: options.jsonPath,
                 keys: ["nsPerOp", "allocsPerOp", "viewModelAllocsPerOp"]))
     }
     exit(ViewModelSuite(options: options).run(environment: environment).rawValue)

@@ -46,7 +46,9 @@ import Testing
                 "  login     on       1   1000   1.000   2.000   2.000  2.00–2.00  0.000 %        0.00   99.00 %",
                 "  login     off      1   1000   1.000   2.250   2.250  2.25–2.25  0.000 %        5.00         -",
             ])
-        #expect(summary.verdictTable.hasPrefix("  scenario  target                            measured (pooled vs plain)\n"))
+        #expect(
+            summary.verdictTable.hasPrefix("  scenario  target                            measured (pooled vs plain)\n")
+        )
     }
 
     @Test func aModeWithoutRunsHasNoMediansAndNoVerdicts() {

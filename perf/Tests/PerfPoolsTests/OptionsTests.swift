@@ -11,7 +11,7 @@ import Testing
         #expect(options.profile == .full)
         #expect(options.jsonPath == nil)
         #expect(options.filters.isEmpty)
-        #expect(options.forks == 1)
+        #expect(options.forks == nil)
     }
 
     @Test func quickFlagProfileAndPerfProfileSelectTheQuickProfile() throws {

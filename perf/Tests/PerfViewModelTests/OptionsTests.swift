@@ -11,7 +11,7 @@ import Testing
         #expect(options.ticksPerCase == 10_000)
         #expect(options.cyclesPerCase == 10_000)
         #expect(options.jsonPath == nil)
-        #expect(options.forks == 1)
+        #expect(options.forks == nil)
     }
 
     @Test func quickComesFromTheFlagTheProfileOrPerfProfile() throws {

@@ -59,15 +59,18 @@ public enum MicroBench {
     ///     metric they report becomes a column and a metric of the report. Not used by
     ///     `--instructions`.
     ///   - instructionsReportName: The report's suite name for `--json` with `--instructions`.
+    ///   - forksByProfile: When `--forks` is not given, measure in `ForkDefaults`' number of processes for the
+    ///     profile (5 quick, 10 full), as the toolkit's own suites do; when false, in this process alone.
     public static func main(
         _ suites: [Suite], reportName: String = "micro", probes: [any Probe] = [],
-        instructionsReportName: String = "instructions"
+        instructionsReportName: String = "instructions", forksByProfile: Bool = false
     ) -> Never {
         let programName = CommandLine.arguments.first.map { String($0.split(separator: "/").last ?? "") } ?? "bench"
         exit(
             run(
                 suites, arguments: Array(CommandLine.arguments.dropFirst()), programName: programName,
-                reportName: reportName, probes: probes, instructionsReportName: instructionsReportName))
+                reportName: reportName, probes: probes, instructionsReportName: instructionsReportName,
+                forksByProfile: forksByProfile))
     }
 
     /// Runs `suites` with `arguments` (without the program name) and returns the exit status; for an
@@ -79,18 +82,20 @@ public enum MicroBench {
     /// arguments it was given (after any of its own, which must not start with `--`).
     public static func run(
         _ suites: [Suite], arguments: [String], programName: String = "bench", reportName: String = "micro",
-        probes: [any Probe] = [], instructionsReportName: String = "instructions"
+        probes: [any Probe] = [], instructionsReportName: String = "instructions", forksByProfile: Bool = false
     ) -> Int32 {
         precondition(Report.isValidSuiteName(reportName), "invalid report name \"\(reportName)\"; use e.g. \"micro\"")
         precondition(
             Report.isValidSuiteName(instructionsReportName),
             "invalid report name \"\(instructionsReportName)\"; use e.g. \"instructions\"")
         let clocks = Clocks.system
-        let runner = Runner(
+        let variables = ProcessEnvironment.current()
+        var runner = Runner(
             suites: suites, reportName: reportName, probes: probes, clocks: clocks, console: .standard,
-            variables: ProcessEnvironment.current(), captureEnvironment: { Environment.capture() },
+            variables: variables, captureEnvironment: { Environment.capture() },
             measureHarnessFloor: { Sampler.measureHarnessFloor(clocks: clocks) },
             instructionsReportName: instructionsReportName)
+        if forksByProfile { runner.defaultForks = { ForkDefaults.count(profile: $0, environment: variables) } }
         return runner.run(arguments: arguments, programName: programName)
     }
 }

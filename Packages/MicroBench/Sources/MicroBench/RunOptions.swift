@@ -12,8 +12,8 @@ struct RunOptions: Equatable {
     var time: Duration?
     /// `--quick`, `--profile` or `PERF_PROFILE`.
     var profile = PerfProfile.full
-    /// `--forks N`: the number of independent processes to measure in.
-    var forks = 1
+    /// `--forks N`: the number of independent processes to measure in, when given (else the runner's default).
+    var forks: Int?
     /// `--instructions`: count instructions under callgrind instead of timing.
     var instructions = false
     /// `--iterations COUNT`: operations per window with `--instructions`.
@@ -87,19 +87,19 @@ struct RunOptions: Equatable {
         list = parsed[Self.list]
         time = parsed[Self.time]
         profile = PerfProfile.chosen(by: parsed)
-        forks = parsed[CommonOptions.forks] ?? 1
+        forks = parsed.given(CommonOptions.forks)
         instructions = parsed[Self.instructions]
         iterations = parsed[Self.iterations] ?? CallgrindInvocation.defaultIterations
         callgrindChild = parsed[Self.callgrindChild]
         // The callgrind child is given --iterations without --instructions.
         if callgrindChild == nil { try parsed.requires(Self.iterations, Self.instructions) }
         try parsed.exclusive(Self.time, Self.instructions)
-        if forks > 1 && instructions {
+        if let forks, forks > 1, instructions {
             throw UsageError(
                 "--forks does not apply to --instructions: instruction counts repeat exactly, so one process "
                     + "gives them; drop --forks")
         }
-        if forks > 1 && list {
+        if let forks, forks > 1, list {
             throw UsageError("--forks does not apply to --list, which measures nothing; drop --forks")
         }
     }

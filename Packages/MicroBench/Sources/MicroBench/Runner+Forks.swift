@@ -6,20 +6,20 @@ extension Runner {
     /// measuring every selected task, and merges them: each metric's value is the median of the processes' values,
     /// its samples are those values, and the table's ± is the interval for another run's median
     /// (`RepeatInterval`), from the spread between processes rather than inside one.
-    func measureInForks(_ options: RunOptions, tasks: [BenchTask], arguments: [String], environment: Environment)
-        throws(MicroBenchError) -> Int32
-    {
+    func measureInForks(
+        _ options: RunOptions, forks: Int, tasks: [BenchTask], arguments: [String], environment: Environment
+    ) throws(MicroBenchError) -> Int32 {
         let colors = console.outputColors(variables)
         writeEnvironment(environment, colors: colors)
         console.write(
             colors.paint(
-                "MicroBench · profile \(environment.profile ?? "full") · \(options.forks) forks of \(tasks.count) "
+                "MicroBench · profile \(environment.profile ?? "full") · \(forks) forks of \(tasks.count) "
                     + "task\(tasks.count == 1 ? "" : "s"), each in its own process (layout perturbed, order rotated)",
                 .dim) + "\n\n")
         let merged: Report
         do {
             merged = try SelfForks.run(
-                forks: options.forks, arguments: arguments, environment: ProcessEnvironment.current(),
+                forks: forks, arguments: arguments, environment: ProcessEnvironment.current(),
                 progress: { line in if console.errorIsTerminal { console.writeError("\r\u{1B}[2K" + line) } }
             ).report
         } catch {
@@ -35,7 +35,7 @@ extension Runner {
             } catch {
                 throw .reportFailed(error)
             }
-            console.write("wrote \(path) (\(merged.results.count) results, \(options.forks) forks)\n")
+            console.write("wrote \(path) (\(merged.results.count) results, \(forks) forks)\n")
         }
         return 0
     }

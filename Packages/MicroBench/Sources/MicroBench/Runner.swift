@@ -27,6 +27,8 @@ struct Runner {
     var measureHarnessFloor: (() -> Double)?
     /// The report's suite name with `--instructions`.
     var instructionsReportName = "instructions"
+    /// The number of processes to measure in when `--forks` is not given, by profile (1: this process).
+    var defaultForks: @Sendable (PerfProfile) -> Int = { _ in 1 }
 
     /// Runs with `arguments` (without the program name) and returns the exit status: 0, or 2 after
     /// `programName: message` on standard error.
@@ -72,8 +74,10 @@ struct Runner {
             return try countInstructions(
                 tasks, iterations: options.iterations, environment: environment, jsonPath: options.jsonPath)
         }
-        if options.forks > 1 {
-            return try measureInForks(options, tasks: tasks, arguments: arguments, environment: environment)
+        let forks = options.forks ?? defaultForks(options.profile)
+        if forks > 1 {
+            return try measureInForks(
+                options, forks: forks, tasks: tasks, arguments: arguments, environment: environment)
         }
         var policy = options.profile == .quick ? SamplingPolicy.quick : SamplingPolicy.full
         if let time = options.time { policy.timeBudget = time }

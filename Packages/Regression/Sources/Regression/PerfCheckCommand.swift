@@ -48,7 +48,8 @@ public enum PerfCheckCommand {
             .init("Reports", [allMetrics, markdown, html, githubBenchmark, listRegressions]),
             .init("Baselines", [updateBaseline]),
         ],
-        subcommands: [trend], usage: ["[options]", "trend --history DIR [options]"],
+        subcommands: [ab, trend],
+        usage: ["[options]", "ab --base REV [--suite NAME]... [options]", "trend --history DIR [options]"],
         footer: """
             Exit status: 0 no regression (or regressions without --strict), 1 regressions with --strict or
             STRICT_PERF=1, 2 bad usage or bad input (nothing is written then).

@@ -13,7 +13,9 @@ import Darwin
 // points of a history of results (see --help). A thin shell: parse, call Regression, print, exit with its status.
 let environment = ProcessEnvironment.current()
 let parsed = PerfCheckCommand.definition.parseOrExit(environment: environment)
-let output = PerfCheckCommand.run(parsed, environment: environment)
+let output = PerfCheckCommand.run(parsed, environment: environment) { line in
+    StandardStream.write("perf-check: \(line)\n", to: .error)
+}
 StandardStream.write(output.standardOutput, to: .output)
 StandardStream.write(output.standardError, to: .error)
 exit(output.exitCode)

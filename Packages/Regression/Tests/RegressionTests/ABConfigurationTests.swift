@@ -27,15 +27,13 @@ import Testing
         for suite in listed {
             #expect(try !configuration.selecting([suite]).isEmpty, "perf/ab.json has no suite or group \(suite)")
         }
-        #expect(configuration.quickForks == 5 && configuration.fullForks == 10)
         #expect(try configuration.selecting(["macro"]).count == 7)
         #expect(try configuration.selecting(["memory"]).first?.forks == 1)
     }
 
     @Test func aMinimalConfigurationTakesTheDefaults() throws {
         let configuration = try read(#"{"schema": "perf-ab/1", "suites": [{"name": "a", "run": ["bin/a"]}]}"#)
-        #expect(
-            configuration.quickForks == 5 && configuration.fullForks == 10 && configuration.timeout == .seconds(900))
+        #expect(configuration.timeout == .seconds(900))
         #expect(configuration.suites == [ABConfiguration.Suite(name: "a", build: [], run: ["bin/a"])])
     }
 

@@ -29,7 +29,7 @@ struct ABFixtureRepository {
         """
 
     static let configuration = """
-        {"schema": "perf-ab/1", "forks": {"quick": 5, "full": 5}, "timeout": "1m",
+        {"schema": "perf-ab/1", "timeout": "1m",
          "suites": [{"name": "fixture", "build": [["sh", "build.sh"]], "run": ["bench.sh"]}]}
         """
 

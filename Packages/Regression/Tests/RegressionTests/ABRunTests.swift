@@ -1,3 +1,4 @@
+import Foundation
 import PerfResult
 import PerfSupport
 import Regression
@@ -108,5 +109,46 @@ import Testing
         var options = options(repository, base: "HEAD")
         options.suites = ["micro"]
         #expect(throws: ABFailure.unknownSuite("micro", available: ["fixture"])) { try ABRun.run(options) }
+    }
+}
+
+/// `perf-check ab` as CI runs it: the built executable in the repository's root.
+@Suite struct ABExecutableTests {
+    private func perfCheckAB(_ repository: ABFixtureRepository, _ arguments: [String], strict: Bool = false) throws
+        -> ChildProcess.Outcome
+    {
+        var environment = ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": repository.root, "PERF_PROFILE": "quick"]
+        if strict { environment["STRICT_PERF"] = "1" }
+        return try ChildProcess(
+            try perfCheckExecutable().path, ["ab"] + arguments, environment: environment,
+            workingDirectory: repository.root
+        ).run(timeout: .seconds(120))
+    }
+
+    @Test func anExtraAllocationFailsTheStrictGateWithTheRegressionInTheReport() throws {
+        let repository = try ABFixtureRepository()
+        defer { repository.remove() }
+        try repository.commit("base", speed: 100, allocs: 1)
+        try repository.commit("allocates", speed: 100, allocs: 2)
+        let outcome = try perfCheckAB(repository, ["--base", "HEAD~1", "--markdown", "ab.md"], strict: true)
+        #expect(outcome.termination == .exited(1), "\(outcome.standardOutputText)\(outcome.standardErrorText)")
+        #expect(outcome.standardOutputText.hasPrefix("perf-check ab · base HEAD~1 ("))
+        #expect(outcome.standardOutputText.contains("✗ REGRESSION"))
+        #expect(outcome.standardErrorText.contains("perf-check: fixture: fork 5/5"))
+        let markdown = try AtomicFile.read(repository.root + "/ab.md")
+        #expect(String(decoding: markdown, as: UTF8.self).contains("allocsPerOp"))
+        #expect(try perfCheckAB(repository, ["--base", "HEAD~1"]).termination == .exited(0))
+    }
+
+    @Test func aMissingOrUnknownBaseExitsTwo() throws {
+        let repository = try ABFixtureRepository()
+        defer { repository.remove() }
+        try repository.commit("only", speed: 100, allocs: 1)
+        let missing = try perfCheckAB(repository, [])
+        #expect(missing.termination == .exited(2))
+        #expect(missing.standardErrorText == "perf-check ab: --base REV is missing; see perf-check ab --help\n")
+        let unknown = try perfCheckAB(repository, ["--base", "nope"])
+        #expect(unknown.termination == .exited(2))
+        #expect(unknown.standardErrorText.hasPrefix("perf-check ab: BASE=nope is not a commit of this repository"))
     }
 }

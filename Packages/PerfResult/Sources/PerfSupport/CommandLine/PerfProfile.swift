@@ -32,8 +32,10 @@ public enum CommonOptions {
     public static let quick = Flag("quick", help: "use the quick profile, like PERF_PROFILE=quick")
     /// `--forks N`: measure in N independent processes and merge them (PerfResult's `SelfForks`), so that a
     /// figure's uncertainty is the spread between processes, which is what another run will show.
+    /// A command reads it with `parsed.given(CommonOptions.forks)` and falls back to its own default (the
+    /// toolkit's suites: PerfResult's `ForkDefaults`).
     public static let forks = Option(
-        "forks", .integer.within(1...100), default: 1,
+        "forks", .integer.within(1...100), defaultText: "the toolkit's suites: 5 quick, 10 full; MicroBench: 1",
         help: "measure in N independent processes and merge them; the ± is then the spread between processes")
     /// `--strict`, or `STRICT_PERF` (truthy): a regression or a warning threshold fails the run.
     public static let strict = Flag(

@@ -15,7 +15,8 @@ extension ABConfiguration {
         do {
             json = try PerfSupport.JSONValue.parse(bytes, path: path)
         } catch {
-            throw .badConfiguration(path: path, jsonPath: "$", reason: "invalid JSON at byte \(error.offset): \(error.reason)")
+            throw .badConfiguration(
+                path: path, jsonPath: "$", reason: "invalid JSON at byte \(error.offset): \(error.reason)")
         }
         return try ConfigurationReader(path: path).configuration(json)
     }
@@ -29,12 +30,18 @@ private struct ConfigurationReader {
         .badConfiguration(path: path, jsonPath: jsonPath, reason: reason)
     }
 
-    func members(_ value: PerfSupport.JSONValue, at jsonPath: String, allowed: Set<String>) throws(ABFailure) -> [String: PerfSupport.JSONValue] {
-        guard case let .object(list) = value else { throw fail(jsonPath, "expected an object, found \(value.typeName)") }
+    func members(_ value: PerfSupport.JSONValue, at jsonPath: String, allowed: Set<String>) throws(ABFailure)
+        -> [String: PerfSupport.JSONValue]
+    {
+        guard case let .object(list) = value else {
+            throw fail(jsonPath, "expected an object, found \(value.typeName)")
+        }
         var members: [String: PerfSupport.JSONValue] = [:]
         for member in list {
             guard allowed.contains(member.key) else {
-                throw fail("\(jsonPath).\(member.key)", "unknown field; expected one of \(allowed.sorted().joined(separator: ", "))")
+                throw fail(
+                    "\(jsonPath).\(member.key)",
+                    "unknown field; expected one of \(allowed.sorted().joined(separator: ", "))")
             }
             members[member.key] = member.value
         }
@@ -42,13 +49,10 @@ private struct ConfigurationReader {
     }
 
     func configuration(_ json: PerfSupport.JSONValue) throws(ABFailure) -> ABConfiguration {
-        let top = try members(json, at: "$", allowed: ["schema", "note", "forks", "timeout", "suites"])
+        let top = try members(json, at: "$", allowed: ["schema", "note", "timeout", "suites"])
         guard top["schema"]?.stringValue == ABConfiguration.schema else {
             throw fail("$.schema", "expected \"\(ABConfiguration.schema)\"")
         }
-        let forks = try members(top["forks"] ?? .object([]), at: "$.forks", allowed: ["quick", "full"])
-        let quick = try count(forks["quick"], at: "$.forks.quick") ?? 5
-        let full = try count(forks["full"], at: "$.forks.full") ?? 10
         var timeout = Duration.seconds(900)
         if let text = top["timeout"] {
             guard let value = text.stringValue.flatMap(UnitText.duration), value > .zero else {
@@ -67,11 +71,12 @@ private struct ConfigurationReader {
             }
             suites.append(suite)
         }
-        return ABConfiguration(quickForks: quick, fullForks: full, timeout: timeout, suites: suites)
+        return ABConfiguration(timeout: timeout, suites: suites)
     }
 
     func suite(_ value: PerfSupport.JSONValue, at jsonPath: String) throws(ABFailure) -> ABConfiguration.Suite {
-        let fields = try members(value, at: jsonPath, allowed: ["name", "group", "build", "run", "path", "forks", "note"])
+        let fields = try members(
+            value, at: jsonPath, allowed: ["name", "group", "build", "run", "path", "forks", "note"])
         guard let name = fields["name"]?.stringValue, Report.isValidSuiteName(name) else {
             throw fail("\(jsonPath).name", "expected a suite name (letters, digits, '-', '_', '.')")
         }
@@ -85,11 +90,15 @@ private struct ConfigurationReader {
         }
         guard let run = fields["run"] else { throw fail("\(jsonPath).run", "missing: the command that runs the suite") }
         return ABConfiguration.Suite(
-            name: name, group: try fields["group"].map { value throws(ABFailure) in
-                guard let group = value.stringValue, !group.isEmpty else { throw fail("\(jsonPath).group", "expected a name") }
+            name: name,
+            group: try fields["group"].map { value throws(ABFailure) in
+                guard let group = value.stringValue, !group.isEmpty else {
+                    throw fail("\(jsonPath).group", "expected a name")
+                }
                 return group
             }, build: build, run: try words(run, at: "\(jsonPath).run"),
-            path: try fields["path"].map { value throws(ABFailure) in try strings(value, at: "\(jsonPath).path") } ?? [],
+            path: try fields["path"].map { value throws(ABFailure) in try strings(value, at: "\(jsonPath).path") }
+                ?? [],
             forks: try count(fields["forks"], at: "\(jsonPath).forks"))
     }
 
@@ -103,7 +112,9 @@ private struct ConfigurationReader {
         guard case let .array(items) = value else { throw fail(jsonPath, "expected an array of strings") }
         var list: [String] = []
         for (index, item) in items.enumerated() {
-            guard let text = item.stringValue, !text.isEmpty else { throw fail("\(jsonPath)[\(index)]", "expected a string") }
+            guard let text = item.stringValue, !text.isEmpty else {
+                throw fail("\(jsonPath)[\(index)]", "expected a string")
+            }
             list.append(text)
         }
         return list

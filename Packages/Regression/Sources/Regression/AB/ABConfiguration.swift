@@ -15,7 +15,7 @@ public struct ABConfiguration: Sendable, Hashable {
         public var run: [String]
         /// Directories (relative to the tree) put in front of `PATH` for `run`, e.g. where a scenario's service is.
         public var path: [String]
-        /// Forks per side for this suite, overriding the profile's default (deterministic suites need one).
+        /// Forks per side for this suite, overriding `--forks` and `ForkDefaults` (deterministic suites need one).
         public var forks: Int?
 
         /// A suite entry.
@@ -37,19 +37,13 @@ public struct ABConfiguration: Sendable, Hashable {
     /// Where `perf-check ab` reads the configuration unless told otherwise.
     public static let defaultPath = "perf/ab.json"
 
-    /// Forks per side in the quick profile.
-    public var quickForks: Int
-    /// Forks per side in the full profile.
-    public var fullForks: Int
     /// How long one fork may run.
     public var timeout: Duration
     /// The suites, in the order they run.
     public var suites: [Suite]
 
     /// A configuration.
-    public init(quickForks: Int, fullForks: Int, timeout: Duration, suites: [Suite]) {
-        self.quickForks = quickForks
-        self.fullForks = fullForks
+    public init(timeout: Duration, suites: [Suite]) {
         self.timeout = timeout
         self.suites = suites
     }

@@ -5,7 +5,8 @@ struct ABGit: Sendable {
     let root: String
     let environment: [String: String]
 
-    private func git(_ arguments: [String], timeout: Duration = .seconds(600)) throws(ABFailure) -> ChildProcess.Outcome {
+    private func git(_ arguments: [String], timeout: Duration = .seconds(600)) throws(ABFailure) -> ChildProcess.Outcome
+    {
         let child = ChildProcess("/usr/bin/env", ["git", "-C", root] + arguments, environment: environment)
         do {
             return try child.run(timeout: timeout)
@@ -46,7 +47,8 @@ struct ABGit: Sendable {
     func checkOut(_ commit: String, at path: String) throws(ABFailure) {
         _ = try checked(["worktree", "prune"])
         if FileSystem.exists(path) {
-            guard FileSystem.exists(FileSystem.join(path, ".git")), !FileSystem.isDirectory(FileSystem.join(path, ".git"))
+            guard FileSystem.exists(FileSystem.join(path, ".git")),
+                !FileSystem.isDirectory(FileSystem.join(path, ".git"))
             else {
                 throw .git(
                     command: "git worktree add \(path)",

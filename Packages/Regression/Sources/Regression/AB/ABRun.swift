@@ -14,7 +14,7 @@ public enum ABRun {
         public var base: String
         /// Suite names or groups (`--suite`); empty for every suite of the configuration.
         public var suites: [String] = []
-        /// Forks per side; `nil` for the configuration's default of the profile.
+        /// Forks per side; `nil` for `ForkDefaults`' number for the profile (a suite's own `forks` wins).
         public var forks: Int?
         /// The profile, for the default number of forks; the suites read `PERF_PROFILE` themselves.
         public var profile: PerfProfile = .full
@@ -82,9 +82,7 @@ public enum ABRun {
                 try base.forkCommand(suite, environment: environment),
                 try head.forkCommand(suite, environment: environment),
             ]
-            let forks =
-                suite.forks ?? options.forks
-                ?? (options.profile == .quick ? configuration.quickForks : configuration.fullForks)
+            let forks = suite.forks ?? options.forks ?? ForkDefaults.count(profile: options.profile, environment: [:])
             let scratch = FileSystem.join(FileSystem.join(output, "forks"), suite.name)
             if let reason = FileSystem.makeDirectories(scratch) {
                 throw .git(command: "mkdir -p \(scratch)", reason: reason)
