@@ -5,7 +5,7 @@ SHELL := bash
 # Every package is found by wildcard; perf/ joins once it has a Package.swift.
 PACKAGES := $(patsubst %/Package.swift,%,$(wildcard Packages/*/Package.swift) $(wildcard perf/Package.swift))
 
-.PHONY: help build test lint format clean perf perf-micro perf-macro perf-memory perf-soak perf-pool-ab perf-pools perf-instructions perf-viewmodel perf-check perf-baseline perf-report perf-flame perf-heap
+.PHONY: help build test lint format clean perf perf-micro perf-macro perf-memory perf-soak perf-pool-ab perf-pools perf-instructions perf-viewmodel perf-check perf-baseline perf-report perf-flame perf-heap perf-ab perf-trend
 
 PERF_CHECK := Packages/Regression/.build/release/perf-check
 # The suites `make perf` runs and CI's perf matrix lists: perf/suites.json, e.g. ["memory", "micro"].
@@ -96,6 +96,16 @@ perf-check: ## Compare perf/results with baselines/, flagged results re-run to c
 	@Scripts/perf-confirm.sh $(if $(SUITE),--suite $(SUITE)) $(PERF_CHECK_FLAGS); \
 	confirm=(); [[ -d perf/results/confirm ]] && confirm=(--confirm perf/results/confirm); \
 	$(PERF_CHECK) $(if $(SUITE),--suite $(SUITE)) "$${confirm[@]}" $(PERF_CHECK_FLAGS)
+
+perf-ab: ## Base against head in this job: BASE=<rev> [SUITES=a,b] [FORKS=n], alternating forks; STRICT_PERF=1 fails
+	@Scripts/perf-ab.sh $(PERF_CHECK_FLAGS)
+
+perf-trend: ## Change points over the perf-history branch (HISTORY=DIR: a checkout); writes perf/results/trend.*
+	@cd Packages/Regression && swift build -c release --product perf-check >/dev/null
+	@history="$${HISTORY:-.build-history}"; \
+	if [ -z "$${HISTORY:-}" ]; then rm -rf "$$history"; git worktree prune; Scripts/perf-history.sh checkout "$$history" || exit 2; fi; \
+	mkdir -p perf/results; \
+	$(PERF_CHECK) trend --history "$$history" --markdown perf/results/trend.md --html perf/results/trend.html $(PERF_CHECK_FLAGS)
 
 perf-baseline: ## Write baselines/<suite>.json from perf/results (SUITE=x for one suite); commit them apart
 	@cd Packages/Regression && swift build -c release --product perf-check >/dev/null
