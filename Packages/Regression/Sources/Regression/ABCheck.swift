@@ -1,7 +1,9 @@
 import PerfResult
 public import PerfSupport
 
-/// `perf-check ab` as a function: the A/B measurements (`ABRun`), then the check of head against base.
+/// `perf-check ab` as a function: the A/B measurements (`ABRun`), the check of head against base, and — when a
+/// timing metric regressed — a confirmation round: the flagged results measured again base against head in fresh
+/// forks (`Comparer.confirm(_:with:)`). Exact regressions need no confirmation.
 public enum ABCheck {
     /// Runs what `parsed` (the `ab` subcommand) asks; `progress` gets a line per build and fork as they happen.
     public static func run(
@@ -21,15 +23,7 @@ public enum ABCheck {
         options.outputDirectory = parsed[Line.output] ?? options.outputDirectory
         options.worktreeDirectory = parsed[Line.worktree] ?? options.worktreeDirectory
         options.environment = environment
-        let outcome: ABRun.Outcome
-        do {
-            outcome = try ABRun.run(options, progress: progress)
-        } catch {
-            return CheckRun.Output(standardOutput: "", standardError: "perf-check ab: \(error)\n", exitCode: 2)
-        }
         var check = CheckOptions()
-        check.resultsDirectory = outcome.headDirectory
-        check.baselinesDirectory = outcome.baseDirectory
         check.thresholdsPath = parsed[Line.thresholds]
         check.strict = parsed[CommonOptions.strict]
         check.allMetrics = parsed[Line.allMetrics]
@@ -37,10 +31,61 @@ public enum ABCheck {
         check.htmlPath = parsed[Line.html]
         check.githubBenchmarkDirectory = parsed[Line.githubBenchmark]
         if let summary = environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty { check.stepSummaryPath = summary }
-        var output = CheckRun.run(check)
-        output.standardOutput =
-            "perf-check ab · base \(base) (\(outcome.baseCommit.prefix(12))) against the working tree · "
-            + "\(Environment.capture())\n" + output.standardOutput
-        return output
+        do {
+            let (outcome, baseCommit) = try compare(
+                options, check: check, confirm: !parsed[Line.noConfirm], progress: progress)
+            var output = try CheckRun.render(outcome, options: check)
+            output.standardOutput =
+                "perf-check ab · base \(base) (\(baseCommit.prefix(12))) against the working tree · "
+                + "\(Environment.capture())\n" + output.standardOutput
+            return output
+        } catch {
+            return CheckRun.Output(standardOutput: "", standardError: "perf-check ab: \(error)\n", exitCode: 2)
+        }
+    }
+
+    /// The A/B outcome of `options`, timing regressions confirmed in a second round when `confirm` is set.
+    /// - Throws: `RegressionError` (`.ab` for the measurements, others for bad results or thresholds).
+    public static func compare(
+        _ options: ABRun.Options, check: CheckOptions, confirm: Bool, progress: (String) -> Void
+    ) throws(RegressionError) -> (CheckOutcome, baseCommit: String) {
+        let first: ABRun.Outcome
+        do {
+            first = try ABRun.run(options, progress: progress)
+        } catch {
+            throw .ab(error)
+        }
+        var outcome = try CheckRun.check(sides(check, first))
+        let flagged = outcome.timingRegressions
+        guard confirm, !flagged.isEmpty else { return (outcome, first.baseCommit) }
+        progress("confirming \(flagged.values.map(\.count).reduce(0, +)) timing regressions in fresh forks")
+        var again = options
+        again.suites = flagged.keys.sorted()
+        again.results = flagged
+        again.outputDirectory = FileSystem.join(options.outputDirectory, "confirm")
+        again.seed = options.seed &+ 1
+        let second: ABRun.Outcome
+        do {
+            second = try ABRun.run(again, progress: progress)
+        } catch {
+            throw .ab(error)
+        }
+        let confirmation = try CheckRun.check(sides(check, second))
+        let comparer = Comparer(thresholds: try CheckRun.loadThresholds(check.thresholdsPath).0)
+        for index in outcome.suites.indices {
+            guard let match = confirmation.suites.first(where: { $0.suite == outcome.suites[index].suite }) else {
+                continue
+            }
+            comparer.confirm(&outcome.suites[index], with: match)
+        }
+        return (outcome, first.baseCommit)
+    }
+
+    /// `check` reading the sides of `run`: head as the results, base as the baselines.
+    private static func sides(_ check: CheckOptions, _ run: ABRun.Outcome) -> CheckOptions {
+        var options = check
+        options.resultsDirectory = run.headDirectory
+        options.baselinesDirectory = run.baseDirectory
+        return options
     }
 }

@@ -33,17 +33,22 @@ public enum CheckRun {
             if options.updateBaseline {
                 return Output(standardOutput: try BaselineUpdate.run(options), standardError: "", exitCode: 0)
             }
-            let outcome = try check(options)
-            if options.listRegressions {
-                return Output(standardOutput: outcome.regressedResults(), standardError: "", exitCode: 0)
-            }
-            var text = outcome.textReport(allMetrics: options.allMetrics)
-            text += try writeReports(outcome, options: options)
-            text += outcome.verdictLine + "\n"
-            return Output(standardOutput: text, standardError: "", exitCode: outcome.exitCode)
+            return try render(try check(options), options: options)
         } catch {
             return Output(standardOutput: "", standardError: "perf-check: \(error)\n", exitCode: 2)
         }
+    }
+
+    /// The text, the reports and the exit status of a check's `outcome`, as `options` ask.
+    /// - Throws: `RegressionError.writeFailed` when a report cannot be written.
+    public static func render(_ outcome: CheckOutcome, options: CheckOptions) throws(RegressionError) -> Output {
+        if options.listRegressions {
+            return Output(standardOutput: outcome.regressedResults(), standardError: "", exitCode: 0)
+        }
+        var text = outcome.textReport(allMetrics: options.allMetrics)
+        text += try writeReports(outcome, options: options)
+        text += outcome.verdictLine + "\n"
+        return Output(standardOutput: text, standardError: "", exitCode: outcome.exitCode)
     }
 
     /// Reads the thresholds and inputs and compares every selected suite; writes nothing.

@@ -17,6 +17,9 @@ extension PerfCheckCommand {
     static let output = Option(
         "output", .path.placeholder("DIR"), default: "perf/results/ab",
         help: "where the sides' merged reports go (DIR/base, DIR/head) and the forks' own (DIR/forks)")
+    static let noConfirm = Flag(
+        "no-confirm",
+        help: "do not measure timing regressions again in fresh forks before calling them regressions")
     static let worktree = Option(
         "worktree", .path.placeholder("DIR"), default: ".build-ab/base",
         help: "the base's git worktree, reused between runs so that its builds are incremental")
@@ -29,11 +32,13 @@ extension PerfCheckCommand {
             alternating base and head (the order rotating fork by fork, the same environment padding for both sides
             of a fork), merges each side's forks (each metric's samples are the forks' values), writes
             DIR/base/<suite>.json and DIR/head/<suite>.json, and compares head against base with the check's rules,
-            thresholds and reports. Timings are never compared with numbers from another day or machine.
+            thresholds and reports. A timing regression must show again in a confirmation round (the flagged results
+            measured base against head in fresh forks, DIR/confirm) to stand; exact counts need none. Timings are
+            never compared with numbers from another day or machine.
             """,
         groups: [
             .init("What to compare", [base, abSuite, abForks, CommonOptions.profile, configuration, worktree, output]),
-            .init("Verdict", [thresholds, CommonOptions.strict]),
+            .init("Verdict", [thresholds, CommonOptions.strict, noConfirm]),
             .init("Reports", [allMetrics, markdown, html, githubBenchmark]),
         ],
         usage: ["--base REV [--suite NAME]... [options]"],

@@ -85,6 +85,8 @@ extension Thresholds {
             ThresholdEntry(suite: "macro-knee", metric: "kneeRequestsPerSec", maxRegressionPercent: 20),
             ThresholdEntry(suite: "macro-http-stress", metric: "latency*Ms", gate: false),
             ThresholdEntry(suite: "micro", metric: "opsPerSec", gate: false),
+            ThresholdEntry(suite: "micro", metric: "bytesPerSec", gate: false),
+            ThresholdEntry(suite: "micro", metric: "elementsPerSec", gate: false),
             ThresholdEntry(suite: "pools", result: "object/*", metric: "opsPerSec", gate: false),
             ThresholdEntry(suite: "pools", result: "buffer*", metric: "opsPerSec", gate: false),
         ])

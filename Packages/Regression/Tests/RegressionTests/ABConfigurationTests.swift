@@ -50,7 +50,7 @@ import Testing
         ),
         (
             #"{"schema": "perf-ab/1", "suites": [{"name": "a", "run": ["x"], "fork": 2}]}"#,
-            "at $.suites[0].fork: unknown field; expected one of build, forks, group, name, note, path, run"
+            "at $.suites[0].fork: unknown field; expected one of build, filter, forks, group, name, note, path, run"
         ),
         (
             #"{"schema": "perf-ab/1", "suites": [{"name": "a", "run": ["x"], "forks": 0}]}"#,

@@ -1,8 +1,9 @@
 import Foundation
 import PerfResult
 import PerfSupport
-import Regression
 import Testing
+
+@testable import Regression
 
 /// `perf-check ab` end to end on a fixture repository: base and head built, run in alternating forks, merged,
 /// then checked with the ordinary rules. The gate must fail on exactly the results a commit made worse.
@@ -150,5 +151,71 @@ import Testing
         let unknown = try perfCheckAB(repository, ["--base", "nope"])
         #expect(unknown.termination == .exited(2))
         #expect(unknown.standardErrorText.hasPrefix("perf-check ab: BASE=nope is not a commit of this repository"))
+    }
+}
+
+/// The confirmation round: a timing regression stands only when fresh base-against-head forks show it again.
+@Suite struct ABConfirmationTests {
+    @Test func aFilterPatternMatchesExactlyTheFlaggedResults() throws {
+        let suite = ABConfiguration.Suite(name: "micro", build: [], run: ["x"], filter: ["--filter", "{results}"])
+        let arguments = suite.filterArguments(for: ["stringOps/concat[size=16]", "routing/trie"])
+        #expect(arguments == ["--filter", #"^(stringOps/concat\[size=16\]|routing/trie)$"#])
+        let pattern = try Regex(arguments[1])
+        #expect("stringOps/concat[size=16]".wholeMatch(of: pattern) != nil)
+        #expect("stringOps/concat[size=256]".wholeMatch(of: pattern) == nil)
+    }
+
+    @Test func aSlowdownOnlyTheFirstRoundSawIsAWarningAndAStableOneARegression() throws {
+        let repository = try ABFixtureRepository()
+        defer { repository.remove() }
+        try repository.commit("base", speed: 100, allocs: 1)
+        try repository.write("flaky.txt", "1\n")
+        var options = ABRun.Options(base: "HEAD")
+        options.repositoryRoot = repository.root
+        options.profile = .quick
+        options.environment = ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": repository.root]
+        var check = CheckOptions()
+        check.strict = true
+        func verdict(confirm: Bool) throws -> Verdict? {
+            let (outcome, _) = try ABCheck.compare(options, check: check, confirm: confirm) { _ in }
+            return outcome.suites.first?.rows.first { $0.result == "work/slow" && $0.metric == "nsPerOp" }?.verdict
+        }
+        #expect(try verdict(confirm: false) == .regression)
+        #expect(try verdict(confirm: true) == .warning)
+        try repository.write("speed.txt", "130\n")
+        try FileManager.default.removeItem(atPath: repository.root + "/flaky.txt")
+        #expect(try verdict(confirm: true) == .regression)
+    }
+
+    @Test func aRegressionThatDoesNotShowAgainBecomesAWarning() throws {
+        let comparer = Comparer(thresholds: .shipped)
+        let slow = comparer.compare(
+            baseline: .nsPerOp(100, samples: [99, 100, 101, 100, 100]),
+            current: .nsPerOp(130, samples: [129, 130, 131, 130, 130]), suite: "micro", result: "a/b")
+        #expect(slow.verdict == .regression)
+        let steady = comparer.compare(
+            baseline: .nsPerOp(100, samples: [99, 100, 101, 100, 100]),
+            current: .nsPerOp(101, samples: [100, 101, 102, 99, 101]), suite: "micro", result: "a/b")
+        let allocation = comparer.compare(
+            baseline: .allocsPerOp(1), current: .allocsPerOp(2), suite: "micro", result: "a/b")
+        #expect(allocation.verdict == .regression)
+        let current = try Report(suite: "micro", environment: environment(), results: [])
+        var first = SuiteComparison(
+            suite: "micro", baselinePath: "b", currentPaths: ["c"], baseline: current, current: current,
+            environmentDifferences: [], rows: [slow, allocation], geomeanCount: 0)
+        var confirmed = first
+        let second = SuiteComparison(
+            suite: "micro", baselinePath: "b", currentPaths: ["c"], baseline: current, current: current,
+            environmentDifferences: [], rows: [steady], geomeanCount: 0)
+        comparer.confirm(&first, with: second)
+        #expect(first.rows[0].verdict == .warning)
+        #expect(first.rows[0].note == "not reproduced in the confirmation A/B: +1.0 %")
+        #expect(first.rows[1].verdict == .regression, "an exact regression needs no confirmation")
+        let again = SuiteComparison(
+            suite: "micro", baselinePath: "b", currentPaths: ["c"], baseline: current, current: current,
+            environmentDifferences: [], rows: [slow], geomeanCount: 0)
+        comparer.confirm(&confirmed, with: again)
+        #expect(confirmed.rows[0].verdict == .regression)
+        #expect(confirmed.rows[0].note?.contains("reproduced in the confirmation A/B: +30.0 %") == true)
     }
 }

@@ -74,10 +74,13 @@ import Testing
         #expect(message.contains("--require-same-env was given"))
     }
 
-    @Test func helpExitsZeroWithTheUsageOfBothForms() throws {
+    @Test func helpExitsZeroWithTheUsageOfEveryForm() throws {
         let (status, output) = try run(["--help"])
         #expect(status == 0)
-        #expect(output.hasPrefix("Usage: perf-check [options]\n       perf-check trend --history DIR [options]\n"))
+        #expect(
+            output.hasPrefix(
+                "Usage: perf-check [options]\n       perf-check ab --base REV [--suite NAME]... [options]\n"
+                    + "       perf-check trend --history DIR [options]\n"))
         #expect(output.contains("Exit status: 0 no regression"))
     }
 

@@ -76,7 +76,7 @@ private struct ConfigurationReader {
 
     func suite(_ value: PerfSupport.JSONValue, at jsonPath: String) throws(ABFailure) -> ABConfiguration.Suite {
         let fields = try members(
-            value, at: jsonPath, allowed: ["name", "group", "build", "run", "path", "forks", "note"])
+            value, at: jsonPath, allowed: ["name", "group", "build", "run", "path", "forks", "filter", "note"])
         guard let name = fields["name"]?.stringValue, Report.isValidSuiteName(name) else {
             throw fail("\(jsonPath).name", "expected a suite name (letters, digits, '-', '_', '.')")
         }
@@ -99,7 +99,14 @@ private struct ConfigurationReader {
             }, build: build, run: try words(run, at: "\(jsonPath).run"),
             path: try fields["path"].map { value throws(ABFailure) in try strings(value, at: "\(jsonPath).path") }
                 ?? [],
-            forks: try count(fields["forks"], at: "\(jsonPath).forks"))
+            forks: try count(fields["forks"], at: "\(jsonPath).forks"),
+            filter: try fields["filter"].map { value throws(ABFailure) in
+                let words = try words(value, at: "\(jsonPath).filter")
+                guard words.contains(where: { $0.contains("{results}") }) else {
+                    throw fail("\(jsonPath).filter", "expected {results} in one of its words")
+                }
+                return words
+            } ?? [])
     }
 
     func words(_ value: PerfSupport.JSONValue, at jsonPath: String) throws(ABFailure) -> [String] {

@@ -17,11 +17,15 @@ public struct ABConfiguration: Sendable, Hashable {
         public var path: [String]
         /// Forks per side for this suite, overriding `--forks` and `ForkDefaults` (deterministic suites need one).
         public var forks: Int?
+        /// Arguments that restrict a run to some results, `{results}` standing for a regular expression matching
+        /// exactly their names (e.g. `["--filter", "{results}"]`), for the confirmation round; without it the
+        /// whole suite runs again.
+        public var filter: [String]
 
         /// A suite entry.
         public init(
             name: String, group: String? = nil, build: [[String]], run: [String], path: [String] = [],
-            forks: Int? = nil
+            forks: Int? = nil, filter: [String] = []
         ) {
             self.name = name
             self.group = group
@@ -29,6 +33,16 @@ public struct ABConfiguration: Sendable, Hashable {
             self.run = run
             self.path = path
             self.forks = forks
+            self.filter = filter
+        }
+
+        /// `filter` with `{results}` replaced by a regular expression matching exactly `names`.
+        public func filterArguments(for names: [String]) -> [String] {
+            let escaped = names.map { name in
+                name.map { "\\^$.|?*+()[]{}".contains($0) ? "\\\($0)" : String($0) }.joined()
+            }
+            let pattern = "^(" + escaped.joined(separator: "|") + ")$"
+            return filter.map { $0.replacing("{results}", with: pattern) }
         }
     }
 

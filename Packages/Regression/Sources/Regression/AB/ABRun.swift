@@ -31,6 +31,9 @@ public enum ABRun {
         public var environment: [String: String] = [:]
         /// The seed of the forks' layout paddings.
         public var seed: UInt64 = 0x5EED
+        /// Per suite, the results to measure (a confirmation round): the suite's `filter` restricts its runs to
+        /// them; a suite not listed runs whole.
+        public var results: [String: [String]] = [:]
 
         /// Options comparing the working tree with `base`.
         public init(base: String) {
@@ -78,10 +81,13 @@ public enum ABRun {
         let sides = (FileSystem.join(output, "base"), FileSystem.join(output, "head"))
         var written: [(String, Report, Report)] = []
         for suite in suites {
-            let commands = [
+            var commands = [
                 try base.forkCommand(suite, environment: environment),
                 try head.forkCommand(suite, environment: environment),
             ]
+            if let names = options.results[suite.name], !suite.filter.isEmpty {
+                for index in commands.indices { commands[index].arguments += suite.filterArguments(for: names) }
+            }
             let forks = suite.forks ?? options.forks ?? ForkDefaults.count(profile: options.profile, environment: [:])
             let scratch = FileSystem.join(FileSystem.join(output, "forks"), suite.name)
             if let reason = FileSystem.makeDirectories(scratch) {
