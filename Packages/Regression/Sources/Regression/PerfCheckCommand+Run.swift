@@ -18,6 +18,7 @@ extension PerfCheckCommand {
         }
         do {
             if parsed.subcommand == trend.name { return TrendRun.run(try TrendOptions(parsed)) }
+            if parsed.subcommand == coverage.name { return runCoverage(parsed) }
             if parsed.subcommand == ab.name { return ABCheck.run(parsed, environment: environment, progress: progress) }
             let options = try CheckOptions(parsed, environment: environment)
             var output = CheckRun.run(options)

@@ -48,8 +48,11 @@ public enum PerfCheckCommand {
             .init("Reports", [allMetrics, markdown, html, githubBenchmark, listRegressions]),
             .init("Baselines", [updateBaseline]),
         ],
-        subcommands: [ab, trend],
-        usage: ["[options]", "ab --base REV [--suite NAME]... [options]", "trend --history DIR [options]"],
+        subcommands: [ab, trend, coverage],
+        usage: [
+            "[options]", "ab --base REV [--suite NAME]... [options]", "trend --history DIR [options]",
+            "coverage RUN.json... [options]",
+        ],
         footer: """
             Exit status: 0 no regression (or regressions without --strict), 1 regressions with --strict or
             STRICT_PERF=1, 2 bad usage or bad input (nothing is written then).

@@ -293,7 +293,7 @@ import Testing
         }
         #expect(try CheckOptions.parse([], environment: ["STRICT_PERF": "on"]).strict)
         #expect(try CheckOptions.parse(["--suite", "x", "-h"], environment: [:]).help)
-        #expect(throws: UsageError("unknown command \"micro\"; use ab or trend; see perf-check --help")) {
+        #expect(throws: UsageError("unknown command \"micro\"; use ab, trend or coverage; see perf-check --help")) {
             try CheckOptions.parse(["micro"], environment: [:])
         }
     }

@@ -80,7 +80,8 @@ import Testing
         #expect(
             output.hasPrefix(
                 "Usage: perf-check [options]\n       perf-check ab --base REV [--suite NAME]... [options]\n"
-                    + "       perf-check trend --history DIR [options]\n"))
+                    + "       perf-check trend --history DIR [options]\n       perf-check coverage RUN.json... [options]\n"
+            ))
         #expect(output.contains("Exit status: 0 no regression"))
     }
 
