@@ -1,8 +1,11 @@
+import PerfSupport
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
