@@ -1,7 +1,7 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
-// The settings block every package of the toolkit shares (DESIGN.md, "Layout of a package").
+// The settings block every package of the toolkit shares (docs/ARCHITECTURE.md, "Layout of a package").
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("InternalImportsByDefault"),
