@@ -70,7 +70,7 @@ struct EnvironmentSource: Sendable {
 
     static var live: EnvironmentSource {
         EnvironmentSource(
-            variables: ProcessInfo.processInfo.environment,
+            variables: ProcessEnvironment.current(),
             readFile: { path in
                 guard let bytes = try? AtomicFile.read(path) else { return nil }
                 return String(decoding: bytes, as: UTF8.self)
