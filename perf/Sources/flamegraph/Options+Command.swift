@@ -11,7 +11,12 @@ extension Options {
         "folded-output", .path, help: "also write the folded stacks (keep them for a later diff)")
     static let input = Option("input", .choice(InputFormat.self), help: "the input's form, when the guess is wrong")
     static let process = Option(
-        "process", .choice(ProcessRootName.self), default: .command, help: "the root frame of each stack")
+        "process",
+        ValueKind<PerfScriptCollapser.ProcessRoot>(
+            placeholder: "command|pid|thread|none", expectation: "command, pid, thread or none"
+        ) {
+            ["command": .command, "pid": .commandAndProcess, "thread": .commandAndThread, "none": .none][$0]
+        }, defaultText: "command", help: "the root frame of each stack")
     static let event = Option(
         "event", .string.placeholder("NAME"), help: "only samples of this perf event (cpu-clock, cycles, ...)")
     static let noKernel = Flag("no-kernel", help: "drop kernel frames")

@@ -15,20 +15,6 @@ struct Options: Equatable {
         case folded
     }
 
-    /// `--process`: what the root frame of each stack names.
-    enum ProcessRootName: String, CaseIterable, Sendable {
-        case command, pid, thread, none
-
-        var root: PerfScriptCollapser.ProcessRoot {
-            switch self {
-            case .command: .command
-            case .pid: .commandAndProcess
-            case .thread: .commandAndThread
-            case .none: .none
-            }
-        }
-    }
-
     var action: Action = .render
     /// The input files in order (`-` is standard input; none is standard input too, except for `diff`).
     var inputs: [String] = []
@@ -59,7 +45,7 @@ struct Options: Equatable {
         }
         output = parsed[Self.output]
         inputFormat = parsed[Self.input]
-        collapse.processRoot = (parsed[Self.process] ?? .command).root
+        collapse.processRoot = parsed[Self.process] ?? collapse.processRoot
         collapse.event = parsed[Self.event]
         collapse.includeKernel = !parsed[Self.noKernel]
         collapse.includeInlined = !parsed[Self.noInline]
