@@ -1,7 +1,7 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
-// The settings block every package of the toolkit shares (DESIGN.md, "Layout of a package").
+// The settings block every package of the toolkit shares (docs/ARCHITECTURE.md, "Layout of a package").
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("InternalImportsByDefault"),
@@ -21,9 +21,6 @@ let package = Package(
         .package(path: "../Packages/ViewModelPool"),
     ],
     targets: [
-        // What the suites' executables share: aligned tables, number formatting, standard error, usage errors.
-        .target(name: "SuiteSupport", swiftSettings: swiftSettings),
-        .testTarget(name: "SuiteSupportTests", dependencies: ["SuiteSupport"], swiftSettings: swiftSettings),
         // What the executables' tests share: running a built executable, a temporary directory. A regular
         // target that only test targets depend on, since test targets cannot depend on each other.
         .target(
@@ -82,12 +79,26 @@ let package = Package(
             dependencies: ["regression-sim", "SuiteTestSupport", .product(name: "PerfSupport", package: "PerfResult")],
             swiftSettings: swiftSettings),
         // Flame graphs of perf profiles: collapse `perf script`, demangle Swift, draw interactive SVGs.
-        .target(name: "FlameGraph", swiftSettings: swiftSettings),
+        .target(
+            name: "FlameGraph",
+            dependencies: [
+                .product(name: "PerfResult", package: "PerfResult"),
+                .product(name: "PerfSupport", package: "PerfResult"),
+            ],
+            swiftSettings: swiftSettings),
         .executableTarget(
             name: "flamegraph",
-            dependencies: ["FlameGraph", "SuiteSupport", .product(name: "PerfResult", package: "PerfResult")],
+            dependencies: [
+                "FlameGraph", .product(name: "PerfResult", package: "PerfResult"),
+                .product(name: "PerfSupport", package: "PerfResult"),
+            ],
             swiftSettings: swiftSettings),
-        .testTarget(name: "FlameGraphTests", dependencies: ["FlameGraph"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FlameGraphTests",
+            dependencies: [
+                "FlameGraph", "flamegraph", "SuiteTestSupport", .product(name: "PerfSupport", package: "PerfResult"),
+            ],
+            swiftSettings: swiftSettings),
         // The router the micro suite measures: a trie against a linear scan.
         .target(name: "Routing", swiftSettings: swiftSettings),
         .testTarget(name: "RoutingTests", dependencies: ["Routing"], swiftSettings: swiftSettings),

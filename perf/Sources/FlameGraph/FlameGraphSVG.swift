@@ -1,3 +1,5 @@
+import PerfSupport
+
 /// Draws a flame graph as one self-contained, interactive SVG file.
 ///
 /// Each frame is a rectangle as wide as its count, stacked on its caller (the root at the bottom); its
@@ -88,9 +90,10 @@ public enum FlameGraphSVG {
         return draw(tree, options: options, differential: false) { index in
             let node = tree.nodes[index]
             let kind = index == FlameTree.rootIndex ? FrameKind.root : FrameKind(frame: node.name)
-            var line = "\(XMLText.grouped(node.total)) \(options.countName) (\(percent(Double(node.total), of: total)))"
+            var line =
+                "\(NumberText.grouped(node.total)) \(options.countName) (\(percent(Double(node.total), of: total)))"
             if node.selfCount > 0, node.selfCount != node.total {
-                line += " · self \(XMLText.grouped(node.selfCount)) (\(percent(Double(node.selfCount), of: total)))"
+                line += " · self \(NumberText.grouped(node.selfCount)) (\(percent(Double(node.selfCount), of: total)))"
             }
             line += " · \(kind.label)"
             return (FramePalette.color(for: FrameKind.displayName(node.name), kind: kind), line)
@@ -124,10 +127,11 @@ public enum FlameGraphSVG {
             let afterSelf = Double(node.selfCount) / afterTotal
             let beforeSelf = difference.beforeSelfCounts[index] / difference.scale / beforeTotal
             let change = (afterSelf - beforeSelf) * 100
+            let before = NumberText.fixed(beforeRaw, decimals: 1, grouping: true, trimmingZeros: true)
             let line =
-                "after \(XMLText.grouped(node.total)) \(options.countName) (\(percent(Double(node.total), of: afterTotal)))"
-                + " · before \(XMLText.grouped(beforeRaw)) (\(percent(beforeRaw, of: beforeTotal)))"
-                + "\nself \(change >= 0 ? "+" : "")\(XMLText.fixed(change)) percentage points"
+                "after \(NumberText.grouped(node.total)) \(options.countName) (\(percent(Double(node.total), of: afterTotal)))"
+                + " · before \(before) (\(percent(beforeRaw, of: beforeTotal)))"
+                + "\nself \(change >= 0 ? "+" : "")\(NumberText.fixed(change, decimals: 2)) percentage points"
                 + " (after \(percent(afterSelf, of: 1)), before \(percent(beforeSelf, of: 1)))"
             return (FramePalette.differentialColor(delta: difference.selfDelta(of: index), largest: largest), line)
         }
@@ -142,8 +146,13 @@ public enum FlameGraphSVG {
         return String(name.prefix(fitting - 2)) + ".."
     }
 
+    /// A length or position in the SVG's user units, to the hundredth.
+    private static func pixels(_ value: Double) -> String {
+        NumberText.fixed(value, decimals: 2)
+    }
+
     private static func percent(_ part: Double, of whole: Double) -> String {
-        whole > 0 ? XMLText.fixed(part / whole * 100) + "%" : "0.00%"
+        whole > 0 ? NumberText.fixed(part / whole * 100, decimals: 2) + "%" : "0.00%"
     }
 
     /// The document around the frames; `describe` gives a node's colour and the tooltip line(s) after its name.
@@ -169,25 +178,25 @@ public enum FlameGraphSVG {
             <?xml version="1.0" standalone="no"?>
             <svg version="1.1" xmlns="http://www.w3.org/2000/svg" id="flamegraph" width="\(options.width)" \
             height="\(Int(height))" viewBox="0 0 \(options.width) \(Int(height))" data-total="\(tree.totalCount)" \
-            data-xpad="\(XMLText.fixed(padding))" data-usable="\(XMLText.fixed(usable))" \
-            data-charwidth="\(XMLText.fixed(characterPixels, digits: 3))" \
+            data-xpad="\(pixels(padding))" data-usable="\(pixels(usable))" \
+            data-charwidth="\(NumberText.fixed(characterPixels, decimals: 3))" \
             data-countname="\(XMLText.escaped(options.countName))" data-kind="\(differential ? "differential" : "profile")">
 
             """
         svg += "<style type=\"text/css\"><![CDATA[\n\(style(fontSize: options.fontSize))]]></style>\n"
         svg += "<rect class=\"background\" x=\"0\" y=\"0\" width=\"\(options.width)\" height=\"\(Int(height))\"/>\n"
-        svg += "<text id=\"title\" class=\"title\" x=\"\(XMLText.fixed(width / 2))\" y=\"24\">"
+        svg += "<text id=\"title\" class=\"title\" x=\"\(pixels(width / 2))\" y=\"24\">"
         svg += XMLText.escaped(options.title) + "</text>\n"
         for (offset, line) in subtitleLines.enumerated() {
-            svg += "<text class=\"subtitle\" x=\"\(XMLText.fixed(width / 2))\" y=\"\(24 + 18 * (offset + 1))\">"
+            svg += "<text class=\"subtitle\" x=\"\(pixels(width / 2))\" y=\"\(24 + 18 * (offset + 1))\">"
             svg += XMLText.escaped(line) + "</text>\n"
         }
         svg +=
-            "<text id=\"unzoom\" class=\"button hidden\" x=\"\(XMLText.fixed(padding))\" y=\"24\">Reset Zoom</text>\n"
-        svg += "<text id=\"search\" class=\"button\" x=\"\(XMLText.fixed(width - padding))\" y=\"24\">Search</text>\n"
+            "<text id=\"unzoom\" class=\"button hidden\" x=\"\(pixels(padding))\" y=\"24\">Reset Zoom</text>\n"
+        svg += "<text id=\"search\" class=\"button\" x=\"\(pixels(width - padding))\" y=\"24\">Search</text>\n"
         svg +=
-            "<text id=\"matched\" x=\"\(XMLText.fixed(width - padding))\" y=\"\(XMLText.fixed(height - 12))\"></text>\n"
-        svg += "<text id=\"details\" x=\"\(XMLText.fixed(padding))\" y=\"\(XMLText.fixed(height - 12))\"> </text>\n"
+            "<text id=\"matched\" x=\"\(pixels(width - padding))\" y=\"\(pixels(height - 12))\"></text>\n"
+        svg += "<text id=\"details\" x=\"\(pixels(padding))\" y=\"\(pixels(height - 12))\"> </text>\n"
         svg += "<g id=\"frames\">\n"
         for placement in placements {
             let node = tree.nodes[placement.node]
@@ -199,10 +208,10 @@ public enum FlameGraphSVG {
             svg +=
                 "<g class=\"f\" data-x=\"\(placement.start)\" data-w=\"\(placement.width)\" data-d=\"\(placement.depth)\">"
             svg += "<title>\(XMLText.escaped(name))&#10;\(XMLText.escaped(line))</title>"
-            svg += "<rect x=\"\(XMLText.fixed(x))\" y=\"\(XMLText.fixed(y))\" width=\"\(XMLText.fixed(frameWidth))\" "
-            svg += "height=\"\(XMLText.fixed(rowHeight - 1))\" fill=\"\(color)\" rx=\"2\" ry=\"2\"/>"
+            svg += "<rect x=\"\(pixels(x))\" y=\"\(pixels(y))\" width=\"\(pixels(frameWidth))\" "
+            svg += "height=\"\(pixels(rowHeight - 1))\" fill=\"\(color)\" rx=\"2\" ry=\"2\"/>"
             svg +=
-                "<text x=\"\(XMLText.fixed(x + 3))\" y=\"\(XMLText.fixed(y + (rowHeight - 1) / 2 + Double(options.fontSize) * 0.35))\">"
+                "<text x=\"\(pixels(x + 3))\" y=\"\(pixels(y + (rowHeight - 1) / 2 + Double(options.fontSize) * 0.35))\">"
             svg += XMLText.escaped(label(name, width: frameWidth, fontSize: options.fontSize)) + "</text></g>\n"
         }
         svg += "</g>\n<script type=\"text/ecmascript\"><![CDATA[\n\(script)]]></script>\n</svg>\n"

@@ -1,4 +1,4 @@
-import Foundation
+import PerfSupport
 
 /// The summary as `make perf-heap` prints it.
 extension HeapSummary {
@@ -23,10 +23,10 @@ extension HeapSummary {
         if let calls = totals.allocationCalls, let rate = totals.allocationCallsPerSecond {
             if let temporary = totals.temporaryAllocations {
                 lines.append(
-                    "  allocations     \(Self.grouped(calls)) calls (\(Self.grouped(rate))/s), "
-                        + "\(Self.grouped(temporary)) temporary")
+                    "  allocations     \(NumberText.grouped(calls)) calls (\(NumberText.grouped(rate))/s), "
+                        + "\(NumberText.grouped(temporary)) temporary")
             } else {
-                lines.append("  allocations     \(Self.grouped(calls)) calls")
+                lines.append("  allocations     \(NumberText.grouped(calls)) calls")
             }
         }
         if let leaked = totals.leaked {
@@ -40,11 +40,11 @@ extension HeapSummary {
             lines.append("")
             lines.append(title)
             for site in sites {
-                let name = Self.padded(Self.shortened(site.function, width: 70), to: 70)
-                lines.append(
-                    "  \(Self.padded(Self.bytesText(site.peakBytes), to: 9, left: true)) peak  "
-                        + "\(Self.padded(Self.grouped(site.calls), to: 10, left: true)) calls   \(name)  \(site.location)"
-                )
+                let cells = [
+                    "\(Self.bytesText(site.peakBytes)) peak", "\(NumberText.grouped(site.calls)) calls ",
+                    Self.shortened(site.function, width: 70), site.location,
+                ]
+                lines.append(Self.siteColumns.line(cells.map { TextTable.Cell($0) }, indent: "  "))
             }
         }
         return lines.map { $0 + "\n" }.joined()
@@ -55,33 +55,23 @@ extension HeapSummary {
         var value = bytes
         for unit in ["B", "K", "M", "G"] {
             if value < 1024 || unit == "G" {
-                return unit == "B" ? String(format: "%.0f", value) + unit : String(format: "%.2f", value) + unit
+                return NumberText.fixed(value, decimals: unit == "B" ? 0 : 2) + unit
             }
             value /= 1024
         }
         return ""
     }
 
-    /// `1234567` → `1,234,567`.
-    static func grouped(_ number: Int) -> String {
-        let digits = String(number.magnitude)
-        var text = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { text.append(",") }
-            text.append(digit)
-        }
-        return number < 0 ? "-" + text : text
-    }
+    /// A site's line: bytes at the peak (9 wide) and calls (10 wide, then three spaces) to the right, the
+    /// function in 70 characters, its file and line.
+    private static let siteColumns = TextTable([
+        .right("", minimumWidth: 14), .right("", minimumWidth: 17), .left("", minimumWidth: 70), .left(""),
+    ])
 
     /// `name` cut to `width` characters, the last two `..` when it was longer.
     static func shortened(_ name: String, width: Int) -> String {
         let scalars = name.unicodeScalars
         guard scalars.count > width else { return name }
         return String(String.UnicodeScalarView(scalars.prefix(width - 2))) + ".."
-    }
-
-    private static func padded(_ text: String, to width: Int, left: Bool = false) -> String {
-        let padding = String(repeating: " ", count: max(0, width - text.unicodeScalars.count))
-        return left ? padding + text : text + padding
     }
 }

@@ -1,10 +1,19 @@
-import Foundation
+import PerfResult
+import PerfSupport
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Demangles Swift symbols with the toolchain's `swift-demangle`, all of them through one process.
 ///
 /// The symbols go to the process's standard input one a line, from a temporary file, and the names come
 /// back one a line; a few thousand symbols take tens of milliseconds. It runs `swift-demangle` when that
-/// is on `PATH`, `swift demangle` otherwise.
+/// is on `PATH`, `swift demangle` otherwise, with this process's environment, for ten minutes at most.
 public struct SwiftDemangler: SymbolDemangler, Sendable {
     /// The executable run: a path to `swift-demangle` or `swift`.
     public let executable: String
@@ -18,13 +27,12 @@ public struct SwiftDemangler: SymbolDemangler, Sendable {
     ///
     /// - Throws: ``FlameGraphError/demanglerFailed(command:reason:)`` when neither is found.
     public init(simplified: Bool = true, path: String? = nil) throws(FlameGraphError) {
-        let searchPath = path ?? ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        let directories = searchPath.split(separator: ":").map(String.init)
+        let searchPath = path ?? ProcessEnvironment.current()["PATH"] ?? "/usr/bin:/bin"
         self.simplified = simplified
-        if let tool = Self.find("swift-demangle", in: directories) {
+        if let tool = ExecutablePath.find("swift-demangle", inSearchPath: searchPath) {
             executable = tool
             arguments = []
-        } else if let swift = Self.find("swift", in: directories) {
+        } else if let swift = ExecutablePath.find("swift", inSearchPath: searchPath) {
             executable = swift
             arguments = ["demangle"]
         } else {
@@ -40,50 +48,38 @@ public struct SwiftDemangler: SymbolDemangler, Sendable {
     /// The readable name of each of `symbols`, in order, from one run of the demangler.
     ///
     /// - Throws: ``FlameGraphError/demanglerFailed(command:reason:)`` when the process cannot start, exits
-    ///   with a failure, or answers a different number of lines.
+    ///   with a failure, runs past ten minutes, or answers a different number of lines.
     /// - Complexity: O(total length of the symbols), one process.
     public func demangle(_ symbols: [String]) throws(FlameGraphError) -> [String] {
         guard !symbols.isEmpty else { return [] }
         for symbol in symbols {
             precondition(!symbol.contains("\n"), "a symbol is one line")
         }
-        let input = FileManager.default.temporaryDirectory
-            .appendingPathComponent(
-                "flamegraph-symbols-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: input) }
-        let output: Data
-        let process = Process()
+        let environment = ProcessEnvironment.current()
+        let directory = environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        let input = "\(directory)/flamegraph-symbols-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+        defer { unlink(input) }
+        let outcome: ChildProcess.Outcome
         do {
-            try Data((symbols.joined(separator: "\n") + "\n").utf8).write(to: input)
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = arguments + (simplified ? ["--simplified"] : [])
-            process.standardInput = try FileHandle(forReadingFrom: input)
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            output = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
+            try AtomicFile.write(Array((symbols.joined(separator: "\n") + "\n").utf8), to: input)
+            let child = ChildProcess(
+                executable, arguments + (simplified ? ["--simplified"] : []), environment: environment,
+                standardInput: input)
+            outcome = try child.run(timeout: .seconds(600))
         } catch {
             throw .demanglerFailed(command: commandLine, reason: "\(error)")
         }
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            throw .demanglerFailed(command: commandLine, reason: "it exited with status \(process.terminationStatus)")
+        switch outcome.termination {
+        case .exited(0): break
+        case .signalled: throw .demanglerFailed(command: commandLine, reason: "it was \(outcome.termination)")
+        default: throw .demanglerFailed(command: commandLine, reason: "it \(outcome.termination)")
         }
-        var lines = String(decoding: output, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        var lines = outcome.standardOutputText.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.last == "" { lines.removeLast() }
         guard lines.count == symbols.count else {
             throw .demanglerFailed(
                 command: commandLine, reason: "it answered \(lines.count) lines for \(symbols.count) symbols")
         }
         return lines.map(String.init)
-    }
-
-    private static func find(_ name: String, in directories: [String]) -> String? {
-        for directory in directories where !directory.isEmpty {
-            let candidate = directory + "/" + name
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
     }
 }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PerfSupport
 
 /// An executable of the perf package, found in the build folder next to the running test binary (a test
 /// target that depends on it makes SwiftPM build it there).
@@ -23,12 +19,8 @@ public struct BuiltExecutable: Sendable {
         self.unsetVariables = unsetVariables
     }
 
-    /// The executable's path: the folder of the running test binary (`/proc/self/exe`), then `name`.
+    /// The executable's path: the folder of the running test binary (`ExecutablePath.directory()`), then `name`.
     public var path: String {
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        let binary = String(decoding: buffer[0..<max(0, length)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        let directory = binary.split(separator: "/", omittingEmptySubsequences: false).dropLast()
-        return directory.joined(separator: "/") + "/" + name
+        ((try? ExecutablePath.directory()) ?? ".") + "/" + name
     }
 }

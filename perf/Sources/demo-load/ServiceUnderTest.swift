@@ -1,4 +1,5 @@
 import LoadGen
+import PerfSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -23,7 +24,8 @@ struct ServiceUnderTest {
         spec.arguments += extraArguments
         spec.log = "/tmp/demo-load-service-\(getpid()).log"
         do {
-            let process = try ServiceProcess.start(spec, searchDirectories: [executableDirectory()])
+            let process = try ServiceProcess.start(
+                spec, searchDirectories: [(try? ExecutablePath.directory()) ?? "."])
             do {
                 try process.waitUntilReady { Interruption.requested }
             } catch {
@@ -45,17 +47,5 @@ struct ServiceUnderTest {
     @discardableResult
     func stop() -> String {
         process.stop()
-    }
-
-    /// The directory of this executable, where `swift build` also puts `demo-service`.
-    static func executableDirectory() -> String {
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        let path =
-            count > 0
-            ? String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            : CommandLine.arguments[0]
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return String(path[..<slash])
     }
 }

@@ -1,3 +1,4 @@
+import PerfSupport
 import Testing
 
 @testable import DemoService
@@ -73,7 +74,7 @@ import Testing
         let (body, message) = Self.malformed[index]
         let (status, text) = call(service, .login, .post, body)
         #expect(status == .badRequest)
-        #expect(text == #"{"error":"\#(jsonEscaped(message))"}"#, "body \(body.debugDescription)")
+        #expect(text == #"{"error":"# + JSONValue.string(message).serialized() + "}", "body \(body.debugDescription)")
         #expect(service.metrics.errors(.malformedJSON) == 1)
     }
 

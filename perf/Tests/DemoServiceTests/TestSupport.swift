@@ -173,17 +173,3 @@ func eventually(_ condition: () -> Bool) -> Bool {
     }
     return condition()
 }
-
-/// The text as it appears inside a JSON string literal (the messages tests compare with need no more).
-func jsonEscaped(_ text: String) -> String {
-    var escaped = ""
-    for character in text {
-        switch character {
-        case "\\": escaped += "\\\\"
-        case "\"": escaped += "\\\""
-        case "\n": escaped += "\\n"
-        default: escaped.append(character)
-        }
-    }
-    return escaped
-}

@@ -47,16 +47,13 @@ public struct ServiceProcess: Sendable {
 
     static func resolve(_ command: String, searchDirectories: [String], path: String) throws(LoadGenError) -> String {
         if command.contains("/") {
-            guard access(command, X_OK) == 0 else {
+            guard ExecutablePath.isExecutableFile(command) else {
                 throw .serviceFailed(command: command, reason: "not an executable file (check the path)")
             }
             return command
         }
         let directories = searchDirectories + path.split(separator: ":").map(String.init)
-        for directory in directories where !directory.isEmpty {
-            let candidate = directory.hasSuffix("/") ? directory + command : directory + "/" + command
-            if access(candidate, X_OK) == 0 { return candidate }
-        }
+        if let found = ExecutablePath.find(command, in: directories) { return found }
         throw .serviceFailed(
             command: command,
             reason: "not found next to loadgen or in PATH; build it or give its path")

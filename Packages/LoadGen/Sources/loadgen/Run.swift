@@ -49,7 +49,7 @@ enum Run {
         signal(SIGTERM) { _ in Run.interrupted.store(true, ordering: .relaxed) }
         return execute(
             scenario, parsed: parsed, environment: environment,
-            searchDirectories: [executableDirectory()].compactMap { $0 })
+            searchDirectories: [try? ExecutablePath.directory()].compactMap { $0 })
     }
 
     /// The scenario of the file (or an ad hoc one for the URL) with the flags applied.
@@ -154,15 +154,5 @@ enum Run {
             return fail("\(error)")
         }
         return status
-    }
-
-    /// The directory of this executable, where `loadgen-target` is built too.
-    static func executableDirectory() -> String? {
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        guard count > 0 else { return nil }
-        let path = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        guard let slash = path.lastIndex(of: "/") else { return nil }
-        return String(path[..<slash])
     }
 }

@@ -3,14 +3,12 @@ import PerfResult
 import PerfSupport
 import Testing
 
-@testable import loadgen
-
 /// Runs the built `program` (`loadgen` or `loadgen-target`, next to the test bundle: the test target depends
 /// on both) in a bare environment plus `environment`, bounded in time.
 private func run(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws
     -> ChildProcess.Outcome
 {
-    let directory = try #require(Run.executableDirectory())
+    let directory = try ExecutablePath.directory()
     let child = ChildProcess(
         directory + "/" + program, arguments, environment: ["PATH": "/usr/bin:/bin"].merging(environment) { $1 })
     return try child.run(timeout: .seconds(120))

@@ -53,10 +53,10 @@ public enum LeakSnapshot {
     ) throws(MemProbeError) -> Location {
         guard isValidSpec(spec) else { throw .invalidSpecName(spec) }
         try makeDirectories(directory)
-        let now = time(nil)
+        let now = Int(time(nil))
         let command = heaptrackCommand(arguments: arguments)
         let contents = SnapshotFile(
-            report: report, spec: spec, createdAt: timestamp(now, compact: false), census: census,
+            report: report, spec: spec, createdAt: Timestamp.format(epochSeconds: now), census: census,
             heaptrackCommand: command)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -68,7 +68,8 @@ public enum LeakSnapshot {
         } catch {
             throw .snapshotFailed(path: directory, reason: "encoding failed: \(error)")
         }
-        let base = (directory.hasSuffix("/") ? directory : directory + "/") + "\(spec)-\(timestamp(now, compact: true))"
+        let stamp = Timestamp.format(epochSeconds: now, compact: true)
+        let base = (directory.hasSuffix("/") ? directory : directory + "/") + "\(spec)-\(stamp)"
         var path = base + ".json"
         var suffix = 1
         while access(path, F_OK) == 0 {
@@ -85,7 +86,7 @@ public enum LeakSnapshot {
 
     /// `heaptrack` followed by this executable and `arguments` (minus the first), quoted for a POSIX shell.
     public static func heaptrackCommand(arguments: [String] = CommandLine.arguments) -> String {
-        let executable = executablePath() ?? arguments.first ?? "<executable>"
+        let executable = (try? ExecutablePath.current()) ?? arguments.first ?? "<executable>"
         return (["heaptrack", executable] + arguments.dropFirst()).map(ShellText.quoted).joined(separator: " ")
     }
 
@@ -113,28 +114,5 @@ public enum LeakSnapshot {
         guard stat(directory, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
             throw .snapshotFailed(path: directory, reason: "not a directory")
         }
-    }
-
-    private static func executablePath() -> String? {
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        guard count > 0 else { return nil }
-        return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-
-    /// `2026-11-22T13:57:47Z`, or `20261122T135747Z` for file names.
-    static func timestamp(_ seconds: time_t, compact: Bool) -> String {
-        var seconds = seconds
-        var parts = tm()
-        guard gmtime_r(&seconds, &parts) != nil else { return compact ? "19700101T000000Z" : "1970-01-01T00:00:00Z" }
-        func pad(_ value: Int32, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        let date = [pad(parts.tm_year + 1900, 4), pad(parts.tm_mon + 1, 2), pad(parts.tm_mday, 2)]
-        let clock = [pad(parts.tm_hour, 2), pad(parts.tm_min, 2), pad(parts.tm_sec, 2)]
-        return compact
-            ? date.joined() + "T" + clock.joined() + "Z"
-            : date.joined(separator: "-") + "T" + clock.joined(separator: ":") + "Z"
     }
 }

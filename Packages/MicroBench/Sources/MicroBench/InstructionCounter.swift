@@ -61,15 +61,18 @@ struct InstructionCounter {
                 reason: "MicroBench issues callgrind's client requests on x86_64 and aarch64 only (this is \(machine))")
         }
         let searchPath = variables["PATH"] ?? "/usr/bin:/bin"
-        guard let valgrind = find("valgrind", in: searchPath) else {
+        guard let valgrind = ExecutablePath.find("valgrind", inSearchPath: searchPath) else {
             throw .toolMissing(
                 tool: "valgrind", package: "valgrind", purpose: "it runs each task under valgrind --tool=callgrind")
         }
-        guard let setarch = find("setarch", in: searchPath) else {
+        guard let setarch = ExecutablePath.find("setarch", inSearchPath: searchPath) else {
             throw .toolMissing(
                 tool: "setarch", package: "util-linux", purpose: "it turns address-space randomization off")
         }
-        guard let objcopy = find("objcopy", in: searchPath) ?? find("llvm-objcopy", in: searchPath) else {
+        guard
+            let objcopy = ExecutablePath.find("objcopy", inSearchPath: searchPath)
+                ?? ExecutablePath.find("llvm-objcopy", inSearchPath: searchPath)
+        else {
             throw .toolMissing(
                 tool: "objcopy", package: "binutils",
                 purpose: "it copies the executable without the debug sections valgrind cannot read")
@@ -236,25 +239,13 @@ struct InstructionCounter {
         return withUnsafeBytes(of: names.machine) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
     }
 
-    /// The first executable regular file named `name` in the directories of `searchPath`.
-    static func find(_ name: String, in searchPath: String) -> String? {
-        for directory in searchPath.split(separator: ":") where !directory.isEmpty {
-            let path = "\(directory)/\(name)"
-            var info = stat()
-            if stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && access(path, X_OK) == 0 { return path }
-        }
-        return nil
-    }
-
     /// The path of the running executable.
     private static func selfExecutable() throws(MicroBenchError) -> String {
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        guard length > 0 else {
-            throw .instructionsUnavailable(
-                reason: "/proc/self/exe cannot be read: \(SystemError.capture("readlink").text)")
+        do {
+            return try ExecutablePath.current()
+        } catch {
+            throw .instructionsUnavailable(reason: "the running executable's path cannot be read: \(error)")
         }
-        return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     private static func makeWorkDirectory(in parent: String) throws(MicroBenchError) -> String {

@@ -60,13 +60,6 @@ public struct Statistics: Sendable, Hashable {
         outliers = TukeyOutliers(sample)
     }
 
-    /// The `q`-quantile of ascending `sorted`, interpolating linearly between neighbours (type 7).
-    /// - Complexity: O(*n*) for the check that `sorted` is ascending.
-    @available(*, deprecated, message: "use PerfSupport's SortedSample(ascending: sorted).quantile(q)")
-    public static func quantile(sorted: [Double], _ q: Double) -> Double {
-        SortedSample(ascending: sorted).quantile(q)
-    }
-
     /// Operations per second at the median, `1e9 / p50`; 0 when the median is 0.
     public var opsPerSecond: Double {
         p50 > 0 ? 1e9 / p50 : 0

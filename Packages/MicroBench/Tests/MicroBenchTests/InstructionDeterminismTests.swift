@@ -1,12 +1,11 @@
 import Foundation
 import PerfResult
+import PerfSupport
 import Testing
 
 /// Whether valgrind (with callgrind) is installed where `--instructions` looks for it.
-let valgrindIsInstalled: Bool = {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-    return path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/valgrind") }
-}()
+let valgrindIsInstalled =
+    ExecutablePath.find("valgrind", inSearchPath: ProcessEnvironment.current()["PATH"] ?? "/usr/bin:/bin") != nil
 
 /// The real thing: `microbench-testbed --instructions` under valgrind, twice. Skipped without valgrind; no
 /// verdict depends on timing.
@@ -17,27 +16,18 @@ let valgrindIsInstalled: Bool = {
 struct InstructionDeterminismTests {
     /// The testbed next to this test bundle, built by `swift build` / `swift test`.
     static var testbed: String {
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        let bundle = String(decoding: buffer[0..<max(0, length)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        return URL(fileURLWithPath: bundle).deletingLastPathComponent().appendingPathComponent("microbench-testbed")
-            .path
+        ((try? ExecutablePath.directory()) ?? ".") + "/microbench-testbed"
     }
 
     /// Counts `filter`'s tasks and returns the report.
     func count(_ filter: String) throws -> Report {
         let path = temporaryPath("instructions.json")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.testbed)
-        process.arguments = ["--instructions", "--filter", filter, "--iterations", "50", "--json", path]
-        process.standardOutput = FileHandle.nullDevice
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "\(message)")
+        let outcome = try ChildProcess(
+            Self.testbed, ["--instructions", "--filter", filter, "--iterations", "50", "--json", path],
+            environment: ProcessEnvironment.current()
+        ).run(timeout: .seconds(600))
+        try #require(outcome.termination == .exited(0), "\(outcome.standardErrorText)")
         return try Report.read(from: path)
     }
 

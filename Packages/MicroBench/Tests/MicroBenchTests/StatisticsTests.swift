@@ -72,31 +72,3 @@ import Testing
         #expect(stats.mean != 1)
     }
 }
-
-@Suite struct StudentTTests {
-    @Test func tableValuesMatchTheHandComputedQuantiles() {
-        #expect(StudentT.critical95(degreesOfFreedom: 1) == 12.706204736174694)
-        #expect(StudentT.critical95(degreesOfFreedom: 2) == 4.302652729749462)
-        #expect(StudentT.critical95(degreesOfFreedom: 9) == 2.262157162798205)
-        #expect(StudentT.critical95(degreesOfFreedom: 30) == 2.0422724563012378)
-        #expect(StudentT.table95.count == 30)
-    }
-
-    @Test func zeroDegreesOfFreedomAreTreatedAsOneAsTinybenchDoes() {
-        #expect(StudentT.critical95(degreesOfFreedom: 0) == 12.706204736174694)
-    }
-
-    @Test func theExpansionAboveTheTableAgreesWithExactQuantiles() {
-        // Exact values from SciPy's t.ppf(0.975, df).
-        #expect(abs(StudentT.critical95(degreesOfFreedom: 31) - 2.039513446396408) < 1e-7)
-        #expect(abs(StudentT.critical95(degreesOfFreedom: 40) - 2.021075390306273) < 1e-7)
-        #expect(abs(StudentT.critical95(degreesOfFreedom: 100) - 1.9839715185235518) < 1e-9)
-        #expect(abs(StudentT.critical95(degreesOfFreedom: 1000) - 1.9623390808264083) < 1e-12)
-    }
-
-    @Test func criticalValuesFallTowardTheNormalQuantile() {
-        let values = [1, 5, 30, 31, 100, 10_000, 1_000_000].map { StudentT.critical95(degreesOfFreedom: $0) }
-        #expect(zip(values, values.dropFirst()).allSatisfy { $0 > $1 })
-        #expect(abs(values.last! - StudentT.normal95) < 1e-5)
-    }
-}

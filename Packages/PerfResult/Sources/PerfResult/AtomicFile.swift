@@ -1,3 +1,5 @@
+import PerfSupport
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -93,7 +95,7 @@ public enum AtomicFile {
     }
 
     private static func lastErrorText() -> String {
-        String(cString: strerror(errno))
+        SystemError.text(for: errno)
     }
 }
 

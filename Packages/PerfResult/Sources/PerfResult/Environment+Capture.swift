@@ -1,8 +1,11 @@
+import PerfSupport
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -67,7 +70,7 @@ struct EnvironmentSource: Sendable {
 
     static var live: EnvironmentSource {
         EnvironmentSource(
-            variables: ProcessInfo.processInfo.environment,
+            variables: ProcessEnvironment.current(),
             readFile: { path in
                 guard let bytes = try? AtomicFile.read(path) else { return nil }
                 return String(decoding: bytes, as: UTF8.self)

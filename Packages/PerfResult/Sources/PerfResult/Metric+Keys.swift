@@ -1,4 +1,4 @@
-/// Typed constructors for the metric keys every suite shares (DESIGN.md, "Names of results and metrics").
+/// Typed constructors for the metric keys every suite shares (docs/ARCHITECTURE.md, "Metric keys").
 ///
 /// Using these instead of `init(key:...)` keeps keys, units and directions identical across suites,
 /// so the regression gate and the reports treat them alike.

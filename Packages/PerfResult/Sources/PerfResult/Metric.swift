@@ -2,7 +2,7 @@
 ///
 /// The direction is data, never guessed from the key: tools that compare metrics read `better`.
 /// Build metrics with the typed constructors (`Metric.nsPerOp(12.5)`), which spell the keys of
-/// DESIGN.md's table; `init(key:value:unit:better:samples:)` is for a suite's own keys.
+/// docs/ARCHITECTURE.md, "Metric keys"; `init(key:value:unit:better:samples:)` is for a suite's own keys.
 public struct Metric: Sendable, Hashable {
     /// The camelCase key, e.g. `nsPerOp`; unique within a result.
     public let key: String

@@ -73,6 +73,25 @@ import Darwin
         #expect(outcome.standardOutputText == "0\n")
     }
 
+    @Test func standardInputIsTheFileGiven() throws {
+        let path = "/tmp/perf-support-input-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).txt"
+        defer { unlink(path) }
+        let file = try #require(fopen(path, "w"))
+        fputs("one\ntwo\n", file)
+        fclose(file)
+        var child = Self.shell("tr a-z A-Z")
+        child.standardInput = path
+        let outcome = try child.run(timeout: .seconds(10))
+        #expect(outcome.termination == .exited(0))
+        #expect(outcome.standardOutputText == "ONE\nTWO\n")
+    }
+
+    @Test func aMissingStandardInputFileFailsBeforeAnythingStarts() {
+        #expect(throws: SystemError("open(/nonexistent/input)", code: ENOENT)) {
+            try ChildProcess("/bin/true", standardInput: "/nonexistent/input").run(timeout: .seconds(1))
+        }
+    }
+
     @Test func aMissingProgramFailsToStartWithItsErrno() {
         #expect(throws: SystemError("posix_spawn(/nonexistent/program)", code: ENOENT)) {
             try ChildProcess("/nonexistent/program").run(timeout: .seconds(1))

@@ -135,12 +135,22 @@ import Darwin
     }
 }
 
-/// The 95 % critical values, which MicroBench's `StudentT` has too and this type must reproduce.
+/// The 95 % critical values of MicroBench's margins of error, which must stay the ones its results have
+/// always been computed with.
 @Suite struct StudentTCriticalValueTests {
     @Test func tabulatedValuesAreMicroBenchs() {
         #expect(StudentT.critical95(degreesOfFreedom: 1) == 12.706204736174694)
+        #expect(StudentT.critical95(degreesOfFreedom: 2) == 4.302652729749462)
+        #expect(StudentT.critical95(degreesOfFreedom: 9) == 2.262157162798205)
         #expect(StudentT.critical95(degreesOfFreedom: 10) == 2.228138851986274)
         #expect(StudentT.critical95(degreesOfFreedom: 30) == 2.0422724563012378)
+        #expect(StudentT.table95.count == 30)
+    }
+
+    @Test func criticalValuesFallTowardTheNormalQuantile() {
+        let values = [1, 5, 30, 31, 100, 10_000, 1_000_000].map { StudentT.critical95(degreesOfFreedom: $0) }
+        #expect(zip(values, values.dropFirst()).allSatisfy { $0 > $1 })
+        #expect(abs(values.last! - StudentT.normal95) < 1e-5)
     }
 
     @Test func belowOneDegreeOfFreedomCountsAsOne() {

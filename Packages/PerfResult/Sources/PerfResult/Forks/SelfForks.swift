@@ -14,16 +14,9 @@ import Darwin
 /// A suite's `main` calls `run` when it was given more than one fork, prints the merged report, and writes it
 /// where `--json` said; the children do the measuring, rotating their cases by `PERF_FORK`.
 public enum SelfForks {
-    /// The path of the running executable (`/proc/self/exe` on Linux, else the first argument).
+    /// The path of the running executable (`ExecutablePath.current()`), else the first argument.
     public static var executablePath: String {
-        #if os(Linux)
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        if count > 0 {
-            return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        }
-        #endif
-        return CommandLine.arguments.first ?? ""
+        (try? ExecutablePath.current()) ?? CommandLine.arguments.first ?? ""
     }
 
     /// `arguments` without `--forks`/`--json` (and their values, in either form), then `--forks 1`: what each fork

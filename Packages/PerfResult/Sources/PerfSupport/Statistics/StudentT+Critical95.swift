@@ -1,9 +1,8 @@
 /// Two-sided 95 % critical values of Student's t distribution, for margins of error.
 ///
-/// The same values as MicroBench's `StudentT` (which can switch to this one): degrees of freedom 1 … 30
-/// come from the table below (computed with SciPy's `t.ppf(0.975, df)`); above 30 the Cornish–Fisher
-/// expansion around the normal quantile (Abramowitz & Stegun 26.7.5) is used, whose relative error is
-/// below 2 × 10⁻⁸ there and falls with `df`.
+/// MicroBench's margins of error use them. Degrees of freedom 1 … 30 come from the table below (computed
+/// with SciPy's `t.ppf(0.975, df)`); above 30 the Cornish–Fisher expansion around the normal quantile
+/// (Abramowitz & Stegun 26.7.5) is used, whose relative error is below 2 × 10⁻⁸ there and falls with `df`.
 extension StudentT {
     /// `t(0.975, df)` for `df` = 1 … 30, index `df − 1`.
     public static let table95: [Double] = [

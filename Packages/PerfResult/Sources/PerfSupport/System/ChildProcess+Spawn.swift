@@ -14,7 +14,8 @@ extension ChildProcess {
     /// Wait for the returned process or terminate it: a child never waited for stays a zombie until this
     /// process exits.
     /// - Throws: `SystemError` when the program cannot be started (`posix_spawn(path): No such file or
-    ///   directory (errno 2)`) or a destination file cannot be opened; nothing was started then.
+    ///   directory (errno 2)`) or a destination file or `standardInput` cannot be opened; nothing was started
+    ///   then.
     public func spawn(
         standardOutput: Destination = .inherit, standardError: Destination = .inherit
     ) throws(SystemError) -> SpawnedProcess {
@@ -46,7 +47,15 @@ extension ChildProcess {
             let status = perfsupport_spawn_file_actions_addchdir(&actions, workingDirectory)
             guard status == 0 else { throw SystemError("chdir(\(workingDirectory))", code: status) }
         }
-        posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
+        if let standardInput {
+            // Opened here rather than in the child, so that a bad path fails before anything starts.
+            let file = open(standardInput, O_RDONLY | O_CLOEXEC)
+            guard file >= 0 else { throw .capture("open(\(standardInput))") }
+            parentCopies.append(file)
+            posix_spawn_file_actions_adddup2(&actions, file, STDIN_FILENO)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
+        }
         try fileActions(&actions, &parentCopies)
         var defaults = sigset_t()
         sigemptyset(&defaults)

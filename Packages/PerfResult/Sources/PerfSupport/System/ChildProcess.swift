@@ -4,8 +4,9 @@
 /// Two ways to start it. `run(timeout:grace:)` runs it to completion, captures what it writes to standard
 /// output and standard error, and stops it when it runs too long. `spawn(standardOutput:standardError:)`
 /// starts it and hands back a `SpawnedProcess` to wait for or stop later (a service under test). Either way
-/// standard input is `/dev/null`, the child's signal mask is empty and SIGINT, SIGTERM, SIGQUIT, SIGHUP and
-/// SIGPIPE have their default actions, whatever the parent ignores or blocks.
+/// standard input is `/dev/null` unless `standardInput` names a file, the child's signal mask is empty and
+/// SIGINT, SIGTERM, SIGQUIT, SIGHUP and SIGPIPE have their default actions, whatever the parent ignores or
+/// blocks.
 ///
 ///     let child = ChildProcess("/usr/bin/valgrind", ["--tool=callgrind", binary], environment: ["PATH": path])
 ///     let outcome = try child.run(timeout: .seconds(60))
@@ -62,15 +63,18 @@ public struct ChildProcess: Sendable, Hashable {
     /// Whether the child leads a new process group, so that stopping it also stops what it started (a shell's
     /// children); the terminal's Ctrl-C then no longer reaches it.
     public var newProcessGroup: Bool
+    /// A file the child reads as its standard input (a batch of lines for a filter); `nil` for `/dev/null`.
+    public var standardInput: String?
 
     public init(
         _ executable: String, _ arguments: [String] = [], environment: [String: String] = [:],
-        workingDirectory: String? = nil, newProcessGroup: Bool = false
+        workingDirectory: String? = nil, newProcessGroup: Bool = false, standardInput: String? = nil
     ) {
         self.executable = executable
         self.arguments = arguments
         self.environment = environment
         self.workingDirectory = workingDirectory
         self.newProcessGroup = newProcessGroup
+        self.standardInput = standardInput
     }
 }
