@@ -28,7 +28,7 @@ import Testing
     @Test func aShortSuiteRunPrintsTheEnvironmentFirstAndWritesTheReport() throws {
         let directory = try TemporaryDirectory(prefix: "perf-viewmodel-tests")
         let json = directory.path + "/viewmodel.json"
-        let run = try perfViewModel.run(["--ticks", "100", "--cycles", "100", "--json", json])
+        let run = try perfViewModel.run(["--forks", "1", "--ticks", "100", "--cycles", "100", "--json", json])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         let lines = run.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("Swift ") == true)
@@ -44,6 +44,20 @@ import Testing
         let pooled = try #require(report.result(named: "churn/pooled[churnPercent=10,model=class,rows=1000]"))
         #expect(pooled["viewModelAllocsPerOp"]?.value == 0)
         #expect(pooled["leakDetected"]?.value == 0)
+    }
+
+    @Test func withoutForksTheFullProfileMeasuresInTenProcessesAndMergesThem() throws {
+        let directory = try TemporaryDirectory(prefix: "perf-viewmodel-tests")
+        let json = directory.path + "/viewmodel.json"
+        let run = try perfViewModel.run(["--ticks", "100", "--cycles", "100", "--json", json])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("perf-viewmodel · 10 forks, each in its own process"))
+        #expect(
+            run.stdout.contains("viewmodel: 10 forks; ±95 % is where another run of as many forks is expected to land"))
+        let report = try Report.read(from: json)
+        #expect(report.environment.forks == 10)
+        #expect(report.results.count == 8)
+        #expect(report.results.allSatisfy { $0["nsPerOp"]?.samples?.count == 10 })
     }
 
     @Test func theDemoPrintsPlainLinesWhenNotATerminal() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import PerfSupport
 import Regression
 import Testing
 
@@ -97,15 +98,9 @@ import Testing
 
 /// `count` normally distributed values (Box–Muller over SplitMix64, so the same seed gives the same series).
 func noise(count: Int, mean: Double, spread: Double, seed: UInt64) -> [Double] {
-    var state = seed
-    func next() -> Double {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return (Double(z >> 11) + 0.5) / 9_007_199_254_740_992
-    }
+    var generator = SplitMix64(seed: seed)
+    // Half a step above 0, so that log never sees 0.
+    func next() -> Double { (Double(generator.next() >> 11) + 0.5) * 0x1p-53 }
     return (0..<count).map { _ in
         mean + spread * (-2 * log(next())).squareRoot() * cos(2 * Double.pi * next())
     }

@@ -88,7 +88,7 @@ func microReport(_ entries: [(String, Double)], environment: Environment = envir
 /// `perf-check` next to this test bundle (the test target depends on it, so SwiftPM builds it).
 func perfCheckExecutable() throws -> URL {
     let candidates = [
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+        URL(fileURLWithPath: try ExecutablePath.directory()),
         Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
     ]
     for directory in candidates {

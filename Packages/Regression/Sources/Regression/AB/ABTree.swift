@@ -1,14 +1,6 @@
 import PerfResult
 import PerfSupport
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// One side of an A/B run: a tree of the repository (the base's worktree, or the working tree) and the commit it
 /// holds, with the commands that build and run suites in it.
 struct ABTree: Sendable {
@@ -50,7 +42,7 @@ struct ABTree: Sendable {
     /// - Throws: `ABFailure.suiteMissing` when the executable is not there.
     func forkCommand(_ suite: ABConfiguration.Suite, environment: [String: String]) throws(ABFailure) -> ForkCommand {
         let executable = suite.run[0].hasPrefix("/") ? suite.run[0] : "\(root)/\(suite.run[0])"
-        guard access(executable, X_OK) == 0 else {
+        guard ExecutablePath.isExecutableFile(executable) else {
             throw .suiteMissing(revision: name, suite: suite.name, path: executable)
         }
         var variables = environment
