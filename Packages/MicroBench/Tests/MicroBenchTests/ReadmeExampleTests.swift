@@ -28,7 +28,7 @@ let stringOps = Suite("stringOps") { suite in
 /// Compiled, never called: `MicroBench.main` runs the suites with the process's arguments, then exits.
 private func theLastLineOfTheReadmesMain() {
     // README: begin microbench-main
-    MicroBench.main([stringOps]) // flags: --filter, --time, --quick, --json PATH, --list, --help
+    MicroBench.main([stringOps]) // flags: --filter, --time, --quick, --forks N, --json PATH, --list, --help
     // README: end microbench-main
 }
 

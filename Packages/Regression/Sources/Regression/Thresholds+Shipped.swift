@@ -17,9 +17,9 @@ extension Thresholds {
     ///   floor; `heapBytes` and `rssBytes` samples are a series over time;
     /// - allocation counts (`allocsPerOp`, `bytesPerOp`): exact, hence deterministic (`MetricClass`): gated
     ///   against baselines from any CPU;
-    /// - instruction counts (`instructions`, from callgrind): near-exact, +1 %; callgrind's misses in its fixed
-    ///   simulated caches (`l1MissesPerOp`, `llMissesPerOp`): +10 % with a floor of one miss per operation, since
-    ///   they move with code and data layout; all three deterministic;
+    /// - instruction counts (`instructions`, from callgrind): near-exact, +1 %, deterministic; callgrind's misses
+    ///   in its fixed simulated caches (`l1MissesPerOp`, `llMissesPerOp`): report only, since they move with code
+    ///   and data layout (a change elsewhere in the binary moved an untouched case's by +42 %);
     /// - `rme` (noise, not speed): report only; `errorRate`: +10 % with a floor of 0.001;
     ///   `heapGrowthRatio`: +10 % with a floor of 0.05; `liveAllocsSlopePerIter`: +10 % with a floor of 1;
     ///   `hitRate`: −5 % with a floor of 0.01;
@@ -47,10 +47,8 @@ extension Thresholds {
             ThresholdEntry(metric: "allocsPerOp", exact: true),
             ThresholdEntry(metric: "bytesPerOp", exact: true),
             ThresholdEntry(metric: "instructions", maxRegressionPercent: 1, exact: false, deterministic: true),
-            ThresholdEntry(
-                metric: "l1MissesPerOp", maxRegressionPercent: 10, floor: 1, exact: false, deterministic: true),
-            ThresholdEntry(
-                metric: "llMissesPerOp", maxRegressionPercent: 10, floor: 1, exact: false, deterministic: true),
+            ThresholdEntry(metric: "l1MissesPerOp", gate: false),
+            ThresholdEntry(metric: "llMissesPerOp", gate: false),
             ThresholdEntry(metric: "requestsPerSec", maxRegressionPercent: 10),
             ThresholdEntry(metric: "bytesPerSec", maxRegressionPercent: 10),
             ThresholdEntry(metric: "latency*Ms", maxRegressionPercent: 20),

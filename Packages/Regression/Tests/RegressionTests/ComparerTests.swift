@@ -194,14 +194,15 @@ import Testing
         #expect(judge(.instructions(1_000_000), .instructions(1_016_000)).verdict == .regression)
     }
 
-    @Test func simulatedCacheMissesNeedTenPercentAndOneMissPerOperation() throws {
+    /// A change anywhere in a binary moves the layout, and with it the simulated cache misses of cases it did not
+    /// touch (+42 % seen in an A/B run), so they are shown and never judged.
+    @Test func simulatedCacheMissesAreReportOnly() throws {
         func misses(_ key: String, _ value: Double) throws -> Metric {
             try Metric(key: key, value: value, unit: .count, better: .lower, samples: Array(repeating: value, count: 5))
         }
         for key in ["l1MissesPerOp", "llMissesPerOp"] {
-            #expect(judge(try misses(key, 0.2), try misses(key, 1.1)).verdict == .unchanged) // +450 %, under a miss
-            #expect(judge(try misses(key, 20), try misses(key, 21.5)).verdict == .unchanged) // +7.5 %
-            #expect(judge(try misses(key, 20), try misses(key, 23)).verdict == .regression) // +15 %, 3 misses
+            #expect(judge(try misses(key, 29.4), try misses(key, 41.7)).verdict == .reported)
+            #expect(judge(try misses(key, 20), try misses(key, 21.5)).verdict == .reported)
         }
     }
 
