@@ -50,7 +50,7 @@ enum Options {
             Command.Group("Requests", [method, header, body, bodyFile]),
             Command.Group(
                 "Scenario and output",
-                [scenario, name, json, CommonOptions.profile, strict, noProgress, allowRemote]),
+                [scenario, name, json, CommonOptions.profile, CommonOptions.forks, strict, noProgress, allowRemote]),
         ],
         positionals: [Positional("URL", .optional, help: "the target, http://host[:port][/path] (or the scenario's)")],
         subcommands: [Merge.command, Plan.command],

@@ -25,14 +25,21 @@ enum Run {
     /// - Returns: the exit status.
     static func run(_ parsed: ParsedArguments) -> Int32 {
         let environment = Environment.capture()
-        print(environment.description)
-        if let warning = environment.buildWarning { print(warning) }
         let scenario: Scenario
         do {
             scenario = try self.scenario(from: parsed)
         } catch {
+            print(environment.description)
             return fail("\(error)")
         }
+        // --forks N: N rounds, each a whole run (service included) in its own process, merged.
+        if let rounds = parsed.given(CommonOptions.forks), rounds > 1 {
+            return SelfForks.main(
+                program: "loadgen", forks: rounds, environment: environment, jsonPath: parsed[Options.json],
+                keys: ["requestsPerSec", "latencyP50Ms", "latencyP99Ms", "errorRate"])
+        }
+        print(environment.description)
+        if let warning = environment.buildWarning { print(warning) }
         let target = scenario.configuration.target
         if !parsed[Options.allowRemote], !target.isLoopback {
             return fail("\(target) is not a loopback address; pass --allow-remote to load another host")

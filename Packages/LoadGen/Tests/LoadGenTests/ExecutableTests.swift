@@ -91,6 +91,35 @@ private func countedScenario(for server: TargetServer, thresholds: String) throw
         #expect(try LoadReport.read(from: merged).entries[0].result.completed == 400)
     }
 
+    @Test func roundsRunInTheirOwnProcessesAndMergeWithTheirValuesAsSamples() throws {
+        let server = try TargetServer(TargetOptions())
+        defer { server.stop() }
+        let report = temporaryPath("rounds.json")
+        defer { removeFile(report) }
+        let outcome = try run(
+            "loadgen",
+            [
+                "-c2", "-t1", "-n100", "--no-progress", "--forks", "3", "--json", report,
+                "http://127.0.0.1:\(server.port)/",
+            ])
+        #expect(outcome.termination == .exited(0), "\(outcome.standardErrorText)")
+        #expect(outcome.standardOutputText.contains("macro-adhoc: 3 forks; ±95 %"))
+        let merged = try Report.read(from: report)
+        #expect(merged.environment.forks == 3)
+        #expect(merged.result(named: "adhoc/total")?["requestsPerSec"]?.samples?.count == 3)
+        #expect(merged.result(named: "adhoc/total")?["errorRate"]?.samples == [0, 0, 0])
+    }
+
+    @Test func aCriticalThresholdExitsOneInEveryRoundToo() throws {
+        let server = try TargetServer(TargetOptions())
+        defer { server.stop() }
+        let critical = try countedScenario(for: server, thresholds: #"{ "critical": 1e12 }"#)
+        defer { removeFile(critical) }
+        let outcome = try run("loadgen", ["--no-progress", "--forks", "2", "--scenario", critical])
+        #expect(outcome.termination == .exited(1), "\(outcome.standardErrorText)")
+        #expect(outcome.standardErrorText.contains("loadgen: a check failed in fork 1/2, fork 2/2"))
+    }
+
     @Test func aCriticalThresholdExitsOneAndAWarningOnlyWhenStrict() throws {
         let server = try TargetServer(TargetOptions())
         defer { server.stop() }

@@ -111,7 +111,7 @@ extension SelfForks {
             }
             guard failedChecks.isEmpty else {
                 printError(
-                    "\(program): a check failed in fork \(failedChecks.joined(separator: ", ")) (see its own run)")
+                    "\(program): a check failed in \(failedChecks.joined(separator: ", ")) (see its own run)")
                 return 1
             }
             return 0
