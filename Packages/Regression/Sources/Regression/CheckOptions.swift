@@ -41,6 +41,9 @@ public struct CheckOptions: Sendable, Hashable {
     /// else, so a script can re-run exactly those.
     public var listRegressions = false
 
+    /// `--history DIR`: a history of result sets whose change points the reports show after the suites.
+    public var historyDirectory: String?
+
     /// Options with every default.
     public init() {}
 
@@ -64,6 +67,7 @@ public struct CheckOptions: Sendable, Hashable {
         updateBaseline = parsed[Line.updateBaseline]
         confirmDirectory = parsed[Line.confirm]
         listRegressions = parsed[Line.listRegressions]
+        historyDirectory = parsed[Line.checkHistory]
         if let summary = environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty { stepSummaryPath = summary }
         guard updateBaseline else { return }
         // STRICT_PERF may be set for a whole CI job, baseline updates included, so only --strict on the command

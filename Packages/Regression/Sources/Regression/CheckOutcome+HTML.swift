@@ -36,6 +36,7 @@ extension CheckOutcome {
         for (index, suite) in suites.enumerated() {
             page += section(suite, index: index)
         }
+        if let trend { page += trend.htmlSection() }
         let legend = [Verdict.unchanged, .insignificant, .warning, .regression, .reported, .new, .gone].map { verdict in
             "\(HTMLIcon.verdict(verdict)) \(HTML.escape(verdict.name))"
         }

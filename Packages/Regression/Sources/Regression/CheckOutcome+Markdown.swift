@@ -48,6 +48,7 @@ extension CheckOutcome {
         for suite in suites {
             text += "\n" + suite.markdownSection()
         }
+        if let trend { text += "\n" + trend.markdownReport() }
         return text
     }
 

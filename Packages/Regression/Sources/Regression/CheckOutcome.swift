@@ -11,6 +11,9 @@ public struct CheckOutcome: Sendable {
     public var thresholds: Thresholds
     /// Whether regressions fail the check.
     public var strict: Bool
+    /// The change points of a history of results (`--history`), shown after the suites in the HTML and
+    /// Markdown reports; `nil` without a history.
+    public var trend: TrendOutcome?
 
     /// Creates an outcome.
     public init(

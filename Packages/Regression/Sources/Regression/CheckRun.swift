@@ -68,9 +68,13 @@ public enum CheckRun {
             if let reruns { comparer.confirm(&comparison, reruns: reruns) }
             suites.append(comparison)
         }
-        return CheckOutcome(
+        var outcome = CheckOutcome(
             suites: suites, baselinesWithoutResults: inputs.baselinesWithoutResults, thresholdsSource: source,
             thresholds: thresholds, strict: options.strict)
+        if let directory = options.historyDirectory {
+            outcome.trend = TrendOutcome.analyze(try PerformanceHistory.read(from: directory), thresholds: thresholds)
+        }
+        return outcome
     }
 
     /// Every report in the `--confirm` directory.

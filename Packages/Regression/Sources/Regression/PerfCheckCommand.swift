@@ -32,6 +32,9 @@ public enum PerfCheckCommand {
         "github-benchmark", .path.placeholder("DIR"),
         help: "write DIR/smaller-is-better.json and DIR/bigger-is-better.json for github-action-benchmark "
             + "(customSmallerIsBetter / customBiggerIsBetter)")
+    static let checkHistory = Option(
+        "history", .path.placeholder("DIR"),
+        help: "also chart each gated metric's history and its change points (DIR/<seq>-<commit>/<suite>.json)")
     static let listRegressions = Flag(
         "list-regressions", help: "print \"suite<TAB>result\" for each result with a regression, nothing else")
     static let updateBaseline = Flag(
@@ -45,7 +48,7 @@ public enum PerfCheckCommand {
         groups: [
             .init("Inputs", [results, baselines, thresholds, suite, confirm]),
             .init("Verdict", [CommonOptions.strict, requireSameEnvironment]),
-            .init("Reports", [allMetrics, markdown, html, githubBenchmark, listRegressions]),
+            .init("Reports", [allMetrics, markdown, html, githubBenchmark, listRegressions, checkHistory]),
             .init("Baselines", [updateBaseline]),
         ],
         subcommands: [ab, trend, coverage],

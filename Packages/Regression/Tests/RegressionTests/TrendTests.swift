@@ -1,3 +1,4 @@
+import Foundation
 import PerfResult
 import Regression
 import Testing
@@ -143,5 +144,25 @@ import Testing
         let trends = TrendOutcome.analyze(PerformanceHistory(directory: "h", entries: entries)).trends
         #expect(trends.map(\.unit) == [.nanoseconds, .microseconds])
         #expect(trends.map(\.points.count) == [2, 2])
+    }
+}
+
+/// `perf-check --history DIR`: the check's reports chart the history's change points after the suites.
+@Suite struct CheckWithHistoryTests {
+    @Test func theReportsShowTheHistorysChangePointsAfterTheSuites() throws {
+        let doubled = fixturesDirectory + "/double-regression"
+        var options = CheckOptions()
+        options.resultsDirectory = doubled + "/results"
+        options.baselinesDirectory = doubled + "/baselines"
+        options.historyDirectory = fixturesDirectory + "/history"
+        let outcome = try CheckRun.check(options)
+        let html = outcome.htmlReport()
+        let suites = try #require(html.range(of: "<h2>Suites</h2>"))
+        let history = try #require(html.range(of: "<h2>History and change points</h2>"))
+        #expect(suites.lowerBound < history.lowerBound)
+        #expect(html.contains("data-commit=\"2588748\""))
+        #expect(outcome.markdownReport().contains("2588748"))
+        options.historyDirectory = nil
+        #expect(try !CheckRun.check(options).htmlReport().contains("History and change points"))
     }
 }
