@@ -5,7 +5,9 @@ Checks:
 - .github/workflows/ci.yml and perf.yml parse, and every job has runs-on and a non-empty list of steps;
 - ci.yml runs .ci/run;
 - perf.yml takes its matrix from perf/suites.json, which is a JSON list of distinct suite names,
-  each with a `perf-<suite>` target in the Makefile.
+  each with a `perf-<suite>` target in the Makefile and a committed baseline (baselines/<suite>.json, or
+  baselines/<suite>-*.json for a suite of several reports such as macro), so the gate always has something to
+  compare with.
 Exit 0 when all hold, 1 with one line per problem otherwise.
 """
 import json
@@ -84,6 +86,12 @@ def main():
     for suite in suites:
         if f"perf-{suite}" not in targets:
             problems.append(f"perf/suites.json: suite '{suite}' has no 'perf-{suite}' target in the Makefile")
+
+    for suite in suites:
+        baselines = ROOT / "baselines"
+        if not (baselines / f"{suite}.json").is_file() and not list(baselines.glob(f"{suite}-*.json")):
+            problems.append(f"perf/suites.json: suite '{suite}' has no baseline (baselines/{suite}.json); "
+                            f"run its suite and `make perf-baseline SUITE={suite}`, then commit the file")
 
     if perf is not None and "perf/suites.json" not in (ROOT / ".github/workflows/perf.yml").read_text():
         problems.append(".github/workflows/perf.yml: its matrix must come from perf/suites.json")
