@@ -28,10 +28,11 @@ build: ## Build every package (debug)
 test: ## Run every package's tests and the scripts' Python tests; the last line sums them: "N passed, N failed"
 	@Scripts/test-all.sh
 
-lint: ## swift format --strict, shellcheck, flake8; the CI workflows; README examples against their tests
+lint: ## swift format --strict, shellcheck, flake8; the CI workflows and baselines; README examples; the power-check patch applies
 	@Scripts/lint.sh lint
 	@Scripts/check-workflows.sh
 	@python3 Scripts/check-readme-examples.py
+	@git apply --check perf/regression/power-check.patch || { echo "lint: perf/regression/power-check.patch no longer applies; redo it on the current sources (perf/README.md, section regression)" >&2; exit 1; }
 
 format: ## Rewrite every Swift file with swift format
 	@Scripts/lint.sh format
