@@ -218,4 +218,37 @@ import Testing
         #expect(confirmed.rows[0].verdict == .regression)
         #expect(confirmed.rows[0].note?.contains("reproduced in the confirmation A/B: +30.0 %") == true)
     }
+    @Test func aSecondRoundWorseByMoreThanTheThresholdConfirmsWhenBothRoundsTogetherAreSignificant() throws {
+        let comparer = Comparer(thresholds: .shipped)
+        let base = [99.0, 100, 101, 100, 100]
+        let slow = comparer.compare(
+            baseline: .nsPerOp(100, samples: base), current: .nsPerOp(130, samples: [129, 130, 131, 130, 130]),
+            suite: "micro", result: "a/b")
+        #expect(slow.verdict == .regression)
+        // The second round: +40 % at the medians, but one fork of each side in the other mode, so its own U test
+        // is not significant.
+        let slowBase = [100.0, 150, 99, 101, 100]
+        let noisy = comparer.compare(
+            baseline: .nsPerOp(100, samples: slowBase), current: .nsPerOp(140, samples: [98, 131, 140, 150, 152]),
+            suite: "micro", result: "a/b")
+        #expect(noisy.verdict == .insignificant)
+        let tooNoisy = comparer.compare(
+            baseline: .nsPerOp(100, samples: slowBase), current: .nsPerOp(140, samples: [98, 99, 140, 150, 152]),
+            suite: "micro", result: "a/b")
+        let current = try Report(suite: "micro", environment: environment(), results: [])
+        func suite(_ rows: [MetricComparison]) -> SuiteComparison {
+            SuiteComparison(
+                suite: "micro", baselinePath: "b", currentPaths: ["c"], baseline: current, current: current,
+                environmentDifferences: [], rows: rows, geomeanCount: 0)
+        }
+        var confirmed = suite([slow])
+        comparer.confirm(&confirmed, with: suite([noisy]))
+        #expect(confirmed.rows[0].verdict == .regression, "10 forks a side together show it")
+        let note = confirmed.rows[0].note ?? ""
+        #expect(note.contains("reproduced in the confirmation A/B: +40.0 % (both rounds' forks, p ="))
+        var dismissed = suite([slow])
+        comparer.confirm(&dismissed, with: suite([tooNoisy]))
+        #expect(dismissed.rows[0].verdict == .warning, "both rounds together are not significant")
+        #expect(dismissed.rows[0].note == "not reproduced in the confirmation A/B: +40.0 %")
+    }
 }
