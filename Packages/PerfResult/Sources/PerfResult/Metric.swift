@@ -48,6 +48,24 @@ public struct Metric: Sendable, Hashable {
         }
     }
 
+    /// Whether the metric may be negative: only a key that names a slope, delta, growth or change
+    /// (`heapSlopeBytesPerIter`, `heapGrowthRatio`) may. Every other metric measures a time, a rate, a count, a
+    /// size or a share, which cannot be below zero (docs/ARCHITECTURE.md, "Metric keys").
+    public var mayBeNegative: Bool {
+        ["Slope", "Delta", "Growth", "Change"].contains { key.contains($0) }
+    }
+
+    /// The first negative number among `value` and `samples` of a metric that cannot be negative, as a JSON
+    /// path suffix (`value` or `samples[3]`) with the number, or `nil` when there is none.
+    var firstImpossibleValue: (suffix: String, value: Double)? {
+        if mayBeNegative { return nil }
+        if value < 0 { return ("value", value) }
+        if let samples, let index = samples.firstIndex(where: { $0 < 0 }) {
+            return ("samples[\(index)]", samples[index])
+        }
+        return nil
+    }
+
     /// The first non-finite number among `value` and `samples`, as a JSON path suffix
     /// (`value` or `samples[3]`), or `nil` when every number is finite.
     var firstNonFinitePath: String? {

@@ -23,7 +23,8 @@ extension Report {
     /// Decodes a report from JSON; `path` names the source in error messages.
     ///
     /// - Throws: `PerfResultError.unsupportedSchema` when `schema` is missing or not `perfresult/1`;
-    ///   `.malformedReport` with the JSON path and what was expected otherwise.
+    ///   `.malformedReport` with the JSON path and what was expected otherwise, also for a physically impossible
+    ///   number (a negative time, rate, count, size or share; `Metric.mayBeNegative`).
     public static func decode(_ bytes: [UInt8], path: String) throws(PerfResultError) -> Report {
         let data = Data(bytes)
         let decoder = JSONDecoder()
@@ -40,13 +41,18 @@ extension Report {
                 path: path, jsonPath: "schema", reason: "missing; expected \"\(Report.schemaVersion)\"")
         }
         guard schema == Report.schemaVersion else { throw .unsupportedSchema(path: path, found: schema) }
+        let report: Report
         do {
-            return try decoder.decode(ReportCoding.self, from: data).report
+            report = try decoder.decode(ReportCoding.self, from: data).report
         } catch let error as DecodingError {
             throw ReportDecodingFailure.describe(error, path: path)
         } catch {
             throw .malformedReport(path: path, jsonPath: "$", reason: "\(error)")
         }
+        if let (jsonPath, reason) = report.firstImpossibleValue {
+            throw .malformedReport(path: path, jsonPath: jsonPath, reason: reason)
+        }
+        return report
     }
 
     /// Reads the report at `path`.

@@ -9,7 +9,7 @@ import Testing
         case malformedJSON, truncatedJSON, wrongSchema, nanLiteral, nanString, duplicateNamesInAFile,
             duplicateNamesAcrossFiles, missingResultsDirectory, emptyResultsDirectory, unknownSuite,
             missingThresholdsFile, badThresholds, baselineOfAnotherSuite, malformedBaseline, debugMixedWithRelease,
-            debugAgainstRelease
+            debugAgainstRelease, negativeTime
     }
 
     /// Sets the case up in `workspace`; returns the extra arguments and the expected standard error, where
@@ -40,6 +40,16 @@ import Testing
                 goodText.replacingOccurrences(of: "\"value\" : 100", with: "\"value\" : NaN"),
                 to: results + "/micro.json")
             return ([], "perf-check: \(results)/micro.json: at $: not valid JSON…")
+        case .negativeTime:
+            try writeText(
+                goodText.replacingOccurrences(of: "\"value\" : 100", with: "\"value\" : -100"),
+                to: results + "/micro.json")
+            return (
+                [],
+                "perf-check: \(results)/micro.json: at results[0].metrics.nsPerOp.value: -100.0 ns is impossible: "
+                    + "nsPerOp cannot be negative (only a key naming a Slope, Delta, Growth or Change may be); the tool "
+                    + "that wrote this file is at fault, so measure again with a fixed tool\n"
+            )
         case .nanString:
             try writeText(
                 goodText.replacingOccurrences(of: "\"value\" : 100", with: "\"value\" : \"NaN\""),
@@ -159,7 +169,9 @@ import Testing
         #expect((try? readText(workspace.baselines + "/micro.json")) == baselineBefore)
     }
 
-    @Test(arguments: [Case.malformedJSON, .wrongSchema, .duplicateNamesAcrossFiles, .debugMixedWithRelease])
+    @Test(arguments: [
+        Case.malformedJSON, .wrongSchema, .duplicateNamesAcrossFiles, .debugMixedWithRelease, .negativeTime,
+    ])
     func badInputNeverTouchesTheBaselinesOnUpdate(_ badCase: Case) throws {
         let workspace = try Workspace()
         let (arguments, _) = try setUp(badCase, in: workspace)
