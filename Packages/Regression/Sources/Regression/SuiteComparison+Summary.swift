@@ -30,7 +30,8 @@ extension SuiteComparison {
     }
 
     /// Short notes for the summary's last column: `no baseline: 46 new results (make perf-baseline)`,
-    /// `timing report-only: CPU model differs`, `all report-only: Swift version differs`.
+    /// `timing report-only: CPU model differs`, `all report-only: Swift version differs`, and a warning when the
+    /// current results' percentiles are out of order (`PercentileOrder`).
     public var summaryNotes: [String] {
         var notes: [String] = []
         if !hasBaseline {
@@ -41,6 +42,11 @@ extension SuiteComparison {
             notes.append("all report-only: \(reason)")
         } else if let reason = timingReportOnlyReason {
             notes.append("timing report-only: \(reason)")
+        }
+        let disorder = PercentileOrder.violations(in: current)
+        if let first = disorder.first {
+            let more = disorder.count > 1 ? " (and \(disorder.count - 1) more)" : ""
+            notes.append("warning: percentiles out of order, \(first)\(more)")
         }
         return notes
     }
