@@ -37,12 +37,13 @@ lint: ## swift format --strict, shellcheck, flake8; the CI workflows and baselin
 format: ## Rewrite every Swift file with swift format
 	@Scripts/lint.sh format
 
-perf: ## The main job: every suite (quick profile), then the regression check and the report
+perf: ## The main job: every suite (quick profile), the check and the report (flagged results re-run only with STRICT_PERF)
 	@status=0; \
 	for suite in $(PERF_SUITES); do \
 	  PERF_SKIP_UNAVAILABLE=1 $(MAKE) --no-print-directory perf-$$suite PERF_PROFILE=$${PERF_PROFILE:-quick} || status=1; \
 	done; \
-	PERF_PROFILE=$${PERF_PROFILE:-quick} Scripts/perf-report.sh $(PERF_CHECK_FLAGS) || { code=$$?; [ $$code -gt $$status ] && status=$$code; }; \
+	confirm=$${PERF_CONFIRM:-$$( [ -n "$${STRICT_PERF:-}" ] && echo 2 || echo 0 )}; \
+	PERF_CONFIRM=$$confirm PERF_PROFILE=$${PERF_PROFILE:-quick} Scripts/perf-report.sh $(PERF_CHECK_FLAGS) || { code=$$?; [ $$code -gt $$status ] && status=$$code; }; \
 	exit $$status
 
 perf-micro: ## Micro suite: ns/op and allocs/op in release; writes perf/results/micro.json

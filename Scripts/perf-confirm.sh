@@ -60,7 +60,8 @@ for suite in $(printf '%s\n' "${!names[@]}" | sort); do
         *) command=() ;;
     esac
     if ((${#command[@]} == 0)); then
-        echo "perf-confirm: $suite is not re-run (its figures do not wander between runs); its regressions stand"
+        echo "perf-confirm: $suite is not re-run (only micro, pools and the macro scenarios are); its regressions" \
+            "stand (to judge timing, compare base and head in one job: make perf-ab BASE=<rev>)"
         continue
     fi
     if [[ ! -x ${command[0]} ]]; then

@@ -54,7 +54,8 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: root + "/perf/results/confirm/micro-3.json"))
         #expect(
             output.contains(
-                "perf-confirm: soak is not re-run (its figures do not wander between runs); its regressions stand"))
+                "perf-confirm: soak is not re-run (only micro, pools and the macro scenarios are); its regressions "
+                    + "stand (to judge timing, compare base and head in one job: make perf-ab BASE=<rev>)"))
     }
 
     @Test func nothingFlaggedLeavesNoConfirmDirectory() throws {
