@@ -13,7 +13,8 @@ import PerfSupport
 /// - **latency percentiles** of each result with at least two of `latencyP50Ms`, `latencyP75Ms`,
 ///   `latencyP90Ms`, `latencyP95Ms`, `latencyP99Ms`, `latencyP99_9Ms`, `latencyP99_99Ms`,
 ///   `latencyMaxMs` (their values);
-/// - **requests/s over time** from the samples of `requestsPerSec` (one per second, in order);
+/// - **requests/s per second** from the samples of `requestsPerSec` (one per second, in order; one per round when
+///   the report was merged from forks), titled with the figure the check compares;
 /// - **heap over iterations** from the samples of `heapBytes` (one per sample, in order);
 /// - any other metric whose threshold rule says `series`, from its samples.
 extension CheckOutcome {
@@ -144,9 +145,14 @@ extension CheckOutcome {
                 let chart: String?
                 switch metric.key {
                 case "requestsPerSec":
+                    let rounds = (suite.current.environment.forks ?? 1) > 1
                     chart = HTMLCharts.series(
                         kind: "rps-series", suite: suite.suite, result: result.name, key: metric.key, current: metric,
-                        baseline: before, title: "requests/s over time", xLabel: "second")
+                        baseline: before,
+                        title: rounds
+                            ? "requests/s per round (the compared figure: their median)"
+                            : "requests/s per second (the compared figure: the whole run's rate)",
+                        xLabel: rounds ? "round" : "second")
                     if let chart { rates.append(chart) }
                 case "heapBytes":
                     chart = HTMLCharts.series(

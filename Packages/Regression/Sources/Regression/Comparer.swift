@@ -32,18 +32,27 @@ public struct Comparer {
 
     /// Compares one metric present on both sides.
     ///
-    /// - Parameter reportOnlyReason: when not `nil`, a regression becomes a warning with this note
-    ///   (e.g. `environment differs`).
+    /// - Parameters:
+    ///   - reportOnlyReason: when not `nil`, a regression becomes a warning with this note
+    ///     (e.g. `environment differs`).
+    ///   - samplesAreForks: both reports were merged from forks (`Environment.forks` > 1), so every metric's
+    ///     samples are the forks' values even where the rule calls them a series over one run (`series`: a
+    ///     staged load's per-second rates): they are then compared as repeated measurements.
     /// - Precondition: both metrics have the same key.
     /// - Complexity: O(*n* log *n*) for *n* samples (plus the exact distribution for small samples
     ///   with ties, O(*n*⁴) at worst for *n* ≤ 40).
     public func compare(
-        baseline: Metric, current: Metric, suite: String, result: String, reportOnlyReason: String? = nil
+        baseline: Metric, current: Metric, suite: String, result: String, reportOnlyReason: String? = nil,
+        samplesAreForks: Bool = false
     ) -> MetricComparison {
         precondition(baseline.key == current.key, "comparing different metrics")
         let rule = thresholds.rule(suite: suite, result: result, metric: current)
-        let baselineValue = Comparer.figure(baseline, series: rule.series)
-        let currentValue = Comparer.figure(current, series: rule.series)
+        // A series over one run (per second, per iteration) is not repeated measurements: its median is not the
+        // run's figure (a 1,000 → 5,000 → 1,000 requests/s spike has a median of 1,000 and a rate of 2,333) and a
+        // test over its points is pseudo-replication. The value, the whole run's figure, is compared instead.
+        let series = rule.series && !samplesAreForks
+        let baselineValue = Comparer.figure(baseline, series: series)
+        let currentValue = Comparer.figure(current, series: series)
         var row = MetricComparison(
             suite: suite, result: result, metric: current.key, baseline: baseline, current: current,
             baselineValue: baselineValue, currentValue: currentValue, rule: rule, basis: .none,
@@ -61,7 +70,7 @@ public struct Comparer {
             row.basis = .exact
             row.verdict = worsening > 0 ? .regression : (worsening < 0 ? .improved : .unchanged)
             row.note = "exact"
-        } else if !rule.series, let baselineSamples = baseline.samples, let currentSamples = current.samples,
+        } else if !series, let baselineSamples = baseline.samples, let currentSamples = current.samples,
             baselineSamples.count >= thresholds.minimumSamples, currentSamples.count >= thresholds.minimumSamples
         {
             let outcome = MannWhitney.test(baselineSamples, currentSamples, cache: cache)

@@ -96,6 +96,7 @@ extension Comparer {
                 second: input.currentPaths.first ?? "(current results)", secondConfiguration: currentBuild.rawValue)
         }
         let differences = EnvironmentDifference.between(baseline: baseline.environment, current: current.environment)
+        let samplesAreForks = (baseline.environment.forks ?? 1) > 1 && (current.environment.forks ?? 1) > 1
         if !differences.isEmpty && requireSameEnvironment {
             throw .environmentMismatch(suite: input.suite, differences: differences)
         }
@@ -129,7 +130,7 @@ extension Comparer {
                 let metricClass = thresholds.rule(suite: input.suite, result: result.name, metric: metric).metricClass
                 var row = compare(
                     baseline: oldMetric, current: metric, suite: input.suite, result: result.name,
-                    reportOnlyReason: comparison.reportOnlyReason(for: metricClass))
+                    reportOnlyReason: comparison.reportOnlyReason(for: metricClass), samplesAreForks: samplesAreForks)
                 row.headline = headline.contains(metric.key)
                 rows.append(row)
             }

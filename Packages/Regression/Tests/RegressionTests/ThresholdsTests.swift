@@ -81,7 +81,8 @@ import Testing
     @Test func theOverloadScenarioGatesThroughputAndErrorsButNotItsQueueingLatency() throws {
         #expect(rule(.latencyP50Ms(1), suite: "macro-http-stress").gate == false)
         #expect(rule(.latencyP99Ms(1), suite: "macro-http-stress").gate == false)
-        #expect(rule(.requestsPerSec(1), suite: "macro-http-stress") == ThresholdRule(maxRegression: 0.20))
+        #expect(
+            rule(.requestsPerSec(1), suite: "macro-http-stress") == ThresholdRule(maxRegression: 0.20, series: true))
         #expect(rule(.errorRate(0), suite: "macro-http-stress").gate)
         let knee = try Metric(key: "kneeRequestsPerSec", value: 1, unit: .requestsPerSecond, better: .higher)
         #expect(rule(knee, suite: "macro-knee") == ThresholdRule(maxRegression: 0.20))
