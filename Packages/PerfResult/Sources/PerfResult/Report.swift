@@ -64,27 +64,27 @@ public struct Report: Sendable, Hashable {
     /// The JSON path and the reason of the first physically impossible number (a negative time, rate, count,
     /// size or share: `Metric.mayBeNegative`), or `nil` when there is none.
     var firstImpossibleValue: (jsonPath: String, reason: String)? {
-        for (resultIndex, result) in results.enumerated() {
-            for metric in result.metrics {
-                guard let (suffix, value) = metric.firstImpossibleValue else { continue }
-                return (
-                    "results[\(resultIndex)].metrics.\(metric.key).\(suffix)",
-                    "\(value) \(metric.unit.rawValue) is impossible: \(metric.key) cannot be negative (only a key "
-                        + "naming a Slope, Delta, Growth or Change may be); the tool that wrote this file is at fault, "
-                        + "so measure again with a fixed tool"
-                )
-            }
+        firstMetricFinding { $0.firstImpossibleValue }.map { path, metric, found in
+            (
+                path + found.suffix,
+                "\(found.value) \(metric.unit.rawValue) is impossible: \(metric.key) cannot be negative (only a key "
+                    + "naming a Slope, Delta, Growth or Change may be); the tool that wrote this file is at fault, "
+                    + "so measure again with a fixed tool"
+            )
         }
-        return nil
     }
 
     /// The JSON path of the first NaN or infinite number, or `nil` when all are finite.
     var firstNonFinitePath: String? {
+        firstMetricFinding { $0.firstNonFinitePath }.map { path, _, suffix in path + suffix }
+    }
+
+    /// The first metric, in file order, for which `find` finds something: the metric's JSON path with a
+    /// trailing dot (`results[2].metrics.nsPerOp.`), the metric, and what was found.
+    private func firstMetricFinding<Found>(_ find: (Metric) -> Found?) -> (String, Metric, Found)? {
         for (resultIndex, result) in results.enumerated() {
             for metric in result.metrics {
-                if let suffix = metric.firstNonFinitePath {
-                    return "results[\(resultIndex)].metrics.\(metric.key).\(suffix)"
-                }
+                if let found = find(metric) { return ("results[\(resultIndex)].metrics.\(metric.key).", metric, found) }
             }
         }
         return nil

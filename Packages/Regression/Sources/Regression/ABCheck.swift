@@ -49,12 +49,7 @@ public enum ABCheck {
     public static func compare(
         _ options: ABRun.Options, check: CheckOptions, confirm: Bool, progress: (String) -> Void
     ) throws(RegressionError) -> (CheckOutcome, baseCommit: String) {
-        let first: ABRun.Outcome
-        do {
-            first = try ABRun.run(options, progress: progress)
-        } catch {
-            throw .ab(error)
-        }
+        let first = try measure(options, progress: progress)
         var outcome = try CheckRun.check(sides(check, first))
         let flagged = outcome.timingRegressions
         guard confirm, !flagged.isEmpty else { return (outcome, first.baseCommit) }
@@ -64,12 +59,7 @@ public enum ABCheck {
         again.results = flagged
         again.outputDirectory = FileSystem.join(options.outputDirectory, "confirm")
         again.seed = options.seed &+ 1
-        let second: ABRun.Outcome
-        do {
-            second = try ABRun.run(again, progress: progress)
-        } catch {
-            throw .ab(error)
-        }
+        let second = try measure(again, progress: progress)
         let confirmation = try CheckRun.check(sides(check, second))
         let comparer = Comparer(thresholds: try CheckRun.loadThresholds(check.thresholdsPath).0)
         for index in outcome.suites.indices {
@@ -79,6 +69,17 @@ public enum ABCheck {
             comparer.confirm(&outcome.suites[index], with: match)
         }
         return (outcome, first.baseCommit)
+    }
+
+    /// One A/B round, its failures as `RegressionError.ab`.
+    private static func measure(_ options: ABRun.Options, progress: (String) -> Void) throws(RegressionError)
+        -> ABRun.Outcome
+    {
+        do {
+            return try ABRun.run(options, progress: progress)
+        } catch {
+            throw .ab(error)
+        }
     }
 
     /// `check` reading the sides of `run`: head as the results, base as the baselines.

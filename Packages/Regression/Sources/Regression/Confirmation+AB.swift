@@ -45,7 +45,9 @@ extension Comparer {
         guard let baseline = Self.pooling(first.baseline, again.baseline),
             let current = Self.pooling(first.current, again.current)
         else { return nil }
-        return compare(baseline: baseline, current: current, suite: first.suite, result: first.result)
+        // Both rounds' samples are forks' values, so a rule's `series` does not apply to them.
+        return compare(
+            baseline: baseline, current: current, suite: first.suite, result: first.result, samplesAreForks: true)
     }
 
     /// `metric` with `other`'s samples added, its value their median.

@@ -251,4 +251,28 @@ import Testing
         #expect(dismissed.rows[0].verdict == .warning, "both rounds together are not significant")
         #expect(dismissed.rows[0].note == "not reproduced in the confirmation A/B: +40.0 %")
     }
+    @Test func bothRoundsOfASeriesMetricArePooledAsForksValues() throws {
+        // A macro scenario's requestsPerSec is a per-second series in one run; in an A/B round its samples are the
+        // forks' values, so the pooled rounds are tested sample by sample, not widened as a single run.
+        let comparer = Comparer(thresholds: .shipped)
+        func row(_ base: [Double], _ head: [Double]) -> MetricComparison {
+            comparer.compare(
+                baseline: .requestsPerSec(SortedSample(base).median, samples: base),
+                current: .requestsPerSec(SortedSample(head).median, samples: head), suite: "macro-http-spike",
+                result: "spike/total", samplesAreForks: true)
+        }
+        let slower = row([1_000, 1_001, 999, 1_000, 1_000], [750, 751, 749, 750, 750])
+        #expect(slower.verdict == .regression)
+        let noisy = row([1_000, 1_500, 999, 1_001, 1_000], [1_100, 751, 750, 760, 740])
+        #expect(noisy.verdict == .insignificant)
+        let current = try Report(suite: "macro-http-spike", environment: environment(), results: [])
+        func suite(_ rows: [MetricComparison]) -> SuiteComparison {
+            SuiteComparison(
+                suite: "macro-http-spike", baselinePath: "b", currentPaths: ["c"], baseline: current, current: current,
+                environmentDifferences: [], rows: rows, geomeanCount: 0)
+        }
+        var confirmed = suite([slower])
+        comparer.confirm(&confirmed, with: suite([noisy]))
+        #expect(confirmed.rows[0].verdict == .regression, "\(confirmed.rows[0].note ?? "")")
+    }
 }
