@@ -2,6 +2,12 @@ import PerfResult
 import PerfSupport
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The runner against `/bin/sh` commands that write a report (or fail to) where `--json` says.
 @Suite struct ForkRunnerTests {
     /// A command that writes the sample report with its nsPerOp value replaced by the fork's number
@@ -104,5 +110,41 @@ import Testing
         let silent = try command("micro", directory: directory, script: "true")
         let error = #expect(throws: ForkError.self) { try runner(directory).run([silent]) }
         #expect(error?.description.hasPrefix("fork 1/3 of micro wrote no valid report:") == true)
+    }
+
+    @Test func withFreshCopiesEachForkRunsItsOwnCopyBesideTheOriginalAndTheCopyIsRemoved() throws {
+        let directory = try makeTemporaryDirectory()
+        let template = "\(directory)/template.json"
+        try sampleReport().write(to: template)
+        let suite = "\(directory)/suite"
+        // A script sees the path it was started from as $0: the copy's.
+        try AtomicFile.write(
+            Array("#!/bin/sh\necho \"$0\" >> '\(directory)/log'\ncp '\(template)' \"$2\"\n".utf8), to: suite)
+        chmod(suite, 0o755)
+        let forks = ForkRunner(forks: 3, timeout: .seconds(20), scratchDirectory: directory, seed: 7, freshCopies: true)
+        _ = try forks.run([ForkCommand(label: "head", executable: suite, arguments: [], environment: [:])])
+        let started = String(decoding: try AtomicFile.read("\(directory)/log"), as: UTF8.self)
+            .split(separator: "\n").map(String.init)
+        #expect(started.count == 3 && Set(started).count == 3)
+        for path in started {
+            #expect(
+                path.hasPrefix("\(directory)/.suite.fork-")
+                    && path.hasSuffix("-head-\(started.firstIndex(of: path)! + 1)"))
+            #expect(!AtomicFile.exists(path))
+        }
+    }
+
+    @Test func withoutFreshCopiesEveryForkRunsTheOriginal() throws {
+        let directory = try makeTemporaryDirectory()
+        let template = "\(directory)/template.json"
+        try sampleReport().write(to: template)
+        let suite = "\(directory)/suite"
+        try AtomicFile.write(
+            Array("#!/bin/sh\necho \"$0\" >> '\(directory)/log'\ncp '\(template)' \"$2\"\n".utf8), to: suite)
+        chmod(suite, 0o755)
+        _ = try runner(directory, forks: 2).run([
+            ForkCommand(label: "head", executable: suite, arguments: [], environment: [:])
+        ])
+        #expect(String(decoding: try AtomicFile.read("\(directory)/log"), as: UTF8.self) == "\(suite)\n\(suite)\n")
     }
 }

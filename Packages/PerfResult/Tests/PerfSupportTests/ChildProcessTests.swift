@@ -68,6 +68,13 @@ import Darwin
         #expect(outcome.standardOutputText == "one arg|hello world|/tmp|unset")
     }
 
+    @Test func theProgramNameIsTheOneGivenWhileTheExecutableRuns() throws {
+        var child = ChildProcess("/bin/cat", ["/proc/self/cmdline"])
+        child.programName = "perf-micro"
+        let outcome = try child.run(timeout: .seconds(10))
+        #expect(outcome.standardOutputText == "perf-micro\u{0}/proc/self/cmdline\u{0}")
+    }
+
     @Test func standardInputIsEmpty() throws {
         let outcome = try Self.shell("wc -c").run(timeout: .seconds(10))
         #expect(outcome.standardOutputText == "0\n")

@@ -15,7 +15,9 @@ import Darwin
 /// stack (Mytkowicz et al., ASPLOS 2009, saw this alone move results by tens of percent). With several commands
 /// (a base and a head), fork *i* runs all of them one after the other with the same padding, in an order that
 /// rotates with *i* (AB, BA, AB, …), so neither always runs first on a warm or a busy machine. Every process is
-/// told its position in `PERF_FORK=i/N`, so a suite can rotate the order of its cases too.
+/// told its position in `PERF_FORK=i/N`, so a suite can rotate the order of its cases too. With `freshCopies`,
+/// every process runs from its own copy of the executable (`ExecutableCopy`), so that nothing the system keeps
+/// per file can make one side's processes all fast or all slow.
 ///
 /// A fork that fails, hangs past `timeout` or writes no valid report stops the run with a `ForkError` naming
 /// it: partial results are never merged, so they can never be gated. A fork that exits 1 after writing its
@@ -50,15 +52,19 @@ public struct ForkRunner: Sendable {
     public var scratchDirectory: String
     /// The seed of the paddings, so a run's layouts can be repeated.
     public var seed: UInt64
+    /// Whether each process runs from a fresh copy of its executable, made beside it and removed after it
+    /// (the original runs when no copy can be made).
+    public var freshCopies: Bool
 
     /// A runner of `forks` processes per command.
     /// - Precondition: `forks` is at least 1.
-    public init(forks: Int, timeout: Duration, scratchDirectory: String, seed: UInt64) {
+    public init(forks: Int, timeout: Duration, scratchDirectory: String, seed: UInt64, freshCopies: Bool = false) {
         precondition(forks >= 1, "ForkRunner needs at least one fork")
         self.forks = forks
         self.timeout = timeout
         self.scratchDirectory = scratchDirectory
         self.seed = seed
+        self.freshCopies = freshCopies
     }
 
     /// Runs every command `forks` times, interleaved, and returns each command's reports in fork order.
@@ -96,9 +102,12 @@ public struct ForkRunner: Sendable {
         var environment = command.environment
         environment["PERF_FORK"] = "\(fork)/\(forks)"
         environment["PERF_FORK_PADDING"] = padding
-        let child = ChildProcess(
-            command.executable, command.arguments + ["--json", path], environment: environment,
+        let copy = freshCopies ? ExecutableCopy.make(of: command.executable, tag: "\(command.label)-\(fork)") : nil
+        defer { copy?.remove() }
+        var child = ChildProcess(
+            copy?.path ?? command.executable, command.arguments + ["--json", path], environment: environment,
             workingDirectory: command.workingDirectory)
+        child.programName = command.executable
         let outcome: ChildProcess.Outcome
         do {
             outcome = try child.run(timeout: timeout)

@@ -52,7 +52,8 @@ public enum SelfForks {
         let command = ForkCommand(
             label: "fork", executable: executablePath, arguments: childArguments(arguments), environment: environment)
         let runner = ForkRunner(
-            forks: forks, timeout: timeout, scratchDirectory: scratch, seed: UInt64(truncatingIfNeeded: getpid()))
+            forks: forks, timeout: timeout, scratchDirectory: scratch, seed: UInt64(truncatingIfNeeded: getpid()),
+            freshCopies: true)
         let outcome = try runner.run([command]) { step in
             progress("fork \(step.fork)/\(step.forks) done in \(NumberText.duration(step.elapsed))")
         }

@@ -71,7 +71,7 @@ extension ChildProcess {
         }
         posix_spawnattr_setflags(&attributes, Int16(flags))
 
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let argv = ([programName ?? executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
             for pointer in argv + envp { free(pointer) }

@@ -52,8 +52,11 @@ public struct ChildProcess: Sendable, Hashable {
 
     /// The path of the program (not searched in `PATH`): `/bin/sh`, `.build/release/perf-micro`.
     public var executable: String
-    /// The arguments after the program's name (`argv[1...]`; `argv[0]` is `executable`).
+    /// The arguments after the program's name (`argv[1...]`).
     public var arguments: [String]
+    /// The program's name as it sees it (`argv[0]`); `nil` for `executable`. A fork running a copy of an
+    /// executable keeps the original's name, so its messages and usage lines read as usual.
+    public var programName: String?
     /// The child's whole environment: nothing is inherited. Start from `ProcessEnvironment.current()` to pass
     /// the parent's variables on.
     public var environment: [String: String]

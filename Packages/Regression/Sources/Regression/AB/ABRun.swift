@@ -94,7 +94,8 @@ public enum ABRun {
                 throw .git(command: "mkdir -p \(scratch)", reason: reason)
             }
             let runner = ForkRunner(
-                forks: forks, timeout: configuration.timeout, scratchDirectory: scratch, seed: options.seed)
+                forks: forks, timeout: configuration.timeout, scratchDirectory: scratch, seed: options.seed,
+                freshCopies: true)
             let reports: [[Report]]
             do {
                 reports = try runner.run(commands) { step in
