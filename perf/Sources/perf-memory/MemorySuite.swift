@@ -84,7 +84,8 @@ struct MemorySuite {
         return "memory: \(runs.count) spec(s), \(leaks.count) leak(s)"
             + (inconclusive.isEmpty ? "" : ", \(inconclusive.count) inconclusive")
             + (leaks.isEmpty
-                ? "" : ": " + leaks.map { $0.displayName + ($0.isExpectedLeak ? " (expected)" : "") }.joined(separator: ", "))
+                ? ""
+                : ": " + leaks.map { $0.displayName + ($0.isExpectedLeak ? " (expected)" : "") }.joined(separator: ", "))
             + (missed.isEmpty ? "" : "; MISSED, built to leak: " + missed.map(\.displayName).joined(separator: ", "))
     }
 

@@ -35,7 +35,9 @@ import Testing
         let run = Self.run(Self.leaking, growing: 0)
         #expect(run.missedExpectedLeak && run.failsSuite)
         #expect(MemorySuite.outcome(of: [run]) == .leak)
-        #expect(MemorySuite.summary(of: [run]) == "memory: 1 spec(s), 0 leak(s); MISSED, built to leak: memory/largeLiveSetLeak")
+        #expect(
+            MemorySuite.summary(of: [run])
+                == "memory: 1 spec(s), 0 leak(s); MISSED, built to leak: memory/largeLiveSetLeak")
         #expect(run.table.hasPrefix("memory/largeLiveSetLeak: no leak (MISSED: the spec leaks by design) — "))
     }
 

@@ -13,13 +13,15 @@ import Testing
     }
 
     #if os(Linux)
-    @Test func eachIterationKeepsExactlyOneMoreAllocation() throws {
+    @Test func eachIterationKeepsOneMoreAllocation() throws {
         let workload = LargeLiveSetLeakWorkload(seed: 1, iterations: 1000)
         workload.iteration(0) // first use: the leak's census counter is made once
         let before = try #require(AllocationCounter.currentThread())
         for index in 1...1000 { workload.iteration(index) }
         let window = try #require(AllocationCounter.currentThread()) - before
-        #expect(window.live == 1000)
+        // One kept per iteration, give or take the few blocks the runtime and the test runner allocate on this
+        // thread meanwhile (runs show 1000, sometimes 1001; a workload that stopped leaking shows about 0).
+        #expect((1000...1010).contains(window.live), "\(window.live) live")
         #expect(window.allocations >= 2000) // a replaced record and a leaked request, each one allocation
     }
     #endif

@@ -145,7 +145,8 @@ extension LeakCheck {
                     "must be a finite number ≥ 0 (allocations per iteration; 0.01 is one per 100)")
             }
             guard heapBytesRateFloor >= 0, heapBytesRateFloor.isFinite else {
-                throw fail("heapBytesRateFloor", heapBytesRateFloor, "must be a finite number ≥ 0 (bytes per iteration)")
+                throw fail(
+                    "heapBytesRateFloor", heapBytesRateFloor, "must be a finite number ≥ 0 (bytes per iteration)")
             }
             if case .iterations(let count) = length {
                 let samples = count / sampleEvery + 1

@@ -55,7 +55,8 @@ import Testing
                 + "(allocations per iteration; 0.01 is one per 100)")
         #expect(
             message(.init(heapBytesRateFloor: .nan))
-                == "invalid leak-check setting heapBytesRateFloor = nan: must be a finite number ≥ 0 (bytes per iteration)")
+                == "invalid leak-check setting heapBytesRateFloor = nan: must be a finite number ≥ 0 (bytes per iteration)"
+        )
     }
 
     @Test func runTooShortForAVerdictIsRejectedBeforeItStarts() {

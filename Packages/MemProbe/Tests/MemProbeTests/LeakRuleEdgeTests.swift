@@ -17,7 +17,8 @@ import Testing
         var noise = SplitMix64(seed: 21)
         var flagged = 0
         for _ in 0..<500 {
-            let samples = Array(SyntheticSeries.samples(live: { _ in 5_000_000 + noise.next(amplitude: 300) }).prefix(8))
+            let samples = Array(
+                SyntheticSeries.samples(live: { _ in 5_000_000 + noise.next(amplitude: 300) }).prefix(8))
             if LeakReport(samples: samples, configuration: defaults).isLeak { flagged += 1 }
         }
         #expect(flagged == 0)

@@ -11,7 +11,8 @@ import Testing
 
     @Test(arguments: baselines)
     func oneAllocationKeptPerIterationIsALeakWhateverTheProcessHolds(baseline: Double) throws {
-        let report = LeakReport(samples: SyntheticSeries.samples(live: { baseline + Double($0) }), configuration: defaults)
+        let report = LeakReport(
+            samples: SyntheticSeries.samples(live: { baseline + Double($0) }), configuration: defaults)
         #expect(report.verdict == .leak, "baseline \(baseline): \(report.summary)")
         let analysis = try #require(report.decidingAnalysis)
         #expect(abs(analysis.fit.slope - 1) < 1e-9)
@@ -21,7 +22,8 @@ import Testing
 
     @Test(arguments: [500_000.0, 5_000_000])
     func aLeakSmallNextToTheLiveSetIsCaughtThoughItsGrowthRatioIsTiny(baseline: Double) throws {
-        let report = LeakReport(samples: SyntheticSeries.samples(live: { baseline + Double($0) }), configuration: defaults)
+        let report = LeakReport(
+            samples: SyntheticSeries.samples(live: { baseline + Double($0) }), configuration: defaults)
         #expect(report.isLeak)
         let analysis = try #require(report.decidingAnalysis)
         #expect(analysis.growthRatio < 0.1) // the 20 % growth-ratio rule called this healthy
