@@ -16,7 +16,9 @@ struct MemorySuite {
 
     /// The exit status of a run.
     enum Outcome: Int32 {
+        /// Every verdict as its spec expects: no leak, or the leak a spec is built to have.
         case noLeak = 0
+        /// A leak in a healthy spec or an injected one, or a spec's built-in leak missed.
         case leak = 1
         case badUsage = 2
     }
@@ -53,20 +55,38 @@ struct MemorySuite {
             let run = SpecRun.run(spec, seed: options.seed, injection: options.injection, check: check)
             print("")
             print(run.table)
-            if run.report.isLeak { writeSnapshot(of: run) }
+            if run.isExpectedLeak {
+                print("  no snapshot: the leak is the spec's own")
+            } else if run.report.isLeak {
+                writeSnapshot(of: run)
+            }
             runs.append(run)
         }
         print("")
-        let leaks = runs.filter(\.report.isLeak)
-        let inconclusive = runs.filter { if case .inconclusive = $0.report.verdict { true } else { false } }
-        print(
-            "memory: \(runs.count) spec(s), \(leaks.count) leak(s)"
-                + (inconclusive.isEmpty ? "" : ", \(inconclusive.count) inconclusive")
-                + (leaks.isEmpty ? "" : ": " + leaks.map(\.displayName).joined(separator: ", ")))
+        print(Self.summary(of: runs))
         if let path = options.jsonPath, !writeReport(runs, environment: environment, to: path) {
             return .badUsage
         }
-        return leaks.isEmpty ? .noLeak : .leak
+        return Self.outcome(of: runs)
+    }
+
+    /// `.leak` when a run fails the suite (a leak other than a spec's built-in one, or a built-in leak
+    /// missed), else `.noLeak`.
+    static func outcome(of runs: [SpecRun]) -> Outcome {
+        runs.contains(where: \.failsSuite) ? .leak : .noLeak
+    }
+
+    /// The last line: specs, leaks (built-in ones marked expected), inconclusive runs and missed leaks.
+    static func summary(of runs: [SpecRun]) -> String {
+        let leaks = runs.filter(\.report.isLeak)
+        let inconclusive = runs.filter { if case .inconclusive = $0.report.verdict { true } else { false } }
+        let missed = runs.filter(\.missedExpectedLeak)
+        return "memory: \(runs.count) spec(s), \(leaks.count) leak(s)"
+            + (inconclusive.isEmpty ? "" : ", \(inconclusive.count) inconclusive")
+            + (leaks.isEmpty
+                ? ""
+                : ": " + leaks.map { $0.displayName + ($0.isExpectedLeak ? " (expected)" : "") }.joined(separator: ", "))
+            + (missed.isEmpty ? "" : "; MISSED, built to leak: " + missed.map(\.displayName).joined(separator: ", "))
     }
 
     private func writeSnapshot(of run: SpecRun) {

@@ -2,15 +2,6 @@ import MemProbe
 import PerfSupport
 
 extension SpecRun {
-    /// The verdict in a word or two.
-    var verdictText: String {
-        switch report.verdict {
-        case .leak: return "LEAK"
-        case .noLeak: return "no leak"
-        case .inconclusive: return "INCONCLUSIVE"
-        }
-    }
-
     /// The run for a terminal: a heading with the verdict and why, the run's facts, and one row per series
     /// with its slope and the four checks.
     var table: String {
@@ -21,7 +12,8 @@ extension SpecRun {
                 + "\(report.samples.count) samples (first \(warmup) dropped as warmup); \(status)")
         var table = TextTable([
             .left("series"), .right("slope/iter"), .right("fit r²"), .right("growth"), .right("floor"),
-            .right("last/first-third slope"), .right("growth ratio"), .left("checks"), .left(""),
+            .right("last/first-third slope"), .right("slope ≥ (99.9 %)"), .right("growth ratio"), .left("checks"),
+            .left(""),
         ])
         for analysis in report.analyses {
             let bytes = analysis.signal != .liveAllocations
@@ -34,8 +26,9 @@ extension SpecRun {
             let thirds =
                 NumberText.fixed(analysis.lastThirdSlope, decimals: decimals) + "/"
                 + NumberText.fixed(analysis.firstThirdSlope, decimals: decimals) + unit
+            let lowerBound = NumberText.fixed(analysis.slopeLowerBound, decimals: decimals, signed: true) + unit
             let marks = [
-                analysis.fitsSteadily, analysis.exceedsFloor, analysis.stillGrowing, analysis.exceedsGrowthThreshold,
+                analysis.fitsSteadily, analysis.exceedsFloor, analysis.stillGrowing, analysis.passesFourthCheck,
             ].map { $0 ? "✓" : "✗" }.joined()
             let role: String
             if analysis.signal == report.decidingSignal {
@@ -48,8 +41,8 @@ extension SpecRun {
             table.append([
                 analysis.signal.label, slope, NumberText.fixed(analysis.fit.rSquared, decimals: 3),
                 amount(analysis.growth, signed: true),
-                amount(analysis.floor, signed: false), thirds, NumberText.fixed(analysis.growthRatio, decimals: 3),
-                marks, role,
+                amount(analysis.floor, signed: false), thirds, lowerBound,
+                NumberText.fixed(analysis.growthRatio, decimals: 3), marks, role,
             ])
         }
         lines.append(table.rendered(indent: "  "))
@@ -68,7 +61,8 @@ extension SpecRun {
         guard let analysis = report.decidingAnalysis else { return "no deciding series" }
         let failed = [
             ("steady fit", analysis.fitsSteadily), ("floor", analysis.exceedsFloor),
-            ("still growing", analysis.stillGrowing), ("growth ratio", analysis.exceedsGrowthThreshold),
+            ("still growing", analysis.stillGrowing),
+            (analysis.judgesGrowthRatio ? "growth ratio" : "rate", analysis.passesFourthCheck),
         ].filter { !$0.1 }.map(\.0)
         let label = analysis.signal.label
         guard !failed.isEmpty else { return "\(label) grow steadily; all four checks hold" }
@@ -79,8 +73,12 @@ extension SpecRun {
     static func checksLegend(_ configuration: LeakCheck.Configuration) -> String {
         let fit = NumberText.fixed(configuration.minimumFitQuality, decimals: 2)
         let saturation = NumberText.fixed(configuration.saturationRatio, decimals: 2)
+        let liveRate = NumberText.fixed(configuration.liveAllocationsRateFloor, decimals: 2)
+        let heapRate = NumberText.fixed(configuration.heapBytesRateFloor, decimals: 0)
         let growth = NumberText.fixed(configuration.growthThreshold, decimals: 2)
         return "checks, in order: steady fit (r² ≥ \(fit)), growth ≥ floor, still growing (last third's slope ≥ "
-            + "\(saturation) × the first's), growth ratio ≥ \(growth); a leak needs all four on the deciding series"
+            + "\(saturation) × the first third's and the whole fit's), rate (the slope's 99.9 % lower bound ≥ "
+            + "\(liveRate) allocations / \(heapRate) B per iteration; resident bytes: growth ratio ≥ \(growth)); "
+            + "a leak needs all four on the deciding series, whatever the process already holds"
     }
 }

@@ -16,7 +16,9 @@ struct SpecRun {
     /// Runs a fresh workload of `spec` seeded with `seed` under `check`, leaking once per iteration when
     /// `injection` is set.
     static func run(_ spec: MemorySpec, seed: UInt64, injection: LeakInjection?, check: LeakCheck) -> SpecRun {
-        let workload = spec.makeWorkload(seed)
+        var iterations = 0
+        if case .iterations(let count) = check.configuration.length { iterations = count }
+        let workload = spec.makeWorkload(seed, iterations)
         let injector = injection.map(LeakInjector.init)
         let clock = ContinuousClock()
         let start = clock.now

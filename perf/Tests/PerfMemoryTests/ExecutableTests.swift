@@ -46,6 +46,29 @@ import Testing
         #expect(run.stdout.isEmpty)
     }
 
+    @Test func theLeakUnderALargeLiveSetIsCaughtAsExpectedAndExitsZero() throws {
+        let directory = try TemporaryDirectory(prefix: "perf-memory-tests")
+        let json = directory.path + "/memory.json"
+        let run = try perfMemory.run([
+            "--spec", "largeLiveSetLeak", "--iterations", "5000", "--json", json,
+            "--snapshot-dir", directory.path + "/snapshots",
+        ])
+        #expect(run.status == 0, "\(run.stdout)")
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(
+            lines.contains(
+                "memory/largeLiveSetLeak: LEAK (expected: the spec leaks by design) — live allocations grow steadily; "
+                    + "all four checks hold"))
+        #expect(lines.contains("  no snapshot: the leak is the spec's own"))
+        #expect(lines.contains("memory: 1 spec(s), 1 leak(s): memory/largeLiveSetLeak (expected)"))
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/snapshots"))
+        let result = try #require(try Report.read(from: json).results.first)
+        #expect(result.name == "memory/largeLiveSetLeak")
+        #expect(result["leakDetected"]?.value == 1)
+        // The leak is small next to the 300,000 records held: growth under 20 % of the start.
+        #expect((result["heapGrowthRatio"]?.value ?? 1) < 0.2)
+    }
+
     @Test func anInjectedLeakExitsOneWithASnapshotAndTheReport() throws {
         let directory = try TemporaryDirectory(prefix: "perf-memory-tests")
         let json = directory.path + "/memory.json"

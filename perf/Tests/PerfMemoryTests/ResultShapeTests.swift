@@ -104,7 +104,7 @@ import Testing
         let table = try Self.run(growing: 0).table
         #expect(
             table.hasPrefix(
-                "memory/sessionCache: no leak — live allocations fail steady fit, floor, still growing, growth ratio"))
+                "memory/sessionCache: no leak — live allocations fail steady fit, floor, still growing, rate"))
     }
 
     @Test func theRepeatCommandRunsTheSameSpecAlone() throws {

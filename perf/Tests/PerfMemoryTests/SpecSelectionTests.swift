@@ -5,15 +5,20 @@ import Testing
 
 @Suite struct SpecSelectionTests {
     private static func spec(_ name: String) -> MemorySpec {
-        MemorySpec(name: name, summary: "", makeWorkload: { SawtoothWorkload(seed: $0) })
+        MemorySpec(name: name, summary: "", makeWorkload: { seed, _ in SawtoothWorkload(seed: seed) })
     }
 
-    @Test func theSuiteHasTheHealthyPoolAndSawtoothSpecsInOrder() {
-        #expect(MemorySpec.all.map(\.name) == ["sessionCache", "poolChurn", "sawtooth"])
+    @Test func theSuiteHasTheHealthyPoolSawtoothAndLargeLiveSetLeakSpecsInOrder() {
+        #expect(MemorySpec.all.map(\.name) == ["sessionCache", "poolChurn", "sawtooth", "largeLiveSetLeak"])
+    }
+
+    @Test func onlyTheLargeLiveSetLeakSpecIsBuiltToLeak() {
+        #expect(MemorySpec.all.filter(\.expectsLeak).map(\.name) == ["largeLiveSetLeak"])
     }
 
     @Test func noFiltersSelectEverySpec() throws {
-        #expect(try MemorySpec.select([]).map(\.name) == ["sessionCache", "poolChurn", "sawtooth"])
+        #expect(
+            try MemorySpec.select([]).map(\.name) == ["sessionCache", "poolChurn", "sawtooth", "largeLiveSetLeak"])
     }
 
     @Test func anExactNameSelectsThatSpecIgnoringCase() throws {
@@ -21,7 +26,7 @@ import Testing
     }
 
     @Test func aPartOfANameSelectsEverySpecContainingIt() throws {
-        #expect(try MemorySpec.select(["S"]).map(\.name) == ["sessionCache", "sawtooth"])
+        #expect(try MemorySpec.select(["S"]).map(\.name) == ["sessionCache", "sawtooth", "largeLiveSetLeak"])
     }
 
     @Test func anExactNameWinsOverLongerNamesContainingIt() throws {
@@ -35,7 +40,9 @@ import Testing
     }
 
     @Test func aFilterThatMatchesNothingListsTheSpecs() {
-        let message = "--spec 'leaky' matches no spec; the specs are sessionCache, poolChurn, sawtooth (see --list)"
+        let message =
+            "--spec 'leaky' matches no spec; the specs are sessionCache, poolChurn, sawtooth, largeLiveSetLeak "
+            + "(see --list)"
         #expect(throws: UsageError(message)) {
             try MemorySpec.select(["session", "leaky"])
         }

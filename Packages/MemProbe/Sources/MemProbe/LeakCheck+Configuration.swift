@@ -4,10 +4,17 @@ extension LeakCheck {
     /// A series is a leak when all four checks hold after the warmup is dropped:
     /// 1. *fit quality*: the least-squares line explains at least `minimumFitQuality` of the variance (r²);
     /// 2. *floor*: the fitted growth across the analysed samples reaches the signal's absolute floor;
-    /// 3. *still growing*: the slope of the last third is at least `saturationRatio` times the slope of the
-    ///    first third and, over the analysed span, still reaches the floor (a cache that fills and stops
-    ///    fails this);
-    /// 4. *growth ratio*: fitted growth divided by the fitted start value reaches `growthThreshold`.
+    /// 3. *still growing*: the slope of the last third is at least `saturationRatio` times both the slope of
+    ///    the first third and the slope of the whole fit, and over the analysed span still reaches the floor
+    ///    (a cache that fills and stops fails this, early or late);
+    /// 4. *rate*: the one-sided 99.9 % lower confidence bound of the slope reaches the signal's rate floor
+    ///    (`liveAllocationsRateFloor` per iteration, `heapBytesRateFloor` per iteration).
+    ///
+    /// None of the four changes when a constant is added to the series, so the verdict does not depend on
+    /// how much the process already holds: one allocation kept per iteration is a leak on top of 0 live
+    /// allocations and on top of 5,000,000. Resident bytes, which never decide, keep the relative check as
+    /// their fourth: growth ≥ `growthThreshold` of the start (pages come and go with the kernel and the
+    /// allocator, and an RSS that creeps by a small share of itself is not read as growth).
     public struct Configuration: Sendable, Hashable {
         /// When the workload stops.
         public enum Length: Sendable, Hashable {
@@ -36,16 +43,29 @@ extension LeakCheck {
         public var trimBeforeSample: Bool
         /// The share of samples dropped from the start as warmup, 0..<0.9. Default: 0.2.
         public var warmupFraction: Double
-        /// The smallest growth ratio (growth / start value, after warmup) that is a leak. Default: 0.2.
+        /// The smallest growth ratio (growth / start value, after warmup) at which resident bytes count as
+        /// growing. Default: 0.2. It no longer judges live allocations or heap bytes: a ratio to the start
+        /// makes a leak invisible in a process that already holds much (see `liveAllocationsRateFloor`).
         public var growthThreshold: Double
         /// The smallest r² of the fit that counts as steady growth, 0...1. Default: 0.5.
         public var minimumFitQuality: Double
-        /// How fast the last third must still grow relative to the first third, 0...1. Default: 0.5.
+        /// How fast the last third must still grow relative to the first third and to the whole fit, 0...1.
+        /// Default: 0.5.
         public var saturationRatio: Double
         /// The smallest fitted growth of live allocations that is a leak. Default: 256 allocations.
         public var liveAllocationsFloor: Double
         /// The smallest fitted growth of heap bytes that is a leak. Default: 256 KiB.
         public var heapBytesFloor: Double
+        /// The smallest leak rate of live allocations, per iteration, that the slope's 99.9 % lower confidence
+        /// bound must reach. Default: 0.01 (one allocation kept every 100 iterations). At the default length
+        /// (40,000 analysed iterations) it asks about as much as the 256-allocation floor (400); on longer runs
+        /// and soaks it keeps a drift of a few hundred allocations over millions of iterations (a table that
+        /// resized, a cache still settling) from being called a leak, which the growth ratio used to do.
+        public var liveAllocationsRateFloor: Double
+        /// The smallest leak rate of heap bytes, per iteration, that the slope's 99.9 % lower confidence bound
+        /// must reach. Default: 1 byte (a 64-byte block kept every 64 iterations); below it, the heap moves in
+        /// malloc's chunk steps and with containers that double their storage rather than with what is kept.
+        public var heapBytesRateFloor: Double
         /// Which series decides. Default: `.best`.
         public var signal: SignalChoice
 
@@ -57,7 +77,7 @@ extension LeakCheck {
             length: Length = .iterations(50_000), sampleEvery: Int = 500, trimBeforeSample: Bool = false,
             warmupFraction: Double = 0.2, growthThreshold: Double = 0.2, minimumFitQuality: Double = 0.5,
             saturationRatio: Double = 0.5, liveAllocationsFloor: Double = 256, heapBytesFloor: Double = 256 * 1024,
-            signal: SignalChoice = .best
+            liveAllocationsRateFloor: Double = 0.01, heapBytesRateFloor: Double = 1, signal: SignalChoice = .best
         ) {
             self.length = length
             self.sampleEvery = sampleEvery
@@ -68,12 +88,19 @@ extension LeakCheck {
             self.saturationRatio = saturationRatio
             self.liveAllocationsFloor = liveAllocationsFloor
             self.heapBytesFloor = heapBytesFloor
+            self.liveAllocationsRateFloor = liveAllocationsRateFloor
+            self.heapBytesRateFloor = heapBytesRateFloor
             self.signal = signal
         }
 
         /// The absolute floor of `signal`'s growth.
         public func floor(for signal: LeakSignal) -> Double {
             signal == .liveAllocations ? liveAllocationsFloor : heapBytesFloor
+        }
+
+        /// The smallest leak rate per iteration of `signal` (resident bytes are held to the heap bytes' rate).
+        public func rateFloor(for signal: LeakSignal) -> Double {
+            signal == .liveAllocations ? liveAllocationsRateFloor : heapBytesRateFloor
         }
 
         /// The number of samples dropped as warmup out of `count`.
@@ -111,6 +138,15 @@ extension LeakCheck {
             }
             guard heapBytesFloor >= 0, heapBytesFloor.isFinite else {
                 throw fail("heapBytesFloor", heapBytesFloor, "must be a finite number ≥ 0")
+            }
+            guard liveAllocationsRateFloor >= 0, liveAllocationsRateFloor.isFinite else {
+                throw fail(
+                    "liveAllocationsRateFloor", liveAllocationsRateFloor,
+                    "must be a finite number ≥ 0 (allocations per iteration; 0.01 is one per 100)")
+            }
+            guard heapBytesRateFloor >= 0, heapBytesRateFloor.isFinite else {
+                throw fail(
+                    "heapBytesRateFloor", heapBytesRateFloor, "must be a finite number ≥ 0 (bytes per iteration)")
             }
             if case .iterations(let count) = length {
                 let samples = count / sampleEvery + 1

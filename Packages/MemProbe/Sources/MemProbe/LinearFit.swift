@@ -9,6 +9,10 @@ public struct LinearFit: Sendable, Hashable {
     public let rSquared: Double
     /// The number of points fitted.
     public let count: Int
+    /// The standard error of `slope`: `√(residual sum of squares / (count − 2) / Σ(x − x̄)²)`, the spread the
+    /// slope would have over repeated series with the same scatter around the line. 0 for points exactly on a
+    /// line; infinite with two points (a line through two points says nothing about the scatter).
+    public let slopeStandardError: Double
 
     /// Fits a line through the points `(x[i], y[i])`; `nil` with fewer than two points or when every `x`
     /// is the same.
@@ -38,6 +42,9 @@ public struct LinearFit: Sendable, Hashable {
         intercept = meanY - slope * meanX
         rSquared = syy > 0 ? min(1, max(0, (sxy * sxy) / (sxx * syy))) : 0
         self.count = x.count
+        // Σ residual² = Σ(y − ȳ)² − slope · Σ(x − x̄)(y − ȳ); rounding can take it a hair below zero.
+        let residuals = max(0, syy - slope * sxy)
+        slopeStandardError = x.count > 2 ? (residuals / (count - 2) / sxx).squareRoot() : .infinity
     }
 
     /// The fitted `y` at `x`.

@@ -17,6 +17,8 @@ import Testing
         #expect(configuration.length == .iterations(50_000))
         #expect(configuration.warmupFraction == 0.2)
         #expect(configuration.growthThreshold == 0.2)
+        #expect(configuration.liveAllocationsRateFloor == 0.01)
+        #expect(configuration.heapBytesRateFloor == 1)
         #expect(configuration.signal == .best)
         #expect(!configuration.trimBeforeSample)
     }
@@ -47,6 +49,14 @@ import Testing
         #expect(
             message(.init(heapBytesFloor: -5))
                 == "invalid leak-check setting heapBytesFloor = -5.0: must be a finite number ≥ 0")
+        #expect(
+            message(.init(liveAllocationsRateFloor: -0.01))
+                == "invalid leak-check setting liveAllocationsRateFloor = -0.01: must be a finite number ≥ 0 "
+                + "(allocations per iteration; 0.01 is one per 100)")
+        #expect(
+            message(.init(heapBytesRateFloor: .nan))
+                == "invalid leak-check setting heapBytesRateFloor = nan: must be a finite number ≥ 0 (bytes per iteration)"
+        )
     }
 
     @Test func runTooShortForAVerdictIsRejectedBeforeItStarts() {
@@ -63,5 +73,8 @@ import Testing
         #expect(configuration.warmupCount(of: 4) == 0)
         #expect(configuration.floor(for: .liveAllocations) == 256)
         #expect(configuration.floor(for: .heapBytes) == 256 * 1024)
+        #expect(configuration.rateFloor(for: .liveAllocations) == 0.01)
+        #expect(configuration.rateFloor(for: .heapBytes) == 1)
+        #expect(configuration.rateFloor(for: .residentBytes) == 1)
     }
 }

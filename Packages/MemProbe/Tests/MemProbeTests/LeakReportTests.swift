@@ -54,8 +54,10 @@ import Testing
         #expect(analysis.fit.rSquared > 0.99)
         #expect(analysis.span == 40_000)
         #expect(analysis.fitsSteadily && analysis.exceedsFloor && analysis.stillGrowing)
-        #expect(analysis.exceedsGrowthThreshold)
+        #expect(analysis.exceedsRateFloor)
+        #expect(analysis.slopeLowerBound > 0.99 && analysis.slopeLowerBound < analysis.fit.slope)
         #expect(report.summary.hasPrefix("LEAK (live allocations): +1.0"))
+        #expect(report.summary.contains("(rate floor 0.010 ✓), growth ratio"))
     }
 
     @Test func oneStepUpIsNoLeakBecauseTheLastThirdIsFlat() throws {
@@ -63,7 +65,7 @@ import Testing
         let report = LeakReport(samples: samples, configuration: defaults)
         #expect(report.verdict == .noLeak)
         let analysis = try #require(report.decidingAnalysis)
-        #expect(analysis.fitsSteadily && analysis.exceedsFloor && analysis.exceedsGrowthThreshold)
+        #expect(analysis.fitsSteadily && analysis.exceedsFloor && analysis.exceedsRateFloor)
         #expect(!analysis.stillGrowing)
     }
 
@@ -74,16 +76,6 @@ import Testing
         let analysis = try #require(report.decidingAnalysis)
         #expect(analysis.fitsSteadily)
         #expect(!analysis.exceedsFloor)
-    }
-
-    @Test func growthBelowTheRatioThresholdIsNoLeak() throws {
-        let samples = SyntheticSeries.samples(live: { 1_000_000 + Double($0) })
-        let report = LeakReport(samples: samples, configuration: defaults)
-        #expect(report.verdict == .noLeak)
-        let analysis = try #require(report.decidingAnalysis)
-        #expect(analysis.fitsSteadily && analysis.exceedsFloor && analysis.stillGrowing)
-        #expect(abs(analysis.growthRatio - 40_000 / 1_010_000) < 1e-9)
-        #expect(!analysis.exceedsGrowthThreshold)
     }
 
     @Test func heapBytesDecideWhenThereIsNoCounter() throws {
