@@ -23,6 +23,7 @@ extension LatencyHistogram {
             guard value <= Layout.highestTrackable else { break }
             let bucket = Layout.index(of: value)
             let end = series.countNotAbove(Swift.min(Layout.highestValue(at: bucket), Layout.highestTrackable))
+            precondition(end > index, "a linear range advances by at least its value in each bucket")
             addBucket(bucket, count: end - index)
             index = end
         }
