@@ -24,7 +24,8 @@ extension LoadResult {
         let counts: [(String, UInt64)] = [
             ("sent", sent), ("warmupSent", warmupSent), ("warmupSkipped", warmupSkipped), ("completed", completed),
             ("completedInWindow", completedInWindow), ("drained", drained), ("abandoned", abandoned),
-            ("late", late), ("dropped", dropped), ("censored", censored), ("bytesInWindow", bytesInWindow), ("httpErrors", httpErrors),
+            ("late", late), ("dropped", dropped), ("censored", censored), ("bytesInWindow", bytesInWindow),
+            ("httpErrors", httpErrors),
             ("outOfRange", outOfRange), ("clientCpuNs", clientCPUNs),
         ]
         return .object([

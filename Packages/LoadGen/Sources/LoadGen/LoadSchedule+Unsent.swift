@@ -29,7 +29,9 @@ extension LoadSchedule {
         let past = from + min(upTo - from, limit)
         var j = from
         while j < past, let segment = segmentIndex(ofArrival: arrival(j)), let earliest = time(j) {
-            let next = firstIndex(from: j + 1) { $0 >= past || (segmentIndex(ofArrival: arrival($0)) ?? .max) > segment }
+            let next = firstIndex(from: j + 1) {
+                $0 >= past || (segmentIndex(ofArrival: arrival($0)) ?? .max) > segment
+            }
             if segments[segment].fromLevel == segments[segment].toLevel, let latest = time(next - 1) {
                 unsent.outOfRange += unsent.waits.record(linearFrom: end - latest, to: end - earliest, count: next - j)
             } else {
@@ -47,7 +49,7 @@ extension LoadSchedule {
         if isPast(low) { return low }
         var step: UInt64 = 1
         while !isPast(low + step) { step *= 2 }
-        var below = low + step / 2  // isPast is false here (or this is `low`)
+        var below = low + step / 2 // isPast is false here (or this is `low`)
         var above = low + step
         while above - below > 1 {
             let middle = below + (above - below) / 2

@@ -63,10 +63,11 @@ import Testing
         #expect(unsent.contains("400 of 1000 scheduled requests (40.00 %) never sent"))
         #expect(unsent.contains("lower bounds (≥)"))
         #expect(!unsent.contains("in no latency"))
-        #expect(corrected.split(separator: " ").last?.hasPrefix("≥") == false)  // the stdev is not a bound
+        #expect(corrected.split(separator: " ").last?.hasPrefix("≥") == false) // the stdev is not a bound
         let older = result(censoring: false).summaryTable().split(separator: "\n")
         #expect(try #require(older.first { $0.hasPrefix("corrected") }).contains("≥") == false)
-        #expect(older.contains { $0.contains("400 of 1000 scheduled requests (40.00 %) never sent · 400 of them in no") })
+        #expect(
+            older.contains { $0.contains("400 of 1000 scheduled requests (40.00 %) never sent · 400 of them in no") })
     }
 
     private func removingCensoredCount(from sidecar: JSONValue) -> JSONValue {

@@ -29,9 +29,9 @@ import Testing
     @Test func theWaitBeforeTheWriteIsInTheCorrectedLatencyOnly() throws {
         var loop = try loop(pipelining: 1)
         loop.slots[0].readySinceNs = 1_000
-        loop.refill(0, now: 1_500)  // A: due 1 000 (the connection was ready), written at 1 500
-        loop.complete(0, status: 200, now: 3_000)  // A answered: its position is free from 3 000
-        loop.refill(0, now: 10_000)  // B: due 3 000, written 7 000 ns later
+        loop.refill(0, now: 1_500) // A: due 1 000 (the connection was ready), written at 1 500
+        loop.complete(0, status: 200, now: 3_000) // A answered: its position is free from 3 000
+        loop.refill(0, now: 10_000) // B: due 3 000, written 7 000 ns later
         loop.complete(0, status: 200, now: 12_000)
         #expect(loop.corrected.snapshot() == histogram([2_000, 9_000]))
         #expect(loop.uncorrected.snapshot() == histogram([1_500, 2_000]))
@@ -41,12 +41,12 @@ import Testing
     @Test func eachPipelinedRequestIsDueWhenThePositionItTakesWasFreed() throws {
         var loop = try loop(pipelining: 2)
         loop.slots[0].readySinceNs = 1_000
-        loop.refill(0, now: 1_000)  // A and B: due and written at 1 000
-        loop.complete(0, status: 200, now: 2_000)  // A
-        loop.complete(0, status: 200, now: 2_500)  // B
-        loop.refill(0, now: 4_000)  // C takes A's position (free since 2 000), D takes B's (since 2 500)
-        loop.complete(0, status: 200, now: 5_000)  // C
-        loop.complete(0, status: 200, now: 6_000)  // D
+        loop.refill(0, now: 1_000) // A and B: due and written at 1 000
+        loop.complete(0, status: 200, now: 2_000) // A
+        loop.complete(0, status: 200, now: 2_500) // B
+        loop.refill(0, now: 4_000) // C takes A's position (free since 2 000), D takes B's (since 2 500)
+        loop.complete(0, status: 200, now: 5_000) // C
+        loop.complete(0, status: 200, now: 6_000) // D
         #expect(loop.corrected.snapshot() == histogram([1_000, 1_500, 3_000, 3_500]))
         #expect(loop.uncorrected.snapshot() == histogram([1_000, 1_500, 1_000, 2_000]))
     }

@@ -70,7 +70,8 @@ import Testing
         let sumGap = Int64(bitPattern: unsent.waits.sum &- expected.waits.sum)
         #expect(abs(sumGap) <= Int64(unsent.count))
         for percentile in [1.0, 50, 90, 99, 99.99] {
-            let gap = Int64(unsent.waits.value(atPercentile: percentile))
+            let gap =
+                Int64(unsent.waits.value(atPercentile: percentile))
                 - Int64(expected.waits.value(atPercentile: percentile))
             // One bucket at most: a 1 ns shift can cross a bucket boundary.
             #expect(abs(gap) <= Int64(expected.waits.value(atPercentile: percentile) / 1024 + 1), "p\(percentile)")
@@ -82,7 +83,8 @@ import Testing
         let unsent = schedule.unsentArrivals(first: 1000, stride: 1, from: 0, before: 1_000_000_000, limit: .max)
         #expect(unsent.count == 0)
         #expect(unsent.waits == LatencyHistogram())
-        let warmupOnly = schedule.unsentArrivals(first: 0, stride: 1, from: 500_000_000, before: 400_000_000, limit: .max)
+        let warmupOnly = schedule.unsentArrivals(
+            first: 0, stride: 1, from: 500_000_000, before: 400_000_000, limit: .max)
         #expect(warmupOnly.count == 0)
     }
 }
