@@ -25,6 +25,7 @@ extension LoadResult {
         merged.abandoned += other.abandoned
         merged.late += other.late
         merged.dropped += other.dropped
+        merged.censored += other.censored
         merged.bytesInWindow += other.bytesInWindow
         merged.httpErrors += other.httpErrors
         merged.outOfRange += other.outOfRange

@@ -24,7 +24,8 @@ extension LoadResult {
         let counts: [(String, UInt64)] = [
             ("sent", sent), ("warmupSent", warmupSent), ("warmupSkipped", warmupSkipped), ("completed", completed),
             ("completedInWindow", completedInWindow), ("drained", drained), ("abandoned", abandoned),
-            ("late", late), ("dropped", dropped), ("bytesInWindow", bytesInWindow), ("httpErrors", httpErrors),
+            ("late", late), ("dropped", dropped), ("censored", censored), ("bytesInWindow", bytesInWindow),
+            ("httpErrors", httpErrors),
             ("outOfRange", outOfRange), ("clientCpuNs", clientCPUNs),
         ]
         return .object([
@@ -153,6 +154,8 @@ extension LoadResult {
             drained: try count(counts, "drained", in: "counts"),
             abandoned: try count(counts, "abandoned", in: "counts"),
             late: try count(counts, "late", in: "counts"), dropped: try count(counts, "dropped", in: "counts"),
+            // Reports written before unsent requests were censored have no count: none of theirs is in `latency`.
+            censored: counts?["censored"] == nil ? 0 : try count(counts, "censored", in: "counts"),
             bytesInWindow: try count(counts, "bytesInWindow", in: "counts"),
             httpErrors: try count(counts, "httpErrors", in: "counts"),
             outOfRange: try count(counts, "outOfRange", in: "counts"), errors: errors, statusCounts: statusCounts,

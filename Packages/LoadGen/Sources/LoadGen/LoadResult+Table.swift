@@ -21,9 +21,12 @@ extension LoadResult {
         let numbers = LoadResult.percentiles.map(\.label) + ["max", "mean", "stdev"]
         var table = TextTable([.left("Latency (ms)")] + numbers.map { .right($0) })
         for (label, histogram) in [("corrected", latency), ("uncorrected", uncorrectedLatency)] {
+            // Censored values are lower bounds, so are the percentiles, max and mean they enter (not the stdev).
+            let bound = label == "corrected" && censored > 0 ? "≥" : ""
             let percentiles = LoadResult.percentiles.map { Double(histogram.value(atPercentile: $0.percentile)) }
-            let values = percentiles + [Double(histogram.maxValue), histogram.mean, histogram.standardDeviation]
-            table.append([label] + values.map(milliseconds))
+            let values = percentiles + [Double(histogram.maxValue), histogram.mean]
+            let cells = values.map { bound + milliseconds($0) } + [milliseconds(histogram.standardDeviation)]
+            table.append([.init(label)] + cells.map { .init($0) })
         }
         lines.append(table.rendered())
         if model == .closed {
@@ -32,6 +35,7 @@ extension LoadResult {
         } else {
             lines.append("(open model: corrected from the scheduled send time, uncorrected from the actual send)")
         }
+        if let unsent = unsentLine { lines.append(unsent) }
         let inFlight = NumberText.fixed(meanRequestsInFlight, decimals: 1)
         lines.append(
             "In flight     \(inFlight) requests on average (requests/s × mean "
@@ -63,13 +67,33 @@ extension LoadResult {
                 open += "target \(NumberText.fixed(targetRate, decimals: 1)) req/s · "
                 open += "achieved \(NumberText.fixed(requestsPerSecond, decimals: 1)) req/s (\(deviation) %) · "
             }
-            open += "late \(late) (sent after the late threshold, 1 ms by default) · dropped \(dropped) (never sent)"
+            open += "late \(late) (sent after the late threshold, 1 ms by default) · dropped \(dropped) (never sent"
+            open += dropped > 0 ? ": see Unsent)" : ")"
             lines.append(open)
         }
         if outOfRange > 0 {
             lines.append("Out of range  \(outOfRange) latencies above 18 minutes (not in percentiles)")
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension LoadResult {
+    /// Open model with requests never sent: how many of those scheduled, and how the corrected row holds them.
+    var unsentLine: String? {
+        guard model == .open, dropped > 0 else { return nil }
+        let scheduled = sent + dropped
+        let share = NumberText.fixed(Double(dropped) / Double(scheduled) * 100, decimals: 2)
+        var line = "Unsent        \(dropped) of \(scheduled) scheduled requests (\(share) %) never sent"
+        if censored > 0 {
+            line += ": each is in the corrected row at how long it had waited when sending stopped, "
+            line += "so those figures are lower bounds (≥)"
+        }
+        if dropped > censored {
+            line += " · \(dropped - censored) of them in no latency (above 18 minutes, or from a report written before "
+            line += "loadgen counted unsent requests in)"
+        }
+        return line
     }
 }
 

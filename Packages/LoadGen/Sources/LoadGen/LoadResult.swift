@@ -4,7 +4,9 @@
 /// and `uncorrectedLatency` from the actual send. In the open model the intended time is the schedule's
 /// (corrected for coordinated omission); in the closed model it is the moment the connection could take
 /// the request (the response it replaces arrived, or the connection opened), so the difference is the
-/// time requests waited inside the client. Results of several processes combine with `merged(with:)`.
+/// time requests waited inside the client. Open model: requests never sent (`dropped`) are in `latency` too,
+/// censored at how long they had waited when sending stopped (`censored`); `uncorrectedLatency` holds sent
+/// requests only. Results of several processes combine with `merged(with:)`.
 public struct LoadResult: Sendable, Hashable {
     /// The target URL.
     public var target: String
@@ -41,6 +43,11 @@ public struct LoadResult: Sendable, Hashable {
     public var late: UInt64
     /// Open model: requests due before the deadline that were never sent.
     public var dropped: UInt64
+    /// Open model: dropped requests that `latency` holds at a lower bound of their latency, the time each had
+    /// waited when sending stopped (end of the window − scheduled time); all of `dropped` but those beyond the
+    /// histogram's range (or, merged with an older report, those it left out). When it is above zero, every
+    /// figure of `latency` is a lower bound of what the scheduled requests would have seen.
+    public var censored: UInt64
     /// Bytes read inside the measured window.
     public var bytesInWindow: UInt64
     /// Responses with a status of 400 or more.

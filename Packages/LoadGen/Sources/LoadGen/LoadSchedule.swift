@@ -90,20 +90,8 @@ public struct LoadSchedule: Sendable, Hashable {
     /// When the arrival of index `k` (0-based) is due, in nanoseconds after the start; `nil` after the end.
     /// - Complexity: O(log *s*) for *s* stages.
     public func arrivalTime(of k: UInt64) -> UInt64? {
+        guard let index = segmentIndex(ofArrival: k) else { return nil }
         let target = Double(k)
-        // The segment that holds the k-th arrival: the last one starting at or before it, skipping empty ones.
-        var low = 0
-        var high = segments.count - 1
-        guard target < totalArrivals * (1 - 1e-12) else { return nil }
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if segments[middle].arrivalsBefore <= target { low = middle } else { high = middle - 1 }
-        }
-        var index = low
-        while index < segments.count - 1, segments[index].arrivals <= 0 || target >= segments[index + 1].arrivalsBefore
-        {
-            index += 1
-        }
         let segment = segments[index]
         let m = target - segment.arrivalsBefore
         if m <= 0 { return segment.startNs }
@@ -115,6 +103,26 @@ public struct LoadSchedule: Sendable, Hashable {
         let t = 2 * m / (r0 + root)
         guard t.isFinite else { return nil }
         return segment.startNs + min(segment.lengthNs, UInt64((t * 1e9).rounded()))
+    }
+
+    /// The segment that holds the arrival of index `k`: the last one starting at or before it, skipping
+    /// empty ones; `nil` after the end.
+    /// - Complexity: O(log *s*) for *s* stages.
+    func segmentIndex(ofArrival k: UInt64) -> Int? {
+        let target = Double(k)
+        guard target < totalArrivals * (1 - 1e-12) else { return nil }
+        var low = 0
+        var high = segments.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if segments[middle].arrivalsBefore <= target { low = middle } else { high = middle - 1 }
+        }
+        var index = low
+        while index < segments.count - 1, segments[index].arrivals <= 0 || target >= segments[index + 1].arrivalsBefore
+        {
+            index += 1
+        }
+        return index
     }
 
     private func segmentIndex(containing time: UInt64) -> Int {

@@ -143,6 +143,7 @@ public final class LoadTest: Sendable {
             warmupSent: tally.warmupSent, warmupSkipped: tally.warmupSkipped, completed: tally.completed,
             completedInWindow: tally.completedInWindow,
             drained: tally.drained, abandoned: tally.abandoned, late: tally.late, dropped: tally.dropped,
+            censored: tally.censored,
             bytesInWindow: tally.bytesInWindow, httpErrors: tally.httpErrors, outOfRange: tally.outOfRange,
             errors: tally.errors, statusCounts: statusCounts, latency: corrected, uncorrectedLatency: uncorrected,
             perSecond: control.seconds.finalSamples(), clientCPUNs: outcomes.reduce(0) { $0 + $1.cpuNs })

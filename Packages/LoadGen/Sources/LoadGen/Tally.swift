@@ -21,6 +21,9 @@ struct Tally: Sendable {
     var late: UInt64 = 0
     /// Open model: measured requests due before the deadline that were never sent.
     var dropped: UInt64 = 0
+    /// Open model: dropped requests recorded in the corrected histogram at a lower bound of their latency
+    /// (all of `dropped` but those beyond the histogram's range).
+    var censored: UInt64 = 0
     /// Bytes read between the end of the warmup and the deadline.
     var bytesInWindow: UInt64 = 0
     /// Responses with status 400 or more.
@@ -41,6 +44,7 @@ struct Tally: Sendable {
         sum.abandoned += rhs.abandoned
         sum.late += rhs.late
         sum.dropped += rhs.dropped
+        sum.censored += rhs.censored
         sum.bytesInWindow += rhs.bytesInWindow
         sum.httpErrors += rhs.httpErrors
         sum.outOfRange += rhs.outOfRange

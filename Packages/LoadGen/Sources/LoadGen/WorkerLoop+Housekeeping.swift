@@ -57,7 +57,8 @@ extension WorkerLoop {
     }
 
     /// The deadline (or a stop, or the end of a count) has come: closes the measured window, counts the
-    /// open model's unsent requests as dropped, and lets requests in flight drain for the grace period.
+    /// open model's unsent requests as dropped (and censored), and lets requests in flight drain for the
+    /// grace period.
     mutating func beginDrain(_ now: UInt64) {
         let end = min(deadlineNs, now)
         deadlineNs = end
@@ -71,24 +72,26 @@ extension WorkerLoop {
         }
         nextSecondNs = .max
         if plan.model == .open {
-            countDropped(before: end)
+            countUnsent(before: end)
             nextDueNs = .max
         }
         draining = true
         drainEndNs = end + plan.graceNs
     }
 
-    /// Counts the measured arrivals due before `end` that were never sent.
-    private mutating func countDropped(before end: UInt64) {
-        var k = arrivalIndex
-        var budget = plan.countShare.map { $0 > tally.sent ? $0 - tally.sent : 0 } ?? .max
-        while budget > 0, let offset = plan.schedule.arrivalTime(of: k), plan.startNs + offset < end {
-            if plan.startNs + offset >= plan.measureStartNs {
-                tally.dropped += 1
-                budget -= 1
-            }
-            k += UInt64(plan.workers)
-        }
+    /// Counts the measured arrivals due before `end` that were never sent, and keeps for each the time it
+    /// had waited by `end`, a value its latency certainly exceeds (it was not even written by then), for
+    /// the corrected histogram: censored there rather than left out. Arithmetic, not one per arrival.
+    private mutating func countUnsent(before end: UInt64) {
+        let limit = plan.countShare.map { $0 > tally.sent ? $0 - tally.sent : 0 } ?? .max
+        guard end > plan.startNs, limit > 0 else { return }
+        let unsent = plan.schedule.unsentArrivals(
+            first: arrivalIndex, stride: UInt64(plan.workers), from: plan.measureStartNs - plan.startNs,
+            before: end - plan.startNs, limit: limit)
+        tally.dropped += unsent.count
+        tally.censored += unsent.count - unsent.outOfRange
+        tally.outOfRange += unsent.outOfRange
+        if unsent.count > 0 { unsentWaits = unsent.waits }
     }
 
     /// Closed model: activates this worker's share of the stage's connections, parks the rest (they

@@ -78,6 +78,9 @@ struct WorkerLoop: ~Copyable {
     var corrected = HistogramRecorder.allocate()
     var uncorrected = HistogramRecorder.allocate()
     var interval = HistogramRecorder.allocate()
+    /// Open model: the waits of the requests never sent, made once when sending stops (`beginDrain`) and
+    /// added to the corrected histogram at the end.
+    var unsentWaits: LatencyHistogram?
     var tally = Tally()
     var nextTemplate = 0
     var inFlightTotal = 0
@@ -250,6 +253,7 @@ struct WorkerLoop: ~Copyable {
         outcome.tally = tally
         outcome.statusCounts = Array(UnsafeBufferPointer(start: statusCounts, count: WorkerOutcome.statusSlots))
         outcome.corrected = corrected.snapshot()
+        if let unsentWaits { outcome.corrected.merge(unsentWaits) }
         outcome.uncorrected = uncorrected.snapshot()
         outcome.cpuNs = cpuNs
         outcome.measureEndNs = measureEndNs

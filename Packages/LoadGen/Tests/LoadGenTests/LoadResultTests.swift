@@ -16,7 +16,7 @@ import Testing
             targetRate: nil, startedAtEpochNs: 0, windowNs: 1_000_000_000 * max(1, UInt64(seconds.count)), sent: 1000,
             warmupSent: 0,
             warmupSkipped: 0, completed: 1000, completedInWindow: 1000, drained: 0, abandoned: 0, late: 0,
-            dropped: 0, bytesInWindow: bytes, httpErrors: 0, outOfRange: 0, errors: ErrorCounts(),
+            dropped: 0, censored: 0, bytesInWindow: bytes, httpErrors: 0, outOfRange: 0, errors: ErrorCounts(),
             statusCounts: [200: 1000],
             latency: corrected, uncorrectedLatency: uncorrected,
             perSecond: seconds.enumerated().map {
