@@ -59,7 +59,8 @@ struct Options: Equatable {
         static let filter = Option(
             "filter", .string.placeholder("PATTERN"), repeatable: true,
             help: "run only cases whose name contains PATTERN or matches it as a regular expression (e.g. 'buffer', "
-                + "'object|threads'); a bar is evaluated only when both of its cases run")
+                + "'object|threads'); a selected case brings the cases its bars divide by (threads2/pool brings "
+                + "threads1/pool), and a bar is evaluated when its divided case runs")
         static let list = Flag("list", help: "list the cases and the bars, and exit")
     }
 }

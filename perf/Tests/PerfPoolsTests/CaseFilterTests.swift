@@ -18,13 +18,25 @@ import Testing
 
     @Test func aRegularExpressionSelectsTheCasesItMatches() throws {
         #expect(
-            try CaseFilter(["^object/|threads2"]).select(PoolCase.names) == [
-                "object/alloc", "object/pool", "threads2/pool",
+            try CaseFilter(["^object/|threads1"]).select(PoolCase.names) == [
+                "object/alloc", "object/pool", "threads1/pool",
             ])
         #expect(
-            try CaseFilter(["k/pool$", "threads1"]).select(PoolCase.names) == [
-                "buffer4k/pool", "buffer64k/pool", "threads1/pool",
+            try CaseFilter(["k/alloc$", "threads1"]).select(PoolCase.names) == [
+                "buffer4k/alloc", "buffer64k/alloc", "threads1/pool",
             ])
+    }
+
+    @Test func aSelectedCaseBringsTheCasesItsBarsDivideBy() throws {
+        // The A/B confirmation filters by the flagged result's name: threads2/pool's scalingRatio needs
+        // threads1/pool measured too, or the round that should confirm it cannot measure it.
+        #expect(try CaseFilter(["^threads2/pool$"]).select(PoolCase.names) == ["threads1/pool", "threads2/pool"])
+        #expect(
+            try CaseFilter(["^buffer4k/pool$"]).select(PoolCase.names) == [
+                "buffer4k/alloc", "buffer4k/reserve", "buffer4k/pool",
+            ])
+        // A divisor brings nothing: it has no bar of its own.
+        #expect(try CaseFilter(["^object/alloc$"]).select(PoolCase.names) == ["object/alloc"])
     }
 
     @Test func anInvalidRegularExpressionStillMatchesAsASubstring() {

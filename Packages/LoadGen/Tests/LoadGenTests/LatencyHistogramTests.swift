@@ -16,6 +16,12 @@ import Testing
         }
     }
 
+    /// The nearest rank HdrHistogram defines, ⌈*p*/100 · *n*⌉ (at least 1), in integers: `thousandths` is
+    /// *p* in thousandths of a percent, so no floating-point rounding decides the rank.
+    private func nearestRank(thousandthsOfAPercent thousandths: Int, count: Int) -> Int {
+        max(1, (thousandths * count + 99_999) / 100_000)
+    }
+
     @Test func percentilesAreWithinOneThousandthAboveTheExactValues() {
         let data = values(count: 50_000, seed: 7)
         var histogram = LatencyHistogram()
@@ -24,9 +30,9 @@ import Testing
             #expect(recorded)
         }
         let sorted = data.sorted()
-        for percentile in [0.1, 1, 25, 50, 75, 90, 95, 99, 99.9, 99.99] {
-            let rank = LatencyHistogram.rank(forPercentile: percentile, count: UInt64(data.count))
-            let exact = sorted[Int(rank) - 1]
+        for thousandths in [100, 1_000, 25_000, 50_000, 75_000, 90_000, 95_000, 99_000, 99_900, 99_990] {
+            let percentile = Double(thousandths) / 1000
+            let exact = sorted[nearestRank(thousandthsOfAPercent: thousandths, count: sorted.count) - 1]
             let estimate = histogram.value(atPercentile: percentile)
             #expect(estimate >= exact, "p\(percentile)")
             #expect(Double(estimate - exact) <= Double(exact) / 1024 + 1, "p\(percentile)")
@@ -36,6 +42,26 @@ import Testing
         #expect(histogram.minValue == sorted.first)
         #expect(histogram.totalCount == 50_000)
         #expect(histogram.sum == data.reduce(0, +))
+    }
+
+    @Test func percentilesOfExactValuesAreTheNearestRankForEveryCountUpToTwoHundred() {
+        // Distinct values below 2048 are kept exactly, so the percentile must be the sorted value of rank
+        // ⌈p/100 · n⌉ itself, including where p/100 · n is a whole number that floating point overshoots.
+        let thousandths = [
+            100, 1_000, 10_000, 25_000, 33_333, 50_000, 66_667, 75_000, 90_000, 95_000, 99_000, 99_900, 99_990,
+        ]
+        var histogram = LatencyHistogram()
+        var sorted: [UInt64] = []
+        for count in 1...200 {
+            let value = UInt64(count * 7)
+            histogram.record(value)
+            sorted.append(value)
+            for level in thousandths {
+                let expected = sorted[nearestRank(thousandthsOfAPercent: level, count: count) - 1]
+                let actual = histogram.value(atPercentile: Double(level) / 1000)
+                #expect(actual == expected, "p\(Double(level) / 1000) of \(count) values")
+            }
+        }
     }
 
     @Test func smallValuesAreExact() {

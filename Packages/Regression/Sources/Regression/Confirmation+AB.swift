@@ -16,7 +16,8 @@ extension Comparer {
     /// again base against head) shows it again, as the type's note says; otherwise the row becomes a warning noted
     /// `not reproduced in the confirmation A/B: <its change>`. Deterministic regressions (exact counts,
     /// instructions: `MetricClass.deterministic`) stand as they are, since measuring them again gives the same
-    /// numbers; rows the confirmation does not hold are left alone.
+    /// numbers. A timing regression the confirmation did not measure cannot show again and becomes a warning
+    /// noted `not measured in the confirmation A/B` (a ratio whose divisor the re-run left out was one).
     /// - Complexity: O(*r* × (*c* + *s* log *s*)) for *r* regression rows, *c* confirmation rows and *s* samples.
     public func confirm(_ comparison: inout SuiteComparison, with confirmation: SuiteComparison) {
         for index in comparison.rows.indices where comparison.rows[index].verdict == .regression {
@@ -24,7 +25,11 @@ extension Comparer {
             if row.isDeterministic { continue }
             guard
                 let again = confirmation.rows.first(where: { $0.result == row.result && $0.metric == row.metric })
-            else { continue }
+            else {
+                comparison.rows[index].verdict = .warning
+                comparison.rows[index].note = "not measured in the confirmation A/B"
+                continue
+            }
             if again.verdict == .regression {
                 comparison.rows[index].note = [row.note, "reproduced in the confirmation A/B: \(again.changeCell)"]
                     .compactMap { $0 }.joined(separator: ", ")

@@ -218,6 +218,26 @@ import Testing
         #expect(confirmed.rows[0].verdict == .regression)
         #expect(confirmed.rows[0].note?.contains("reproduced in the confirmation A/B: +30.0 %") == true)
     }
+
+    @Test func aTimingRegressionTheConfirmationDidNotMeasureCannotStand() throws {
+        // Seen in an A/A run: pools' threads2/pool scalingRatio flagged, and the confirmation's --filter left out
+        // threads1/pool, which the ratio divides by, so the round that should confirm it never measured it.
+        let comparer = Comparer(thresholds: .shipped)
+        let fewer = comparer.compare(
+            baseline: .opsPerSec(1.76, samples: [1.75, 1.76, 1.77, 1.76, 1.76]),
+            current: .opsPerSec(1.40, samples: [1.39, 1.40, 1.41, 1.40, 1.40]), suite: "pools", result: "threads2/pool")
+        #expect(fewer.verdict == .regression)
+        let report = try Report(suite: "pools", environment: environment(), results: [])
+        func suite(_ rows: [MetricComparison]) -> SuiteComparison {
+            SuiteComparison(
+                suite: "pools", baselinePath: "b", currentPaths: ["c"], baseline: report, current: report,
+                environmentDifferences: [], rows: rows, geomeanCount: 0)
+        }
+        var first = suite([fewer])
+        comparer.confirm(&first, with: suite([]))
+        #expect(first.rows[0].verdict == .warning)
+        #expect(first.rows[0].note == "not measured in the confirmation A/B")
+    }
     @Test func aSecondRoundWorseByMoreThanTheThresholdConfirmsWhenBothRoundsTogetherAreSignificant() throws {
         let comparer = Comparer(thresholds: .shipped)
         let base = [99.0, 100, 101, 100, 100]

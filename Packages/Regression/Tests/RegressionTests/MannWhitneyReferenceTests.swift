@@ -1,8 +1,11 @@
+import Foundation
 import Regression
 import Testing
 
 /// Mann–Whitney U against p-values SciPy 1.17.1 computed once for fixed inputs
-/// (`python3 perf/regression/mann-whitney-reference.py`); no SciPy is needed to run these tests.
+/// (`python3 perf/regression/mann-whitney-reference.py`), and against the cases SciPy's own test suite
+/// publishes (`perf/verify/mannwhitney-scipy.json`, which names each source test and its tolerance); no SciPy
+/// is needed to run these tests.
 @Suite struct MannWhitneyReferenceTests {
     struct ReferenceCase: Sendable, CustomTestStringConvertible {
         var name: String
@@ -84,6 +87,44 @@ import Testing
         #expect(outcome.method == reference.method)
         #expect(outcome.u == reference.u)
         #expect(abs(outcome.pValue - reference.p) <= 1e-12 + 1e-9 * reference.p)
+    }
+
+    /// A case of SciPy's `TestMannWhitneyU`, two-sided, as the fixture transcribes it.
+    struct ScipyCase: Decodable, Sendable, CustomTestStringConvertible {
+        var name: String
+        var x: [Double]
+        var y: [Double]
+        /// "exact" or "asymptotic" (SciPy's names).
+        var method: String
+        var u: Double
+        var p: Double
+        var rtol: Double
+        var atol: Double
+        var testDescription: String { name }
+    }
+
+    static func loadScipyCases() throws -> [ScipyCase] {
+        struct Fixture: Decodable { var cases: [ScipyCase] }
+        let data = try Data(contentsOf: URL(fileURLWithPath: repositoryRoot + "/perf/verify/mannwhitney-scipy.json"))
+        return try JSONDecoder().decode(Fixture.self, from: data).cases
+    }
+
+    /// Empty when the fixture cannot be read; `scipysPublishedCasesAreLoaded` fails then.
+    static let scipyCases = (try? loadScipyCases()) ?? []
+
+    @Test func scipysPublishedCasesAreLoaded() throws {
+        let names = try Self.loadScipyCases().map(\.name)
+        #expect(names.contains("gh9184ExactTwoSided") && names.contains("gh1428ManyTies"))
+        #expect(names.filter { $0.hasPrefix("exactDistribution") }.count == 132)
+    }
+
+    @Test(arguments: scipyCases) func matchesScipysOwnTestCasesWithinTheirTolerance(_ reference: ScipyCase) {
+        let outcome = MannWhitney.test(reference.x, reference.y)
+        #expect(outcome.method == (reference.method == "exact" ? .exact : .normal))
+        #expect(outcome.u == reference.u)
+        #expect(
+            abs(outcome.pValue - reference.p) <= reference.atol + reference.rtol * reference.p,
+            "p \(outcome.pValue), SciPy's test expects \(reference.p)")
     }
 
     @Test(arguments: cases) func swappingTheSamplesKeepsTheTwoSidedPValue(_ reference: ReferenceCase) {
