@@ -130,12 +130,17 @@ let package = Package(
         .executableTarget(
             name: "perf-verify",
             dependencies: [
-                .product(name: "PerfResult", package: "PerfResult"), .product(name: "PerfSupport", package: "PerfResult"),
+                .product(name: "LoadGen", package: "LoadGen"), .product(name: "Regression", package: "Regression"),
+                .product(name: "PerfResult", package: "PerfResult"),
+                .product(name: "PerfSupport", package: "PerfResult"),
             ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "PerfVerifyTests",
-            dependencies: ["perf-verify", .product(name: "PerfResult", package: "PerfResult")],
+            dependencies: [
+                "perf-verify", "alloc-count-check", "SuiteTestSupport",
+                .product(name: "PerfResult", package: "PerfResult"),
+            ],
             swiftSettings: swiftSettings),
         // The micro suite: harness bars, string operations, routing, the in-process request pipeline.
         .executableTarget(

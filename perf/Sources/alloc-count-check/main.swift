@@ -62,7 +62,7 @@ nonisolated(unsafe) var leftOver: UnsafeMutableRawPointer?
 func put(_ text: StaticString, _ number: UInt64? = nil) {
     _ = write(1, text.utf8Start, text.utf8CodeUnitCount)
     guard var rest = number else { return }
-    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0) // 24 bytes: room for 20 digits
     withUnsafeMutableBytes(of: &digits) { bytes in
         var index = bytes.count
         repeat {

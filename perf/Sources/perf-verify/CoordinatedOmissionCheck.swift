@@ -1,5 +1,5 @@
-import PerfSupport
 import PerfResult
+import PerfSupport
 
 /// Coordinated omission, against an analytic answer: `loadgen` at constant arrivals (1,000/s for 20 s) against
 /// `loadgen-target --stall-every 10s --stall-for 1s` (`perf/verify/coordinated-omission.json`). Requests due
@@ -11,12 +11,16 @@ enum CoordinatedOmissionCheck {
     static let uncorrectedBar = "< 50 ms"
 
     static func rows(_ context: VerifyContext, scenario: String) -> [VerifyRow] {
-        let names = ["loadgen/coordinatedOmission[figure=correctedP99]", "loadgen/coordinatedOmission[figure=uncorrectedP99]"]
+        let names = [
+            "loadgen/coordinatedOmission[figure=correctedP99]", "loadgen/coordinatedOmission[figure=uncorrectedP99]",
+        ]
         let bars = [correctedBar, uncorrectedBar]
         guard let loadgen = context.product("loadgen", in: context.loadGenProducts),
             context.product("loadgen-target", in: context.loadGenProducts) != nil
         else {
-            return zip(names, bars).map { .failed($0, bar: $1, why: "loadgen and loadgen-target are not built in \(context.loadGenProducts)") }
+            return zip(names, bars).map {
+                .failed($0, bar: $1, why: "loadgen and loadgen-target are not built in \(context.loadGenProducts)")
+            }
         }
         let path = context.file("coordinated-omission.json")
         let report: Report
@@ -24,7 +28,9 @@ enum CoordinatedOmissionCheck {
             let outcome = try context.run(
                 loadgen, ["--scenario", scenario, "--no-progress", "--json", path], timeout: .seconds(120))
             guard outcome.termination == .exited(0) else {
-                return zip(names, bars).map { .failed($0, bar: $1, why: "loadgen: \(lastLines(outcome.standardErrorText))") }
+                return zip(names, bars).map {
+                    .failed($0, bar: $1, why: "loadgen: \(lastLines(outcome.standardErrorText))")
+                }
             }
             report = try Report.read(from: path)
         } catch {

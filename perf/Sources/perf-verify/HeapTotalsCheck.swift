@@ -1,5 +1,6 @@
 import PerfResult
 import PerfSupport
+
 /// MemProbe's allocation counter against valgrind's memcheck: the whole-process heap totals of
 /// `alloc-count-check`, a deterministic program, must be identical (allocations, frees, bytes).
 ///
@@ -18,7 +19,9 @@ enum HeapTotalsCheck {
         }
         guard let valgrind = context.tool("valgrind") else {
             return names.map {
-                .skipped($0, bar: bar, why: "valgrind is not installed (Debian's valgrind; make perf-verify installs it as root)")
+                .skipped(
+                    $0, bar: bar,
+                    why: "valgrind is not installed (Debian's valgrind; make perf-verify installs it as root)")
             }
         }
         guard let objcopy = context.tool("objcopy") ?? context.tool("llvm-objcopy") else {
@@ -27,7 +30,11 @@ enum HeapTotalsCheck {
         do {
             let plain = try context.run(program, [], timeout: .seconds(60))
             guard plain.termination == .exited(0), let ours = HeapUsageLine(in: plain.standardOutputText) else {
-                return names.map { .failed($0, bar: bar, why: "alloc-count-check: \(lastLines(plain.standardOutputText + plain.standardErrorText))") }
+                return names.map {
+                    .failed(
+                        $0, bar: bar,
+                        why: "alloc-count-check: \(lastLines(plain.standardOutputText + plain.standardErrorText))")
+                }
             }
             let stripped = context.file("alloc-count-check.nodebug")
             let strip = try context.run(objcopy, ["--strip-debug", program, stripped], timeout: .seconds(60))
@@ -38,7 +45,10 @@ enum HeapTotalsCheck {
                 valgrind, ["--tool=memcheck", "--run-libc-freeres=no", "--run-cxx-freeres=no", stripped],
                 timeout: .seconds(300))
             guard let reference = HeapUsageLine(in: checked.standardErrorText) else {
-                return names.map { .failed($0, bar: bar, why: "valgrind printed no heap summary: \(lastLines(checked.standardErrorText))") }
+                return names.map {
+                    .failed(
+                        $0, bar: bar, why: "valgrind printed no heap summary: \(lastLines(checked.standardErrorText))")
+                }
             }
             let pairs = [
                 (ours.allocations, reference.allocations), (ours.frees, reference.frees), (ours.bytes, reference.bytes),

@@ -1,5 +1,6 @@
 import PerfResult
 import PerfSupport
+
 /// A "total heap usage" line, as valgrind's memcheck prints it (`==12== total heap usage: 1,122 allocs, 1,103
 /// frees, 683,975 bytes allocated`) and as `alloc-count-check` prints MemProbe's totals (`memprobe: total heap
 /// usage: 1122 allocs, 1103 frees, 683975 bytes allocated`).

@@ -1,5 +1,5 @@
-import PerfSupport
 import PerfResult
+import PerfSupport
 
 /// Instruction counts under callgrind must be identical in two runs of the same binary: `perf-micro
 /// --instructions` on the harness's deterministic tasks, twice, each task's `instructions` compared exactly.
@@ -14,7 +14,11 @@ enum InstructionRepeatCheck {
             return [.failed(name, bar: bar, why: "perf-micro is not built in \(context.perfProducts)")]
         }
         guard context.tool("valgrind") != nil else {
-            return [.skipped(name, bar: bar, why: "valgrind is not installed (Debian's valgrind; make perf-verify installs it as root)")]
+            return [
+                .skipped(
+                    name, bar: bar,
+                    why: "valgrind is not installed (Debian's valgrind; make perf-verify installs it as root)")
+            ]
         }
         var runs: [Report] = []
         for run in 1...2 {
@@ -23,7 +27,10 @@ enum InstructionRepeatCheck {
                 let outcome = try context.run(
                     micro, ["--instructions", "--filter", filter, "--json", path], timeout: .seconds(600))
                 guard outcome.termination == .exited(0) else {
-                    return [.failed(name, bar: bar, why: "perf-micro --instructions: \(lastLines(outcome.standardErrorText))")]
+                    return [
+                        .failed(
+                            name, bar: bar, why: "perf-micro --instructions: \(lastLines(outcome.standardErrorText))")
+                    ]
                 }
                 runs.append(try Report.read(from: path))
             } catch {
@@ -35,7 +42,8 @@ enum InstructionRepeatCheck {
             let again = runs[1].result(named: first.name)?["instructions"]?.value ?? -1
             return .judged(
                 named(first.name, check: "callgrindRepeat"),
-                ours: count, reference: again, unit: .count, bar: bar, note: "second callgrind run", holds: count == again)
+                ours: count, reference: again, unit: .count, bar: bar, note: "second callgrind run",
+                holds: count == again)
         }
         return rows.isEmpty ? [.failed(name, bar: bar, why: "perf-micro --instructions counted no task")] : rows
     }

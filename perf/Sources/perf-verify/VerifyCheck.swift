@@ -1,5 +1,6 @@
 import PerfResult
 import PerfSupport
+
 /// One check of `perf-verify`: a tool of ours against an independent reference, giving one or more rows.
 struct VerifyCheck: Sendable {
     /// The name `--check` selects it by.
@@ -11,6 +12,12 @@ struct VerifyCheck: Sendable {
 
     /// Every check, in the order they run (the quick, deterministic ones first).
     static let all: [VerifyCheck] = [
+        VerifyCheck(
+            name: "histogram", about: "LatencyHistogram against HdrHistogram's published test expectations (±0.1 %)",
+            rows: { ReferenceVectorsCheck.histogramRows(fixture: $0.fixture("hdrhistogram-vectors.json")) }),
+        VerifyCheck(
+            name: "mann-whitney", about: "the Mann–Whitney U test against SciPy's published TestMannWhitneyU cases",
+            rows: { ReferenceVectorsCheck.mannWhitneyRows(fixture: $0.fixture("mannwhitney-scipy.json")) }),
         VerifyCheck(
             name: "heap", about: "MemProbe's heap totals of alloc-count-check against valgrind memcheck's (identical)",
             rows: HeapTotalsCheck.rows),
@@ -25,7 +32,8 @@ struct VerifyCheck: Sendable {
             about: "corrected p99 against the analytic 0.9 s of a target stalling 1 s in 10 (uncorrected stays small)",
             rows: { CoordinatedOmissionCheck.rows($0, scenario: $0.coordinatedOmissionScenario) }),
         VerifyCheck(
-            name: "wrk", about: "loadgen against wrk on nginx: requests/s, CPU per request, p99, p50 at equal in flight",
+            name: "wrk",
+            about: "loadgen against wrk on nginx: requests/s, CPU per request, p99, p50 at equal in flight",
             rows: WrkCheck.rows),
     ]
 }

@@ -24,6 +24,12 @@ struct VerifyContext: Sendable {
         ExecutablePath.find(name, in: [directory])
     }
 
+    /// A fixture of `perf/verify/`, beside the coordinated-omission scenario.
+    func fixture(_ name: String) -> String {
+        let slash = coordinatedOmissionScenario.lastIndex(of: "/")
+        return (slash.map { String(coordinatedOmissionScenario[...$0]) } ?? "") + name
+    }
+
     /// `name` inside the work directory.
     func file(_ name: String) -> String { "\(workDirectory)/\(name)" }
 

@@ -8,7 +8,9 @@ extension VerifyRow {
         var metrics: [Metric] = []
         let direction: Metric.Direction = .lower
         if let ours { metrics.append(try Metric(key: "ours", value: ours, unit: unit, better: direction)) }
-        if let reference { metrics.append(try Metric(key: "reference", value: reference, unit: unit, better: direction)) }
+        if let reference {
+            metrics.append(try Metric(key: "reference", value: reference, unit: unit, better: direction))
+        }
         if verdict != .skip {
             metrics.append(try Metric(key: "passed", value: verdict == .pass ? 1 : 0, unit: .count, better: .higher))
         }

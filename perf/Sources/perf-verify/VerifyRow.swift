@@ -1,5 +1,5 @@
-import PerfSupport
 import PerfResult
+import PerfSupport
 
 /// One line of `perf-verify`'s table: a figure of ours beside an independent reference's, and the verdict.
 struct VerifyRow: Sendable, Equatable {

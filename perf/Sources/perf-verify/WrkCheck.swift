@@ -83,10 +83,19 @@ enum WrkCheck {
         let inFlight = NumberText.fixed(median(wrkRuns, \.inFlight), decimals: 1)
         let note = "medians of \(rounds) interleaved \(seconds) s rounds, nginx, 1 thread"
         return [
-            .judged(names[0], ours: rate.0, reference: rate.1, unit: .requestsPerSecond, bar: Bars.rate, note: note + ", 50 connections", holds: rate.0 >= 0.9 * rate.1),
-            .judged(names[1], ours: cpu.0, reference: cpu.1, unit: .microseconds, bar: Bars.cpu, note: "user + system time ÷ responses", holds: cpu.0 <= 1.1 * cpu.1),
-            .judged(names[2], ours: p99.0, reference: p99.1, unit: .milliseconds, bar: Bars.p99, note: "from the write, as wrk measures", holds: p99.0 <= 1.25 * p99.1),
-            .judged(names[3], ours: p50.0, reference: p50.1, unit: .milliseconds, bar: Bars.p50, note: "wrk -c50 keeps \(inFlight) in flight; loadgen -c\(Int(median(wrkRuns, \.inFlight).rounded()))", holds: p50.0 <= 1.25 * p50.1),
+            .judged(
+                names[0], ours: rate.0, reference: rate.1, unit: .requestsPerSecond, bar: Bars.rate,
+                note: note + ", 50 connections", holds: rate.0 >= 0.9 * rate.1),
+            .judged(
+                names[1], ours: cpu.0, reference: cpu.1, unit: .microseconds, bar: Bars.cpu,
+                note: "user + system time ÷ responses", holds: cpu.0 <= 1.1 * cpu.1),
+            .judged(
+                names[2], ours: p99.0, reference: p99.1, unit: .milliseconds, bar: Bars.p99,
+                note: "from the write, as wrk measures", holds: p99.0 <= 1.25 * p99.1),
+            .judged(
+                names[3], ours: p50.0, reference: p50.1, unit: .milliseconds, bar: Bars.p50,
+                note: "wrk -c50 keeps \(inFlight) in flight; loadgen -c\(Int(median(wrkRuns, \.inFlight).rounded()))",
+                holds: p50.0 <= 1.25 * p50.1),
         ]
     }
 

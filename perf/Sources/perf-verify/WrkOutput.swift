@@ -1,5 +1,6 @@
 import PerfResult
 import PerfSupport
+
 /// The figures of a `wrk --latency` run, read from what it prints:
 ///
 /// ```

@@ -16,7 +16,8 @@ import Testing
     ]
 
     @Test func eachRowBecomesAResultWithOursTheReferenceAndWhetherItPassed() throws {
-        let report = try VerifyRow.report(rows, environment: Environment(buildConfiguration: .release, timestamp: "2026-12-07T20:00:00Z"))
+        let report = try VerifyRow.report(
+            rows, environment: Environment(buildConfiguration: .release, timestamp: "2026-12-07T20:00:00Z"))
         #expect(report.suite == "verify")
         let heap = try #require(report.result(named: "memprobe/heapTotals[figure=allocs]"))
         #expect(heap["ours"]?.value == 1_122 && heap["reference"]?.value == 1_122 && heap["passed"]?.value == 1)
