@@ -122,6 +122,26 @@ let package = Package(
                 .product(name: "PerfSupport", package: "PerfResult"),
             ],
             swiftSettings: swiftSettings),
+        // A deterministic program whose heap totals perf-verify sets beside valgrind's.
+        .executableTarget(
+            name: "alloc-count-check", dependencies: [.product(name: "MemProbe", package: "MemProbe")],
+            swiftSettings: swiftSettings),
+        // Each meter against an independent reference (valgrind, callgrind, a clock loop, wrk, an analytic answer).
+        .executableTarget(
+            name: "perf-verify",
+            dependencies: [
+                .product(name: "LoadGen", package: "LoadGen"), .product(name: "Regression", package: "Regression"),
+                .product(name: "PerfResult", package: "PerfResult"),
+                .product(name: "PerfSupport", package: "PerfResult"),
+            ],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PerfVerifyTests",
+            dependencies: [
+                "perf-verify", "alloc-count-check", "SuiteTestSupport",
+                .product(name: "PerfResult", package: "PerfResult"),
+            ],
+            swiftSettings: swiftSettings),
         // The micro suite: harness bars, string operations, routing, the in-process request pipeline.
         .executableTarget(
             name: "perf-micro",
