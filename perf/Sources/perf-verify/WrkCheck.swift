@@ -7,9 +7,11 @@ import Glibc
 
 /// LoadGen against wrk on the same nginx, in interleaved rounds (wrk, then loadgen, 5 s each, one client thread,
 /// 50 connections): requests/s, client CPU per request (the child's user + system time from `getrusage`, the same
-/// way for both), p99, and p50 at equal requests in flight — wrk holds requests back between a response and the
-/// next write, so its 50 connections keep fewer requests at the server (Little's law: requests/s × mean latency);
-/// loadgen runs a third time with that many connections, and its p50 from the write (as wrk measures) is compared.
+/// way for both), p99, and the mean latency at equal requests in flight — wrk holds requests back between a
+/// response and the next write, so its 50 connections keep fewer requests at the server (Little's law: requests/s
+/// × mean latency); loadgen runs a third time with that many connections, and its mean latency from the write (as
+/// wrk measures) is compared. The mean, because it is what Little's law ties to the requests in flight; the
+/// medians differ in shape from round to round (wrk's write batches move its p50 and tail at the same mean).
 enum WrkCheck {
     static let rounds = 3
     static let seconds = 5
@@ -19,14 +21,14 @@ enum WrkCheck {
         static let rate = "≥ 0.9 × wrk"
         static let cpu = "≤ 1.1 × wrk"
         static let p99 = "≤ 1.25 × wrk"
-        static let p50 = "≤ 1.25 × wrk at equal in flight"
+        static let mean = "within ±25 % of wrk at equal in flight"
     }
 
     static let names = [
         "loadgen/againstWrk[figure=requestsPerSec]", "loadgen/againstWrk[figure=cpuPerRequest]",
-        "loadgen/againstWrk[figure=p99]", "loadgen/againstWrk[figure=p50AtEqualInFlight]",
+        "loadgen/againstWrk[figure=p99]", "loadgen/againstWrk[figure=meanAtEqualInFlight]",
     ]
-    static let bars = [Bars.rate, Bars.cpu, Bars.p99, Bars.p50]
+    static let bars = [Bars.rate, Bars.cpu, Bars.p99, Bars.mean]
 
     /// One measured run of either tool.
     struct Run {
@@ -34,6 +36,7 @@ enum WrkCheck {
         var cpuMicrosecondsPerRequest: Double
         var p50Ms: Double
         var p99Ms: Double
+        var meanMs: Double
         var inFlight: Double
     }
 
@@ -79,6 +82,7 @@ enum WrkCheck {
         let rate = (median(loadgenRuns, \.requestsPerSec), median(wrkRuns, \.requestsPerSec))
         let cpu = (median(loadgenRuns, \.cpuMicrosecondsPerRequest), median(wrkRuns, \.cpuMicrosecondsPerRequest))
         let p99 = (median(loadgenRuns, \.p99Ms), median(wrkRuns, \.p99Ms))
+        let mean = (median(equalInFlightRuns, \.meanMs), median(wrkRuns, \.meanMs))
         let p50 = (median(equalInFlightRuns, \.p50Ms), median(wrkRuns, \.p50Ms))
         let inFlight = NumberText.fixed(median(wrkRuns, \.inFlight), decimals: 1)
         let note = "medians of \(rounds) interleaved \(seconds) s rounds, nginx, 1 thread"
@@ -93,9 +97,11 @@ enum WrkCheck {
                 names[2], ours: p99.0, reference: p99.1, unit: .milliseconds, bar: Bars.p99,
                 note: "from the write, as wrk measures", holds: p99.0 <= 1.25 * p99.1),
             .judged(
-                names[3], ours: p50.0, reference: p50.1, unit: .milliseconds, bar: Bars.p50,
-                note: "wrk -c50 keeps \(inFlight) in flight; loadgen -c\(Int(median(wrkRuns, \.inFlight).rounded()))",
-                holds: p50.0 <= 1.25 * p50.1),
+                names[3], ours: mean.0, reference: mean.1, unit: .milliseconds, bar: Bars.mean,
+                note:
+                    "wrk -c50 keeps \(inFlight) in flight, loadgen -c\(Int(median(wrkRuns, \.inFlight).rounded())); p50 "
+                    + "\(NumberText.fixed(p50.0, decimals: 3)) against \(NumberText.fixed(p50.1, decimals: 3)) ms",
+                holds: abs(mean.0 / mean.1 - 1) <= 0.25),
         ]
     }
 
@@ -117,7 +123,8 @@ enum WrkCheck {
         }
         return Run(
             requestsPerSec: output.requestsPerSec, cpuMicrosecondsPerRequest: cpu / max(1, output.requests),
-            p50Ms: output.p50Ms, p99Ms: output.p99Ms, inFlight: output.requestsPerSec * output.meanLatencyMs / 1000)
+            p50Ms: output.p50Ms, p99Ms: output.p99Ms, meanMs: output.meanLatencyMs,
+            inFlight: output.requestsPerSec * output.meanLatencyMs / 1000)
     }
 
     static func runLoadgen(
@@ -138,8 +145,11 @@ enum WrkCheck {
             let rate = total["requestsPerSec"]?.value, let requests = total["requests"]?.value,
             let p50 = total["uncorrectedLatencyP50Ms"]?.value, let p99 = total["uncorrectedLatencyP99Ms"]?.value
         else { throw VerifyFailure("\(path) lacks requestsPerSec, requests or the uncorrected percentiles") }
+        // requestsInFlight is requests/s × the mean latency from the write (Little's law), so that mean is its
+        // quotient.
+        let inFlight = total["requestsInFlight"]?.value ?? 0
         return Run(
             requestsPerSec: rate, cpuMicrosecondsPerRequest: cpu / max(1, requests), p50Ms: p50, p99Ms: p99,
-            inFlight: total["requestsInFlight"]?.value ?? 0)
+            meanMs: inFlight / rate * 1000, inFlight: inFlight)
     }
 }

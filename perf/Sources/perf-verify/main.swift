@@ -18,7 +18,7 @@ if let reason = makeDirectories(options.workDirectory) {
 }
 let context = VerifyContext(
     perfProducts: (try? ExecutablePath.directory()) ?? ".", loadGenProducts: options.loadGenProducts,
-    workDirectory: options.workDirectory, environment: ProcessEnvironment.current(),
+    workDirectory: absolute(options.workDirectory), environment: ProcessEnvironment.current(),
     coordinatedOmissionScenario: options.scenario)
 var rows: [VerifyRow] = []
 for check in VerifyCheck.all where options.checks.isEmpty || options.checks.contains(check.name) {
@@ -52,4 +52,11 @@ func makeDirectories(_ path: String) -> String? {
         if mkdir(prefix, 0o755) != 0 && errno != EEXIST { return SystemError.capture("mkdir(\(prefix))").text }
     }
     return nil
+}
+
+/// `path` from the root when it is relative (nginx reads its configuration relative to its own prefix).
+func absolute(_ path: String) -> String {
+    guard !path.hasPrefix("/"), let directory = getcwd(nil, 0) else { return path }
+    defer { free(directory) }
+    return String(cString: directory) + "/" + path
 }
