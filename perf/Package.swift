@@ -142,6 +142,10 @@ let package = Package(
                 .product(name: "PerfResult", package: "PerfResult"),
             ],
             swiftSettings: swiftSettings),
+        // The toolkit as a user gets it: a package outside the repository depending on the root manifest by URL.
+        .testTarget(
+            name: "ConsumerTests", dependencies: [.product(name: "PerfResult", package: "PerfResult")],
+            swiftSettings: swiftSettings),
         // The micro suite: harness bars, string operations, routing, the in-process request pipeline.
         .executableTarget(
             name: "perf-micro",

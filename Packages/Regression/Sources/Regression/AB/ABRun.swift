@@ -1,4 +1,4 @@
-public import PerfResult
+import PerfResult
 public import PerfSupport
 
 /// `perf-check ab`: builds a base revision in its own git worktree and the working tree, runs the selected suites

@@ -1,0 +1,92 @@
+import Foundation
+import PerfResult
+import Testing
+
+/// The toolkit as a user gets it: a package outside the repository that depends on the root `Package.swift` by a
+/// git URL and a version tag, and benchmarks with MicroBench and MemProbe's allocation counter.
+///
+/// The dependency is a temporary clone of this repository's committed `HEAD` (uncommitted changes are not in
+/// it), tagged `99.0.0`; the fixture is built in release, as a user would run benchmarks, and run once.
+@Suite(.serialized) struct ConsumerPackageTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// Runs `arguments` in `directory`; returns the exit status and everything it printed.
+    @discardableResult
+    func run(_ arguments: [String], in directory: String) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+
+    func write(_ text: String, to path: String) throws {
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    @Test(.timeLimit(.minutes(15))) func aPackageDependingOnTheToolkitByURLAndVersionBenchmarksWithAllocationCounts()
+        throws
+    {
+        let scratch = NSTemporaryDirectory() + "toolkit-consumer-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let toolkit = scratch + "/toolkit"
+        let clone = try run(["git", "clone", "-q", Self.repository, toolkit], in: NSTemporaryDirectory())
+        try #require(clone.status == 0, "git clone: \(clone.output)")
+        let tag = try run(
+            ["git", "-c", "user.name=test", "-c", "user.email=test@example.com", "tag", "-a", "99.0.0", "-m", "test"],
+            in: toolkit)
+        try #require(tag.status == 0, "git tag: \(tag.output)")
+        let consumer = scratch + "/consumer"
+        try write(
+            """
+            // swift-tools-version: 6.0
+            import PackageDescription
+
+            let package = Package(
+                name: "consumer",
+                dependencies: [.package(url: "file://\(toolkit)", from: "99.0.0")],
+                targets: [
+                    .executableTarget(
+                        name: "consumer-bench",
+                        dependencies: [
+                            .product(name: "MicroBench", package: "toolkit"),
+                            .product(name: "MemProbe", package: "toolkit"),
+                        ])
+                ]
+            )
+
+            """, to: consumer + "/Package.swift")
+        try write(
+            """
+            import MemProbe
+            import MicroBench
+
+            let strings = Suite("strings") { suite in
+                suite.bench("concat") { blackHole(opaque("hello, ") + "a string too long to be stored inline") }
+            }
+            MicroBench.main([strings], reportName: "consumer", probes: [AllocationProbe(scope: .currentThread)])
+
+            """, to: consumer + "/Sources/consumer-bench/main.swift")
+        let build = try run(["swift", "build", "-c", "release"], in: consumer)
+        try #require(build.status == 0, "swift build: \(build.output.suffix(2_000))")
+        let bench = try run(
+            [consumer + "/.build/release/consumer-bench", "--quick", "--json", consumer + "/consumer.json"],
+            in: consumer)
+        #expect(bench.status == 0, "\(bench.output)")
+        let report = try Report.read(from: consumer + "/consumer.json")
+        #expect(report.suite == "consumer")
+        let concat = try #require(report.result(named: "strings/concat"))
+        #expect((concat["nsPerOp"]?.value ?? 0) > 0)
+        // One allocation per concatenation: the joined string is too long for the inline form.
+        #expect(concat["allocsPerOp"]?.value == 1)
+    }
+}
