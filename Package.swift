@@ -33,6 +33,7 @@ let package = Package(
         .executable(name: "loadgen", targets: ["loadgen"]),
         .executable(name: "loadgen-target", targets: ["loadgen-target"]),
         .executable(name: "perf-check", targets: ["perf-check"]),
+        .plugin(name: "PerfPlugin", targets: ["PerfPlugin"]),
     ],
     targets: [
         .target(name: "CPerfSupport", path: sources("PerfResult", "CPerfSupport")),
@@ -73,5 +74,14 @@ let package = Package(
         .target(
             name: "ViewModelPool", dependencies: ["Pooling", "PerfResult"],
             path: sources("ViewModelPool", "ViewModelPool"), swiftSettings: swiftSettings),
+        // `swift package perf run|check|report|baseline update` for a user's package (Plugins/PerfPlugin).
+        .plugin(
+            name: "PerfPlugin",
+            capability: .command(
+                intent: .custom(verb: "perf", description: "run the package's benchmarks and gate their results"),
+                permissions: [
+                    .writeToPackageDirectory(reason: "results go to perf/results/, baselines to baselines/")
+                ]),
+            dependencies: ["perf-check"]),
     ]
 )

@@ -3,7 +3,8 @@ import PerfResult
 import Testing
 
 /// The toolkit as a user gets it: a package outside the repository that depends on the root `Package.swift` by a
-/// git URL and a version tag, and benchmarks with MicroBench and MemProbe's allocation counter.
+/// git URL and a version tag, benchmarks with MicroBench and MemProbe's allocation counter, and runs them and
+/// gates them with the `swift package perf` plugin.
 ///
 /// The dependency is a temporary clone of this repository's committed `HEAD` (uncommitted changes are not in
 /// it), tagged `99.0.0`; the fixture is built in release, as a user would run benchmarks, and run once.
@@ -60,7 +61,8 @@ import Testing
                         dependencies: [
                             .product(name: "MicroBench", package: "toolkit"),
                             .product(name: "MemProbe", package: "toolkit"),
-                        ])
+                        ],
+                        path: "Benchmarks/consumer-bench")
                 ]
             )
 
@@ -75,18 +77,26 @@ import Testing
             }
             MicroBench.main([strings], reportName: "consumer", probes: [AllocationProbe(scope: .currentThread)])
 
-            """, to: consumer + "/Sources/consumer-bench/main.swift")
-        let build = try run(["swift", "build", "-c", "release"], in: consumer)
-        try #require(build.status == 0, "swift build: \(build.output.suffix(2_000))")
-        let bench = try run(
-            [consumer + "/.build/release/consumer-bench", "--quick", "--json", consumer + "/consumer.json"],
-            in: consumer)
-        #expect(bench.status == 0, "\(bench.output)")
-        let report = try Report.read(from: consumer + "/consumer.json")
+            """, to: consumer + "/Benchmarks/consumer-bench/main.swift")
+        let perf = ["swift", "package", "--allow-writing-to-package-directory", "perf"]
+        let first = try run(perf + ["run", "--quick"], in: consumer)
+        try #require(first.status == 0, "perf run: \(first.output.suffix(3_000))")
+        #expect(first.output.contains("strings/concat"), "the run prints its table")
+        let report = try Report.read(from: consumer + "/perf/results/consumer-bench.json")
         #expect(report.suite == "consumer")
         let concat = try #require(report.result(named: "strings/concat"))
         #expect((concat["nsPerOp"]?.value ?? 0) > 0)
         // One allocation per concatenation: the joined string is too long for the inline form.
         #expect(concat["allocsPerOp"]?.value == 1)
+        // No baseline yet: the result is new, and the check passes.
+        let unbaselined = try run(perf + ["check", "--strict"], in: consumer)
+        #expect(unbaselined.status == 0, "\(unbaselined.output.suffix(2_000))")
+        let update = try run(perf + ["baseline", "update"], in: consumer)
+        #expect(update.status == 0, "\(update.output.suffix(2_000))")
+        #expect(FileManager.default.fileExists(atPath: consumer + "/baselines/consumer.json"))
+        let checked = try run(perf + ["check", "--strict"], in: consumer)
+        #expect(checked.status == 0, "\(checked.output.suffix(2_000))")
+        let unknown = try run(perf + ["measure"], in: consumer)
+        #expect(unknown.status != 0 && unknown.output.contains("unknown command \"measure\""))
     }
 }

@@ -1,4 +1,4 @@
-public import PerfResult
+import PerfResult
 import PerfSupport
 
 /// The A/B confirmation: a timing regression found by base-against-head forks must show again in a second,
