@@ -96,6 +96,19 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: consumer + "/baselines/consumer.json"))
         let checked = try run(perf + ["check", "--strict"], in: consumer)
         #expect(checked.status == 0, "\(checked.output.suffix(2_000))")
+        // Base against head in one job: the package's benchmarks built at HEAD and in the working tree, run in
+        // alternating forks. Identical code: no regression.
+        try write(".build*/\nperf/\nbaselines/\n", to: consumer + "/.gitignore")
+        let git = ["git", "-c", "user.name=test", "-c", "user.email=test@example.com"]
+        try #require(try run(["git", "init", "-q"], in: consumer).status == 0)
+        try #require(try run(git + ["add", "-A"], in: consumer).status == 0)
+        try #require(try run(git + ["commit", "-qm", "base"], in: consumer).status == 0)
+        let ab = try run(perf + ["ab", "--base", "HEAD", "--quick", "--strict", "--forks", "3"], in: consumer)
+        #expect(ab.status == 0, "perf ab: \(ab.output.suffix(3_000))")
+        for side in ["base", "head"] {
+            let sideReport = try Report.read(from: consumer + "/perf/results/ab/\(side)/consumer.json")
+            #expect(sideReport.result(named: "strings/concat")?["allocsPerOp"]?.value == 1, "\(side)")
+        }
         let unknown = try run(perf + ["measure"], in: consumer)
         #expect(unknown.status != 0 && unknown.output.contains("unknown command \"measure\""))
     }
