@@ -1,4 +1,5 @@
 import MemProbe
+import SuiteTestSupport
 import Testing
 
 @testable import perf_memory
@@ -8,12 +9,18 @@ import Testing
 /// of its own: here other tests allocate on other threads while it runs.)
 @Suite struct LargeLiveSetLeakWorkloadTests {
     @Test func theLiveSetIsSixRecordsPerIterationAndAtLeastThreeHundredThousand() {
-        #expect(LargeLiveSetLeakWorkload(seed: 1, iterations: 1000).liveSetSize == 300_000)
-        #expect(LargeLiveSetLeakWorkload(seed: 1, iterations: 100_000).liveSetSize == 600_000)
+        ProcessWideAllocations.exclusively {
+            #expect(LargeLiveSetLeakWorkload(seed: 1, iterations: 1000).liveSetSize == 300_000)
+            #expect(LargeLiveSetLeakWorkload(seed: 1, iterations: 100_000).liveSetSize == 600_000)
+        }
     }
 
     #if os(Linux)
     @Test func eachIterationKeepsOneMoreAllocation() throws {
+        try ProcessWideAllocations.exclusively { try keepsOneMoreAllocationPerIteration() }
+    }
+
+    private func keepsOneMoreAllocationPerIteration() throws {
         let workload = LargeLiveSetLeakWorkload(seed: 1, iterations: 1000)
         workload.iteration(0) // first use: the leak's census counter is made once
         let before = try #require(AllocationCounter.currentThread())

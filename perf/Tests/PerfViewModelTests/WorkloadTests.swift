@@ -1,6 +1,7 @@
 import MemProbe
 import PerfResult
 import PerfSupport
+import SuiteTestSupport
 import Testing
 import ViewModelPool
 
@@ -58,7 +59,7 @@ import ViewModelPool
     }
 
     @Test func thePooledChurnCreatesNoViewModelsInSteadyStateAndLeaksNothing() throws {
-        let run = CaseRun.churn(.pooled, model: .plainClass, ticks: 200, seed: 1)
+        let run = ProcessWideAllocations.exclusively { CaseRun.churn(.pooled, model: .plainClass, ticks: 200, seed: 1) }
         #expect(run.measurement.viewModelsCreatedPerOperation == 0)
         #expect(run.measurement.failedChecks == 0)
         #expect(!run.leaked)
@@ -74,13 +75,15 @@ import ViewModelPool
     }
 
     @Test func thePlainChurnCreatesTheReplacedRowsEachTick() {
-        let run = CaseRun.churn(.plain, model: .plainClass, ticks: 100, seed: 1)
+        let run = ProcessWideAllocations.exclusively { CaseRun.churn(.plain, model: .plainClass, ticks: 100, seed: 1) }
         #expect(run.measurement.viewModelsCreatedPerOperation == 100)
         #expect(run.poolStats == nil)
     }
 
     @Test func mountUnmountLeavesNoLiveViewModels() throws {
-        let run = CaseRun.mountUnmount(.pooled, model: .observable, cycles: 100, seed: 1)
+        let run = ProcessWideAllocations.exclusively {
+            CaseRun.mountUnmount(.pooled, model: .observable, cycles: 100, seed: 1)
+        }
         #expect(run.measurement.failedChecks == 0)
         #expect(run.rows == 0)
         #expect(run.poolStats?.live == 0)
