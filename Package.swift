@@ -1,9 +1,7 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
-// The toolkit as one dependency by URL:
-//
-//     .package(url: "https://github.com/<owner>/<this repository>", from: "0.4.0")
+// The toolkit as one dependency by URL (README.md, "Packages", shows the dependency line).
 //
 // Every target here is built from the sources of the parts under `Packages/`, which stay the monorepo's units
 // (each with its own manifest and tests; `make test` runs them). This manifest only gathers those sources under

@@ -112,15 +112,21 @@ import Darwin
         #expect(error?.description.hasPrefix("fork 1/3 of micro wrote no valid report:") == true)
     }
 
-    @Test func withFreshCopiesEachForkRunsItsOwnCopyBesideTheOriginalAndTheCopyIsRemoved() throws {
-        let directory = try makeTemporaryDirectory()
+    /// An executable script in `directory` that writes the sample report and logs the path it was started from
+    /// (`$0`: the copy's, when the runner made one) to `directory/log`; its path.
+    private func pathLoggingSuite(in directory: String) throws -> String {
         let template = "\(directory)/template.json"
         try sampleReport().write(to: template)
         let suite = "\(directory)/suite"
-        // A script sees the path it was started from as $0: the copy's.
         try AtomicFile.write(
             Array("#!/bin/sh\necho \"$0\" >> '\(directory)/log'\ncp '\(template)' \"$2\"\n".utf8), to: suite)
         chmod(suite, 0o755)
+        return suite
+    }
+
+    @Test func withFreshCopiesEachForkRunsItsOwnCopyBesideTheOriginalAndTheCopyIsRemoved() throws {
+        let directory = try makeTemporaryDirectory()
+        let suite = try pathLoggingSuite(in: directory)
         let forks = ForkRunner(forks: 3, timeout: .seconds(20), scratchDirectory: directory, seed: 7, freshCopies: true)
         _ = try forks.run([ForkCommand(label: "head", executable: suite, arguments: [], environment: [:])])
         let started = String(decoding: try AtomicFile.read("\(directory)/log"), as: UTF8.self)
@@ -136,12 +142,7 @@ import Darwin
 
     @Test func withoutFreshCopiesEveryForkRunsTheOriginal() throws {
         let directory = try makeTemporaryDirectory()
-        let template = "\(directory)/template.json"
-        try sampleReport().write(to: template)
-        let suite = "\(directory)/suite"
-        try AtomicFile.write(
-            Array("#!/bin/sh\necho \"$0\" >> '\(directory)/log'\ncp '\(template)' \"$2\"\n".utf8), to: suite)
-        chmod(suite, 0o755)
+        let suite = try pathLoggingSuite(in: directory)
         _ = try runner(directory, forks: 2).run([
             ForkCommand(label: "head", executable: suite, arguments: [], environment: [:])
         ])
