@@ -27,10 +27,12 @@ let package = Package(
                 .product(name: "PerfSupport", package: "PerfResult"),
             ],
             swiftSettings: swiftSettings),
+        // Test support: calls of the runtime's swift_retain and swift_release, one each (ARCCounterTests).
+        .target(name: "CRuntimeCalls", path: "Tests/CRuntimeCalls"),
         .testTarget(
             name: "MemProbeTests",
             dependencies: [
-                "MemProbe", .product(name: "PerfResult", package: "PerfResult"),
+                "MemProbe", "CRuntimeCalls", .product(name: "PerfResult", package: "PerfResult"),
                 .product(name: "PerfSupport", package: "PerfResult"),
             ],
             swiftSettings: swiftSettings),

@@ -60,6 +60,9 @@ struct ResultTable {
         switch key {
         case "allocsPerOp": return "allocs/op"
         case "bytesPerOp": return "bytes/op"
+        case "retainsPerOp": return "retains/op"
+        case "releasesPerOp": return "releases/op"
+        case "objectAllocsPerOp": return "objects/op"
         default: return key
         }
     }

@@ -13,7 +13,10 @@ import PerfSupport
 ///    sample lasts at least the target.
 /// 3. **Samples.** Batches of that size, each with probes around it, until the time budget is spent
 ///    *and* the clean samples reach `minimumSamples` and `minimumOperations`; at most four budgets.
-/// 4. **Statistics** of the clean samples' ns/op, and findings: optimized away, at the harness floor,
+/// 4. **Counting windows.** Probes that disturb timing (`Probe.disturbsTiming`, e.g. MemProbe's ARC probe)
+///    never bracket a sample: they count after the samples in three pairs of untimed windows (the batch,
+///    then twice the batch), and report the difference per operation, so a window's fixed cost cancels.
+/// 5. **Statistics** of the clean samples' ns/op, and findings: optimized away, at the harness floor,
 ///    short run, mostly off-CPU.
 public struct Sampler {
     /// The largest batch the calibration will try (2³²): bounds the samples of a body the optimizer
@@ -51,7 +54,8 @@ public struct Sampler {
         prepared.runBatch(1, meter)
         let coldStart = Double(meter.wallNanoseconds)
         let batch = warmUp(prepared, meter)
-        let (samples, probeWindows) = takeSamples(prepared, meter, batch: batch)
+        let (samples, timedProbeWindows) = takeSamples(prepared, meter, batch: batch)
+        let probeWindows = timedProbeWindows + countingWindows(prepared, meter, batch: batch)
 
         let clean = samples.filter { !$0.isPreempted }
         let mostlyOffCPU = clean.isEmpty || clean.count * 4 < samples.count
@@ -113,6 +117,48 @@ public struct Sampler {
         return min(Int((Double(iterations) * growth).rounded(.up)), maximumBatch)
     }
 
+    /// The probes that may bracket a timed window.
+    private var timedProbes: [any Probe] { probes.filter { !$0.disturbsTiming } }
+    /// The probes that count in windows of their own (`disturbsTiming`).
+    private var countingProbes: [any Probe] { probes.filter(\.disturbsTiming) }
+
+    /// The metrics of the counting probes, one array per pair of untimed windows (none when no probe
+    /// disturbs timing). `medians` takes each key over the windows that report it, so these and the timed
+    /// windows' metrics simply concatenate.
+    ///
+    /// Each pair is a window of `batch` operations and one of `2 × batch`; a metric's figure is
+    /// `2 m₂ − m₁` — the second window's count minus the first's, divided by `batch` — so that what a window
+    /// costs once, whatever the batch (the harness's own retain of the body's closure), cancels and an exact
+    /// count per operation stays exact whatever batch the timing chose.
+    private func countingWindows(_ prepared: PreparedTask, _ meter: Meter, batch: Int) -> [[Metric]] {
+        let counting = countingProbes
+        guard !counting.isEmpty else { return [] }
+        meter.probes = counting
+        defer { meter.probes = [] }
+        let single = max(1, min(batch, Self.maximumBatch / 2))
+        return (0..<Self.countingWindowPairs).map { _ in
+            prepared.runBatch(single, meter)
+            let once = counting.flatMap { $0.metrics(operations: single) }
+            prepared.runBatch(single * 2, meter)
+            let twice = counting.flatMap { $0.metrics(operations: single * 2) }
+            return Self.marginal(once: once, twice: twice)
+        }
+    }
+
+    /// Pairs of untimed windows per task for the probes that disturb timing; their metric is the median.
+    static let countingWindowPairs = 3
+
+    /// `2 m₂ − m₁` for each metric of `twice` that `once` also has, rounded to 10⁻⁶ (float dust from the
+    /// division, not a count).
+    static func marginal(once: [Metric], twice: [Metric]) -> [Metric] {
+        twice.compactMap { metric in
+            guard let first = once.first(where: { $0.key == metric.key }) else { return nil }
+            var marginal = metric
+            marginal.value = ((2 * metric.value - first.value) * 1e6).rounded() / 1e6
+            return marginal
+        }
+    }
+
     /// Takes the samples; returns them with each window's probe metrics.
     private func takeSamples(_ prepared: PreparedTask, _ meter: Meter, batch: Int) -> ([Sample], [[Metric]]) {
         let budget = policy.timeBudget.nanosecondsClamped
@@ -121,6 +167,7 @@ public struct Sampler {
         var probeWindows: [[Metric]] = []
         var cleanSamples = 0
         var cleanOperations = 0
+        let probes = timedProbes
         meter.probes = probes
         defer { meter.probes = [] }
         let start = clocks.wall()

@@ -91,3 +91,83 @@ final class RecordingProbe: Probe {
         #expect(log.events.filter { $0 == "p.start" }.count == measurement.samples.count)
     }
 }
+
+/// A probe whose counting slows the work: while it is started, the benchmark body takes 100 × longer.
+final class DisturbingProbe: Probe {
+    let name = "disturbing"
+    let availability = ProbeAvailability.available
+    var disturbsTiming: Bool { true }
+    private(set) var counting = false
+    private(set) var windows = 0
+    private(set) var startedWhileOtherWindowOpen = false
+    var otherWindowOpen: () -> Bool = { false }
+    var calls = 0
+    private var atStart = 0
+    private var inWindow = 0
+
+    func start() {
+        counting = true
+        windows += 1
+        if otherWindowOpen() { startedWhileOtherWindowOpen = true }
+        atStart = calls
+    }
+
+    func stop() {
+        counting = false
+        inWindow = calls - atStart
+    }
+
+    func metrics(operations: Int) -> [Metric] {
+        [.retainsPerOp(Double(inWindow) / Double(operations))]
+    }
+}
+
+/// A timed probe that records whether its window is open.
+final class WindowFlagProbe: Probe {
+    let name = "flag"
+    let availability = ProbeAvailability.available
+    private(set) var open = false
+    func start() { open = true }
+    func stop() { open = false }
+    func metrics(operations: Int) -> [Metric] { [] }
+}
+
+@Suite struct DisturbingProbeTests {
+    @Test func aProbeThatDisturbsTimingCountsInUntimedWindowsOfItsOwn() {
+        let clock = FakeClock()
+        let disturbing = DisturbingProbe()
+        let timed = WindowFlagProbe()
+        disturbing.otherWindowOpen = { timed.open }
+        let task = singleTask { suite in
+            suite.bench("work") {
+                disturbing.calls += 2
+                clock.advance(disturbing.counting ? 100_000 : 1_000)
+            }
+        }
+        let measurement = Sampler(policy: testPolicy, clocks: clock.clocks, probes: [timed, disturbing]).measure(task)
+        #expect(measurement.statistics.p50 == 1_000)
+        #expect(measurement.samples.allSatisfy { $0.nanosecondsPerOperation == 1_000 })
+        #expect(disturbing.windows == 2 * Sampler.countingWindowPairs)
+        #expect(!disturbing.startedWhileOtherWindowOpen)
+        #expect(measurement.probeMetrics == [.retainsPerOp(2)])
+    }
+
+    @Test func whatACountingWindowCostsOnceCancelsWhateverTheBatch() throws {
+        let clock = FakeClock()
+        let disturbing = DisturbingProbe()
+        let task = singleTask { suite in
+            suite.benchBatch("work") { batch in
+                batch.measure {
+                    disturbing.calls += 5 // once per window: the harness's own traffic, say
+                    for _ in 0..<batch.iterations {
+                        disturbing.calls += 3
+                        clock.advance(1_000)
+                    }
+                }
+            }
+        }
+        let measurement = Sampler(policy: testPolicy, clocks: clock.clocks, probes: [disturbing]).measure(task)
+        #expect(measurement.batch > 1)
+        #expect(measurement.probeMetrics == [.retainsPerOp(3)])
+    }
+}

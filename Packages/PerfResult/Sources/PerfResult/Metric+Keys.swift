@@ -39,6 +39,21 @@ extension Metric {
     public static func bytesPerOp(_ value: Double, samples: [Double]? = nil) -> Metric {
         known("bytesPerOp", value, .bytes, .lower, samples)
     }
+    /// Swift runtime retains (`swift_retain`, `swift_retain_n`, `swift_tryRetain` calls) per operation;
+    /// lower is better, and gates compare it exactly.
+    public static func retainsPerOp(_ value: Double, samples: [Double]? = nil) -> Metric {
+        known("retainsPerOp", value, .count, .lower, samples)
+    }
+    /// Swift runtime releases (`swift_release`, `swift_release_n` calls) per operation; lower is better, and
+    /// gates compare it exactly.
+    public static func releasesPerOp(_ value: Double, samples: [Double]? = nil) -> Metric {
+        known("releasesPerOp", value, .count, .lower, samples)
+    }
+    /// Swift object allocations (`swift_allocObject` calls: class instances, boxes, closure contexts, array
+    /// buffers) per operation; lower is better, and gates compare it exactly.
+    public static func objectAllocsPerOp(_ value: Double, samples: [Double]? = nil) -> Metric {
+        known("objectAllocsPerOp", value, .count, .lower, samples)
+    }
     /// Instructions retired per operation (e.g. from callgrind); lower is better, near-exact.
     public static func instructions(_ value: Double, samples: [Double]? = nil) -> Metric {
         known("instructions", value, .count, .lower, samples)

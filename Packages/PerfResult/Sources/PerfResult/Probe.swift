@@ -13,6 +13,9 @@
 /// `start()` and `stop()` run at the edges of the window, so they must be cheap, must not allocate
 /// and must not do I/O: anything they do is measured by the other probes. `metrics(operations:)` runs
 /// after every probe has stopped and may allocate.
+///
+/// A probe whose counting slows the work it counts (hooks on every retain, say) sets `disturbsTiming`;
+/// a harness then counts with it in windows of their own, after the timed ones, and never times those.
 public protocol Probe: AnyObject {
     /// A short, stable name for messages, e.g. `allocations`.
     var name: String { get }
@@ -25,6 +28,14 @@ public protocol Probe: AnyObject {
     /// The metrics of the last window, each divided by `operations` where it is a per-operation figure
     /// (e.g. `allocsPerOp`). Empty when the probe is unavailable.
     func metrics(operations: Int) -> [Metric]
+    /// Whether the window's work runs slower while this probe counts, so that it must not bracket a timed
+    /// window. `false` unless a probe says otherwise.
+    var disturbsTiming: Bool { get }
+}
+
+extension Probe {
+    /// `false`: counting costs nothing the work would notice (reads at the window's edges).
+    public var disturbsTiming: Bool { false }
 }
 
 /// Whether a probe can measure in this process, and why not.

@@ -5,7 +5,7 @@ public import PerfResult
 ///
 /// - **deterministic**: a count per operation that only the code, the Swift version, the architecture and
 ///   the build configuration decide — allocation counts (`allocsPerOp`), bytes per operation (`bytesPerOp`),
-///   callgrind's instruction counts (`instructions`) and its misses in fixed simulated caches. Neither the CPU
+///   the Swift runtime's ARC counts (`retainsPerOp`, `releasesPerOp`, `objectAllocsPerOp`), callgrind's instruction counts (`instructions`) and its misses in fixed simulated caches. Neither the CPU
 ///   model, the core count, `PERF_ENV` nor the profile moves them: the profile sets how long a suite runs, and
 ///   these figures are normalized per operation. So they are gated against a baseline from any machine whose
 ///   Swift version, architecture and build configuration match.

@@ -15,8 +15,8 @@ extension Thresholds {
     ///   latency and error rate;
     /// - memory bytes (`peakRssBytes`, `heapSlopeBytesPerIter`, `heapBytes`, `rssBytes`): +5 % with a 64 KiB
     ///   floor; `heapBytes` and `rssBytes` samples are a series over time;
-    /// - allocation counts (`allocsPerOp`, `bytesPerOp`): exact, hence deterministic (`MetricClass`): gated
-    ///   against baselines from any CPU;
+    /// - allocation counts (`allocsPerOp`, `bytesPerOp`) and ARC counts (`retainsPerOp`, `releasesPerOp`,
+    ///   `objectAllocsPerOp`): exact, hence deterministic (`MetricClass`): gated against baselines from any CPU;
     /// - instruction counts (`instructions`, from callgrind): near-exact, +1 %, deterministic; callgrind's misses
     ///   in its fixed simulated caches (`l1MissesPerOp`, `llMissesPerOp`): report only, since they move with code
     ///   and data layout (a change elsewhere in the binary moved an untouched case's by +42 %);
@@ -48,6 +48,9 @@ extension Thresholds {
             ThresholdEntry(metric: "coldStartNs", gate: false),
             ThresholdEntry(metric: "allocsPerOp", exact: true),
             ThresholdEntry(metric: "bytesPerOp", exact: true),
+            ThresholdEntry(metric: "retainsPerOp", exact: true),
+            ThresholdEntry(metric: "releasesPerOp", exact: true),
+            ThresholdEntry(metric: "objectAllocsPerOp", exact: true),
             ThresholdEntry(metric: "instructions", maxRegressionPercent: 1, exact: false, deterministic: true),
             ThresholdEntry(metric: "l1MissesPerOp", gate: false),
             ThresholdEntry(metric: "llMissesPerOp", gate: false),
