@@ -6,6 +6,7 @@ before it:
 
     <!-- readme-example: ID -->        the block is the region `// README: begin ID` … `// README: end ID`
                                        of a Tests/*/ReadmeExampleTests.swift in the README's package
+                                       (perf/ for the root README.md, whose examples combine packages)
     <!-- readme-example: fragment -->  the block is deliberately not compilable code; it is not checked
 
 A block and its region must be the same lines once both are dedented and trailing spaces are dropped,
@@ -272,9 +273,12 @@ def check(readme_texts, test_texts):
 
 
 def package_of(readme):
-    """The package directory of a README, with a trailing slash (`Packages/Pooling/`), or '' for the root's."""
+    """The package directory whose tests compile a README's examples, with a trailing slash (`Packages/Pooling/`).
+
+    The root README's examples combine several packages, so `perf/` (which depends on all of them) tests them.
+    """
     parent = pathlib.PurePosixPath(readme).parent
-    return "" if str(parent) == "." else f"{parent}/"
+    return "perf/" if str(parent) == "." else f"{parent}/"
 
 
 def repository_files(root):

@@ -143,6 +143,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         // The toolkit as a user gets it: a package outside the repository depending on the root manifest by URL.
+        // The repository README's examples, which combine the packages: compiled, and run where they can.
+        .testTarget(
+            name: "ExamplesTests",
+            dependencies: [
+                "SuiteTestSupport", .product(name: "LoadGen", package: "LoadGen"),
+                .product(name: "MemProbe", package: "MemProbe"), .product(name: "MicroBench", package: "MicroBench"),
+                .product(name: "PerfResult", package: "PerfResult"), .product(name: "Pooling", package: "Pooling"),
+            ],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "ConsumerTests", dependencies: [.product(name: "PerfResult", package: "PerfResult")],
             swiftSettings: swiftSettings),

@@ -199,6 +199,13 @@ class CheckTests(unittest.TestCase):
         # Its imports are then the other package's, which its README does not import.
         self.assertTrue(reported[1].startswith(f"{other}: imports Pool, which no README example"))
 
+    def test_the_root_readmes_examples_are_tested_in_perf_which_depends_on_every_package(self):
+        in_perf = "perf/Tests/ExamplesTests/ReadmeExampleTests.swift"
+        self.assertEqual(problems(readme(("quick-start", EXAMPLE)), test_file(REGION), "README.md", in_perf), [])
+        reported = problems(readme(("quick-start", EXAMPLE)), test_file(REGION), "README.md", TESTS)
+        self.assertTrue(reported[0].startswith(f"README.md:4: example 'quick-start' is tested in {TESTS}, outside"
+                                               " perf/Tests/"))
+
     def test_an_import_of_the_block_missing_from_the_test_file_is_reported(self):
         reported = problems(readme(("quick-start", EXAMPLE)), test_file(REGION, imports=("Testing",)))
         self.assertEqual(reported, [f"{README}:4: example 'quick-start' imports Pool; {TESTS} does not"])
