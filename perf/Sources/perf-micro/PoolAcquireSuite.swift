@@ -1,19 +1,25 @@
 import MicroBench
+import PerfResult
 import Pooling
+
+/// The contract of every pooled case, checked by the gate whatever the baseline: a hit allocates nothing,
+/// neither with malloc nor as a Swift object.
+let pooledHitContract: [String: Limit] = ["allocsPerOp": .exactly(0), "objectAllocsPerOp": .exactly(0)]
 
 /// Pooling's `Pool` and `BufferPool` against plain allocation, one object or buffer per operation: acquire (or
 /// allocate), write, let it escape through `blackHole`, release (or drop).
 ///
 /// `object` is a 64-byte class with a reset that clears its fields, taken with `acquire`/`release`,
 /// `withPooled` and a `lease`; `buffer` is an empty `[UInt8]` with 4 KiB or 64 KiB of capacity, one byte
-/// appended. Each pooled task checks after its run that it measured the hit path (hit rate ≥ 99 %).
+/// appended. Each pooled task checks after its run that it measured the hit path (hit rate ≥ 99 %), and declares
+/// `pooledHitContract`.
 let poolAcquire = Suite("poolAcquire") { suite in
     suite.bench("object", parameters: ["via": "alloc"]) {
         let object = PooledObject()
         object.first = 1
         blackHole(object)
     }
-    suite.bench("object", parameters: ["via": "pool"]) {
+    suite.bench("object", parameters: ["via": "pool"], limits: pooledHitContract) {
         PooledObject.makePool()
     } body: { pool in
         let object = pool.acquire()
@@ -23,7 +29,7 @@ let poolAcquire = Suite("poolAcquire") { suite in
     } teardown: { pool in
         PoolCheck.measuredHits(pool.stats.hitRate, of: "object pool")
     }
-    suite.bench("object", parameters: ["via": "withPooled"]) {
+    suite.bench("object", parameters: ["via": "withPooled"], limits: pooledHitContract) {
         PooledObject.makePool()
     } body: { pool in
         pool.withPooled { object in
@@ -33,7 +39,7 @@ let poolAcquire = Suite("poolAcquire") { suite in
     } teardown: { pool in
         PoolCheck.measuredHits(pool.stats.hitRate, of: "object pool")
     }
-    suite.bench("object", parameters: ["via": "lease"]) {
+    suite.bench("object", parameters: ["via": "lease"], limits: pooledHitContract) {
         PooledObject.makePool()
     } body: { pool in
         let lease = pool.lease()
@@ -51,7 +57,7 @@ let poolAcquire = Suite("poolAcquire") { suite in
             buffer.append(1)
             blackHole(buffer)
         }
-        suite.bench("buffer", parameters: ["size": "\(size)", "via": "pool"]) {
+        suite.bench("buffer", parameters: ["size": "\(size)", "via": "pool"], limits: pooledHitContract) {
             (pool: BufferPool(name: "buffers"), size: opaque(size))
         } body: { state in
             var buffer = state.pool.acquire(minimumCapacity: state.size)

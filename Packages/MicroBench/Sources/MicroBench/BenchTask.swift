@@ -1,3 +1,5 @@
+import PerfResult
+
 /// One registered task, its forms erased: a name, and a way to prepare it for measuring.
 struct BenchTask {
     /// How the measured loop is driven, which decides whether the harness floor applies.
@@ -12,6 +14,8 @@ struct BenchTask {
     let name: String
     let parameters: [String: String]
     let throughput: Throughput?
+    /// The bounds the task declares on its metrics, by key (its performance contract).
+    let limits: [String: Limit]
     let form: Form
     /// Runs the task's setup and returns what measures it; called once per run of the task.
     let prepare: () -> PreparedTask

@@ -40,7 +40,9 @@ extension Measurement {
         }
         metrics += probeMetrics
         do {
-            return try Result(name: name, metrics: metrics)
+            var result = try Result(name: name, metrics: metrics)
+            result.limits = limits
+            return result
         } catch {
             preconditionFailure("cannot build the result of \(name): \(error)")
         }

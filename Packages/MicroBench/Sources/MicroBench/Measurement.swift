@@ -26,6 +26,8 @@ public struct Measurement: Sendable {
     public let probeMetrics: [Metric]
     /// Caveats a reader needs, in the order they were found.
     public let findings: [Finding]
+    /// The bounds the task declared on its metrics, by key; `result()` carries them to the report.
+    public var limits: [String: Limit] = [:]
 
     /// The share of samples that were not preempted, 0 … 1.
     public var cleanFraction: Double {

@@ -78,10 +78,12 @@ public struct Sampler {
         if mostlyOffCPU && clocks.threadCPU != nil {
             findings.append(.mostlyOffCPU(cleanFraction: Double(clean.count) / Double(samples.count)))
         }
-        return Measurement(
+        var measurement = Measurement(
             name: task.name, parameters: task.parameters, throughput: task.throughput, batch: batch,
             samples: samples, usedSamples: used, statistics: statistics, coldStartNanoseconds: coldStart,
             probeMetrics: Self.medians(probeWindows), findings: findings)
+        measurement.limits = task.limits
+        return measurement
     }
 
     /// Warms up and returns the batch size for the samples.

@@ -1,4 +1,4 @@
-import PerfResult
+public import PerfResult
 
 /// Registers the tasks of a suite; the `suite` parameter of `Suite`'s closure.
 ///
@@ -17,6 +17,11 @@ import PerfResult
 /// the body's work out of it. Task
 /// names follow result-name rules (no whitespace, `[`, `]`, `=`, `,`, quotes or backslashes) and are
 /// unique within a suite; breaking either rule is a programmer error and traps.
+///
+/// Every form takes `limits`: the task's performance contract, bounds on its own metrics by key that the
+/// gate (`perf-check`) applies on top of the thresholds file, e.g.
+/// `limits: ["allocsPerOp": .exactly(0), "retainsPerOp": .atMost(2), "nsPerOp": .relative(percent: 5)]`
+/// (see PerfResult's `Limit`). A key that is not a valid metric key, or an unusable bound, traps.
 public final class SuiteBuilder {
     /// The name of the suite being built, the group segment of every result name.
     public let suiteName: String
@@ -37,9 +42,9 @@ public final class SuiteBuilder {
     ///   - body: One operation. Pass its result to `blackHole(_:)`.
     public func bench(
         _ name: String, parameters: [String: String] = [:], throughput: Throughput? = nil,
-        _ body: @escaping () -> Void
+        limits: [String: Limit] = [:], _ body: @escaping () -> Void
     ) {
-        register(name, parameters: parameters, throughput: throughput, form: .closure) { _ in
+        register(name, parameters: parameters, throughput: throughput, limits: limits, form: .closure) { _ in
             PreparedTask(
                 runBatch: { iterations, meter in meter.measure { MeasuredLoop.run(body, times: iterations) } },
                 finish: {})
@@ -53,10 +58,10 @@ public final class SuiteBuilder {
     /// passed `inout`, so a body may mutate it without copying (a pool, a buffer, a cursor).
     public func bench<Input>(
         _ name: String, parameters: [String: String] = [:], throughput: Throughput? = nil,
-        setup: @escaping () -> Input, body: @escaping (inout Input) -> Void,
+        limits: [String: Limit] = [:], setup: @escaping () -> Input, body: @escaping (inout Input) -> Void,
         teardown: @escaping (inout Input) -> Void = { _ in }
     ) {
-        register(name, parameters: parameters, throughput: throughput, form: .closure) { _ in
+        register(name, parameters: parameters, throughput: throughput, limits: limits, form: .closure) { _ in
             let state = SetupState(setup())
             return PreparedTask(
                 runBatch: { iterations, meter in
@@ -79,13 +84,13 @@ public final class SuiteBuilder {
     /// ```
     public func bench<Value: CustomStringConvertible, Input>(
         _ name: String, sweeping key: String, over values: [Value], throughput: ((Value) -> Throughput)? = nil,
-        setup: @escaping (Value) -> Input, body: @escaping (inout Input) -> Void,
+        limits: [String: Limit] = [:], setup: @escaping (Value) -> Input, body: @escaping (inout Input) -> Void,
         teardown: @escaping (inout Input) -> Void = { _ in }
     ) {
         precondition(!values.isEmpty, "sweep \"\(name)\" over \"\(key)\" needs at least one value")
         for value in values {
             bench(
-                name, parameters: [key: value.description], throughput: throughput?(value),
+                name, parameters: [key: value.description], throughput: throughput?(value), limits: limits,
                 setup: { setup(value) }, body: body, teardown: teardown)
         }
     }
@@ -97,9 +102,9 @@ public final class SuiteBuilder {
     /// filling an empty pool), or to measure bodies cheaper than the closure forms' floor.
     public func benchBatch(
         _ name: String, parameters: [String: String] = [:], throughput: Throughput? = nil,
-        _ body: @escaping (Batch) -> Void
+        limits: [String: Limit] = [:], _ body: @escaping (Batch) -> Void
     ) {
-        register(name, parameters: parameters, throughput: throughput, form: .batch) { fullName in
+        register(name, parameters: parameters, throughput: throughput, limits: limits, form: .batch) { fullName in
             PreparedTask(
                 runBatch: { iterations, meter in
                     let before = meter.windows
@@ -116,7 +121,8 @@ public final class SuiteBuilder {
 
     /// Validates the name and appends the task; `prepare` receives the full result name.
     private func register(
-        _ name: String, parameters: [String: String], throughput: Throughput?, form: BenchTask.Form,
+        _ name: String, parameters: [String: String], throughput: Throughput?, limits: [String: Limit],
+        form: BenchTask.Form,
         prepare: @escaping (_ fullName: String) -> PreparedTask
     ) {
         precondition(!name.isEmpty, "a task of suite \"\(suiteName)\" has an empty name")
@@ -132,10 +138,17 @@ public final class SuiteBuilder {
         if let throughput {
             precondition(throughput.perOperation > 0, "the throughput of \"\(result.name)\" must be positive")
         }
+        for (key, limit) in limits {
+            precondition(
+                Metric.isValidKey(key), "the limit \"\(key)\" of \"\(result.name)\" does not name a metric key")
+            if let problem = limit.problem {
+                preconditionFailure("the limit on \(key) of \"\(result.name)\" is unusable: \(problem)")
+            }
+        }
         let fullName = result.name
         tasks.append(
             BenchTask(
-                name: fullName, parameters: result.parameters, throughput: throughput, form: form,
+                name: fullName, parameters: result.parameters, throughput: throughput, limits: limits, form: form,
                 prepare: { prepare(fullName) }))
     }
 }

@@ -4,8 +4,13 @@
 /// { "schema": "perfresult/1", "suite": "micro", "environment": { ... },
 ///   "results": [ { "name": "stringOps/concat[size=16]", "parameters": { "size": "16" },
 ///                  "metrics": { "nsPerOp": { "value": 41.5, "unit": "ns", "better": "lower",
-///                                            "samples": [41.2, 41.9] } } } ] }
+///                                            "samples": [41.2, 41.9] } },
+///                  "limits": { "allocsPerOp": { "exactly": 0 } } } ] }
 /// ```
+///
+/// `limits` (optional, added within `perfresult/1`: older readers ignore it) holds the bounds the benchmark
+/// declared (`Limit`): one member per metric key, each with exactly one of `exactly`, `atMost`, `atLeast`,
+/// `relativePercent`.
 struct ReportCoding: Codable {
     enum Keys: String, CodingKey {
         case schema, suite, environment, results
@@ -51,7 +56,7 @@ struct ReportCoding: Codable {
 
 struct ResultCoding: Codable {
     enum Keys: String, CodingKey {
-        case name, parameters, metrics
+        case name, parameters, metrics, limits
     }
 
     var result: Result
@@ -82,6 +87,17 @@ struct ResultCoding: Codable {
                     validKey: key.stringValue, value: body.value, unit: body.unit, better: body.better,
                     samples: body.samples))
         }
+        if container.contains(.limits) {
+            let limits = try container.nestedContainer(keyedBy: MetricKey.self, forKey: .limits)
+            for key in limits.allKeys {
+                guard Metric.isValidKey(key.stringValue) else {
+                    throw DecodingError.dataCorruptedError(
+                        forKey: key, in: limits,
+                        debugDescription: PerfResultError.invalidMetricKey(key.stringValue).description)
+                }
+                result.limits[key.stringValue] = try limits.decode(LimitCoding.self, forKey: key).limit
+            }
+        }
         self.result = result
     }
 
@@ -94,6 +110,55 @@ struct ResultCoding: Codable {
             try metrics.encode(
                 MetricBody(value: metric.value, unit: metric.unit, better: metric.better, samples: metric.samples),
                 forKey: MetricKey(metric.key))
+        }
+        if !result.limits.isEmpty {
+            var limits = container.nestedContainer(keyedBy: MetricKey.self, forKey: .limits)
+            for (key, limit) in result.limits.sorted(by: { $0.key < $1.key }) {
+                try limits.encode(LimitCoding(limit), forKey: MetricKey(key))
+            }
+        }
+    }
+}
+
+/// A declared limit as JSON: an object with exactly one member, `exactly`, `atMost`, `atLeast` (the bound) or
+/// `relativePercent` (the allowed worsening in percent).
+struct LimitCoding: Codable {
+    enum Keys: String, CodingKey, CaseIterable {
+        case exactly, atMost, atLeast, relativePercent
+    }
+
+    var limit: Limit
+
+    init(_ limit: Limit) { self.limit = limit }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Keys.self)
+        let present = Keys.allCases.filter(container.contains)
+        guard present.count == 1, let key = present.first else {
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: container.codingPath,
+                    debugDescription: "a limit needs exactly one of exactly, atMost, atLeast, relativePercent"))
+        }
+        let value = try container.decode(Double.self, forKey: key)
+        switch key {
+        case .exactly: limit = .exactly(value)
+        case .atMost: limit = .atMost(value)
+        case .atLeast: limit = .atLeast(value)
+        case .relativePercent: limit = .relative(percent: value)
+        }
+        if let problem = limit.problem {
+            throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: problem)
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        switch limit {
+        case let .exactly(bound): try container.encode(bound, forKey: .exactly)
+        case let .atMost(bound): try container.encode(bound, forKey: .atMost)
+        case let .atLeast(bound): try container.encode(bound, forKey: .atLeast)
+        case let .relative(percent): try container.encode(percent, forKey: .relativePercent)
         }
     }
 }

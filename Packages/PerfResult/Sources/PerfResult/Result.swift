@@ -9,6 +9,9 @@ public struct Result: Sendable, Hashable {
     public let parameters: [String: String]
     /// The metrics, in the order they were added; keys are unique.
     public private(set) var metrics: [Metric]
+    /// The bounds the benchmark declares on its own metrics, by metric key (its performance contract; see
+    /// `Limit`). Empty unless the benchmark declared some.
+    public var limits: [String: Limit] = [:]
 
     /// Creates a result, validating its name and metric keys.
     ///

@@ -41,12 +41,15 @@ public struct Comparer {
     /// - Precondition: both metrics have the same key.
     /// - Complexity: O(*n* log *n*) for *n* samples (plus the exact distribution for small samples
     ///   with ties, O(*n*⁴) at worst for *n* ≤ 40).
+    ///   - declared: the result's declared limit on this metric (`Result.limits`): a tighter `relative` limit
+    ///     replaces the rule's allowed worsening; absolute limits are applied by the suite comparison.
     public func compare(
         baseline: Metric, current: Metric, suite: String, result: String, reportOnlyReason: String? = nil,
-        samplesAreForks: Bool = false
+        samplesAreForks: Bool = false, declared: Limit? = nil
     ) -> MetricComparison {
         precondition(baseline.key == current.key, "comparing different metrics")
-        let rule = thresholds.rule(suite: suite, result: result, metric: current)
+        let (rule, tightened) = self.rule(
+            thresholds.rule(suite: suite, result: result, metric: current), tightenedBy: declared)
         // A series over one run (per second, per iteration) is not repeated measurements: its median is not the
         // run's figure (a 1,000 → 5,000 → 1,000 requests/s spike has a median of 1,000 and a rate of 2,333) and a
         // test over its points is pseudo-replication. The value, the whole run's figure, is compared instead.
@@ -95,6 +98,7 @@ public struct Comparer {
             }
         }
 
+        if tightened, let declared { row.note = join(row.note, "declared \(declared.summary)") }
         if !rule.gate {
             row.verdict = .reported
             row.note = "report only"

@@ -66,7 +66,8 @@ extension Comparer {
     /// Compares a suite's current results with its baseline.
     ///
     /// Without a baseline, every result is new. Results and metrics on one side only are listed as new or
-    /// gone and never fail. Environments that differ make the metrics they move report-only, by class
+    /// gone and never fail, unless they break a limit their benchmark declared (`Result.limits`): declared
+    /// absolute limits hold whatever the baseline, and a declared relative limit tightens the threshold. Environments that differ make the metrics they move report-only, by class
     /// (`MetricClass`): timing for any difference, deterministic counts only for the Swift version or the
     /// architecture; debug builds make every metric report-only.
     ///
@@ -85,7 +86,10 @@ extension Comparer {
             baseline: input.baseline, current: current, environmentDifferences: [], timingReportOnlyReason: nil,
             deterministicReportOnlyReason: nil, rows: [], geomean: nil, geomeanCount: 0, geomeanInterval: nil)
         guard let baseline = input.baseline else {
-            comparison.rows = current.results.flatMap { oneSidedResult($0, suite: input.suite, verdict: .new) }
+            let debug = current.environment.buildConfiguration == .debug ? "debug build" : nil
+            comparison.rows = applyingDeclaredLimits(
+                to: current.results.flatMap { oneSidedResult($0, suite: input.suite, verdict: .new) }, current: current,
+                suite: input.suite, reportOnlyReason: { _ in debug })
             return comparison
         }
         let baselineBuild = baseline.environment.buildConfiguration
@@ -130,7 +134,8 @@ extension Comparer {
                 let metricClass = thresholds.rule(suite: input.suite, result: result.name, metric: metric).metricClass
                 var row = compare(
                     baseline: oldMetric, current: metric, suite: input.suite, result: result.name,
-                    reportOnlyReason: comparison.reportOnlyReason(for: metricClass), samplesAreForks: samplesAreForks)
+                    reportOnlyReason: comparison.reportOnlyReason(for: metricClass), samplesAreForks: samplesAreForks,
+                    declared: result.limits[metric.key])
                 row.headline = headline.contains(metric.key)
                 rows.append(row)
             }
@@ -144,7 +149,9 @@ extension Comparer {
         for old in baseline.results where current.result(named: old.name) == nil {
             rows += oneSidedResult(old, suite: input.suite, verdict: .gone)
         }
-        comparison.rows = rows
+        let reasons = comparison
+        comparison.rows = applyingDeclaredLimits(
+            to: rows, current: current, suite: input.suite, reportOnlyReason: { reasons.reportOnlyReason(for: $0) })
 
         let timing = rows.filter(SuiteComparison.isTimingGeomeanRow)
         if !timing.isEmpty {

@@ -30,7 +30,9 @@ extension Report {
                         validKey: metric.key, value: SortedSample(values).median, unit: metric.unit,
                         better: metric.better, samples: forks.count > 1 ? values : metric.samples))
             }
-            try merged.append(Result(name: result.name, metrics: metrics))
+            var mergedResult = try Result(name: result.name, metrics: metrics)
+            mergedResult.limits = result.limits
+            try merged.append(mergedResult)
         }
         return merged
     }
