@@ -1,7 +1,12 @@
 import CDemoServiceSystem
-import Glibc
 import PerfSupport
 import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The HTTP/1.1 server around a `DemoService`: one event-loop thread per `configuration.threads`, each with
 /// its own epoll instance and its own listening socket on the shared port (`SO_REUSEPORT`).

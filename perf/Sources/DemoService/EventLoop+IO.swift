@@ -1,6 +1,11 @@
 import CDemoServiceSystem
-import Glibc
 import PerfSupport
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reading requests, answering them, and writing responses.
 extension EventLoop {

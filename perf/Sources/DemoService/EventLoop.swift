@@ -1,7 +1,12 @@
 import CDemoServiceSystem
-import Glibc
 import PerfSupport
 import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One event-loop thread: its own epoll instance, its own `SO_REUSEPORT` listening socket, its connections.
 ///

@@ -1,5 +1,10 @@
-import Glibc
 import PerfSupport
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Opening the listening sockets: one per event loop, all bound to the same port with `SO_REUSEPORT`, so the
 /// kernel spreads new connections over the loops without a shared accept lock.

@@ -1,5 +1,10 @@
-import Glibc
 import PerfSupport
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Starting and joining the event-loop threads with pthreads (Foundation's `Thread` is not needed).
 enum ThreadLauncher {

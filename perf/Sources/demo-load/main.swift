@@ -1,8 +1,13 @@
 // demo-load: the demo service under LoadGen load. `ab` compares pooled with plain allocation in interleaved
 // rounds, `soak` samples the service's memory under steady load for a leak verdict, `knee` finds the knee of a
 // stress ramp. Exit 0 targets met, 1 a target missed, 2 bad usage or setup. See `demo-load --help`.
-import Glibc
 import PerfSupport
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 Interruption.install()
 let parsed = Options.command.parseOrExit()

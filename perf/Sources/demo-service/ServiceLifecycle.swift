@@ -1,8 +1,13 @@
 import DemoService
-import Glibc
 import MemProbe
 import PerfResult
 import PerfSupport
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The life of the `demo-service` process: announce the environment, start the server, wait for SIGTERM or
 /// SIGINT, drain.

@@ -3,6 +3,8 @@ import PerfSupport
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// nginx on a loopback port, answering every request with a fixed 6-byte body from memory (`return 200`), one

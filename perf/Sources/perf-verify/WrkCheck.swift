@@ -3,6 +3,8 @@ import PerfSupport
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// LoadGen against wrk on the same nginx, in interleaved rounds (wrk, then loadgen, 5 s each, one client thread,

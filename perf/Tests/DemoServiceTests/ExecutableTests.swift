@@ -1,7 +1,12 @@
-import Glibc
 import PerfSupport
 import SuiteTestSupport
 import Testing
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The `demo-service` executable, spawned from the build folder next to the test bundle.
 @Suite struct ExecutableTests {

@@ -1,5 +1,10 @@
 import DemoService
+
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A configuration for tests: an ephemeral port on 127.0.0.1, one event loop, cheap hashing.
 func testConfiguration(_ adjust: (inout ServiceConfiguration) -> Void = { _ in }) -> ServiceConfiguration {

@@ -6,6 +6,8 @@ import Synchronization
 import Glibc
 #elseif canImport(Musl)
 import Musl
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// A small, fast HTTP/1.1 server for calibration and for LoadGen's own tests.

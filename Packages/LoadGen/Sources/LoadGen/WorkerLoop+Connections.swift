@@ -5,6 +5,8 @@ import PerfSupport
 import Glibc
 #elseif canImport(Musl)
 import Musl
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Opening, closing and failing connections.

@@ -4,6 +4,8 @@ import PerfSupport
 import Glibc
 #elseif canImport(Musl)
 import Musl
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Reading responses: one `read` per readiness event, parsed in place, one clock read per `read`.

@@ -4,6 +4,8 @@ import CLoadGen
 import Glibc
 #elseif canImport(Musl)
 import Musl
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Issuing requests: into the connection's ring, then out with one `sendmsg` of every unwritten

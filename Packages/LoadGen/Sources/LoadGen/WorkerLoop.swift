@@ -5,6 +5,8 @@ import PerfSupport
 import Glibc
 #elseif canImport(Musl)
 import Musl
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// One request on a connection: when it was meant to go, when it went, which template, and whether it

@@ -4,6 +4,8 @@ import PerfSupport
 import Glibc
 #elseif canImport(Musl)
 import Musl
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 let parsed = Options.command.parseOrExit()

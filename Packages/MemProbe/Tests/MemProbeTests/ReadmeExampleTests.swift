@@ -5,6 +5,8 @@ import Testing
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 // README: test-only imports: Foundation, PerfResult, Glibc (the checks and the temporary directory)
