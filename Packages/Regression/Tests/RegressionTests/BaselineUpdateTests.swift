@@ -119,4 +119,6 @@ import Darwin
 /// `RLIMIT_FSIZE` as the `setrlimit` parameter type of this platform.
 #if canImport(Glibc)
 let fileSizeLimitResource = __rlimit_resource_t(RLIMIT_FSIZE.rawValue)
+#else
+let fileSizeLimitResource = RLIMIT_FSIZE  // a plain Int32 on Darwin
 #endif
