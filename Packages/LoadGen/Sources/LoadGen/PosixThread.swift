@@ -15,11 +15,16 @@ struct PosixThread: @unchecked Sendable {
     /// - Throws: `LoadGenError.systemCallFailed` when the thread cannot be created.
     static func spawn(_ body: @escaping @Sendable () -> Void) throws(LoadGenError) -> PosixThread {
         let context = Unmanaged.passRetained(Body(body)).toOpaque()
+        #if canImport(Darwin)
+        var handle: pthread_t? = nil  // a pointer on Darwin, an integer on Glibc
+        #else
         var handle = pthread_t()
+        #endif
         let status = pthread_create(
             &handle, nil,
             { context in
-                let body = Unmanaged<Body>.fromOpaque(context!).takeRetainedValue()
+                let raw: UnsafeMutableRawPointer? = context  // optional on Glibc only
+                let body = Unmanaged<Body>.fromOpaque(raw!).takeRetainedValue()
                 body.run()
                 return nil
             }, context)
@@ -27,7 +32,11 @@ struct PosixThread: @unchecked Sendable {
             Unmanaged<Body>.fromOpaque(context).release()
             throw .systemCallFailed(call: "pthread_create", errno: status)
         }
+        #if canImport(Darwin)
+        return PosixThread(handle: handle!)
+        #else
         return PosixThread(handle: handle)
+        #endif
     }
 
     /// Waits for the thread to end.

@@ -10,6 +10,10 @@ import Musl
 import Darwin
 #endif
 
+// LoadGen's engine is epoll, so Linux only; elsewhere LoadTest.run and TargetServer throw
+// LoadGenError.requiresLinux (TargetServer+Unavailable.swift).
+#if os(Linux)
+
 /// One connection of `TargetServer`.
 final class ServerConnection {
     static let inputCapacity = 16 * 1024
@@ -356,3 +360,5 @@ struct RequestHead {
         return value
     }
 }
+
+#endif

@@ -10,6 +10,10 @@ import Musl
 import Darwin
 #endif
 
+// LoadGen's engine is epoll, so Linux only; elsewhere LoadTest.run and TargetServer throw
+// LoadGenError.requiresLinux (TargetServer+Unavailable.swift).
+#if os(Linux)
+
 /// A small, fast HTTP/1.1 server for calibration and for LoadGen's own tests.
 ///
 /// It answers every request with the same response, optionally after a delay or a stall, in
@@ -169,3 +173,5 @@ final class ServerShared: Sendable {
         return due
     }
 }
+
+#endif

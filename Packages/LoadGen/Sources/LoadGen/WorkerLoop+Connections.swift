@@ -9,6 +9,10 @@ import Musl
 import Darwin
 #endif
 
+// LoadGen's engine is epoll, so Linux only; elsewhere LoadTest.run and TargetServer throw
+// LoadGenError.requiresLinux (TargetServer+Unavailable.swift).
+#if os(Linux)
+
 /// Opening, closing and failing connections.
 extension WorkerLoop {
     @inline(__always)
@@ -129,3 +133,5 @@ extension WorkerLoop {
         }
     }
 }
+
+#endif

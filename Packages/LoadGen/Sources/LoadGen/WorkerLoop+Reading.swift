@@ -8,6 +8,10 @@ import Musl
 import Darwin
 #endif
 
+// LoadGen's engine is epoll, so Linux only; elsewhere LoadTest.run and TargetServer throw
+// LoadGenError.requiresLinux (TargetServer+Unavailable.swift).
+#if os(Linux)
+
 /// Reading responses: one `read` per readiness event, parsed in place, one clock read per `read`.
 extension WorkerLoop {
     mutating func readable(_ index: Int) {
@@ -121,3 +125,5 @@ extension WorkerLoop {
         }
     }
 }
+
+#endif

@@ -1,3 +1,4 @@
+import LoadGen
 import PerfSupport
 
 #if canImport(Glibc)
@@ -12,5 +13,11 @@ let parsed = Options.command.parseOrExit()
 switch parsed.subcommand {
 case Merge.command.name: exit(Merge.run(parsed))
 case Plan.command.name: exit(Plan.run(parsed))
-default: exit(Run.run(parsed))
+default:
+    #if os(Linux)
+    exit(Run.run(parsed))
+    #else
+    // The engine is epoll; `merge` and `plan` above work everywhere.
+    exit(Run.fail(LoadGenError.requiresLinux(feature: LoadGenError.engine).description))
+    #endif
 }
