@@ -16,14 +16,14 @@ struct PosixThread: @unchecked Sendable {
     static func spawn(_ body: @escaping @Sendable () -> Void) throws(LoadGenError) -> PosixThread {
         let context = Unmanaged.passRetained(Body(body)).toOpaque()
         #if canImport(Darwin)
-        var handle: pthread_t? = nil  // a pointer on Darwin, an integer on Glibc
+        var handle: pthread_t? = nil // a pointer on Darwin, an integer on Glibc
         #else
         var handle = pthread_t()
         #endif
         let status = pthread_create(
             &handle, nil,
             { context in
-                let raw: UnsafeMutableRawPointer? = context  // optional on Glibc only
+                let raw: UnsafeMutableRawPointer? = context // optional on Glibc only
                 let body = Unmanaged<Body>.fromOpaque(raw!).takeRetainedValue()
                 body.run()
                 return nil

@@ -66,7 +66,7 @@ public struct Target: Sendable, Hashable, CustomStringConvertible {
         #if canImport(Glibc)
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         #else
-        hints.ai_socktype = SOCK_STREAM  // a plain Int32 on Darwin
+        hints.ai_socktype = SOCK_STREAM // a plain Int32 on Darwin
         #endif
         var list: UnsafeMutablePointer<addrinfo>?
         let status = getaddrinfo(host, nil, &hints, &list)

@@ -50,7 +50,7 @@ enum Run {
         #if canImport(Glibc)
         let resource = Int32(RLIMIT_NOFILE.rawValue)
         #else
-        let resource = RLIMIT_NOFILE  // a plain Int32 on Darwin
+        let resource = RLIMIT_NOFILE // a plain Int32 on Darwin
         #endif
         var limit = rlimit()
         if getrlimit(resource, &limit) == 0, limit.rlim_cur < limit.rlim_max {

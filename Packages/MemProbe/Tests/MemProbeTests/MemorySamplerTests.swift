@@ -67,7 +67,8 @@ extension ProcessMemoryTests {
             #if os(Linux)
             #expect(throws: MemProbeError.processNotFound(pid: Int32.max)) { try MemorySampler(pid: Int32.max) }
             #else
-            #expect(throws: MemProbeError.requiresLinux(feature: "sampling another process's memory (/proc/1/status)")) {
+            #expect(throws: MemProbeError.requiresLinux(feature: "sampling another process's memory (/proc/1/status)"))
+            {
                 try MemorySampler(pid: 1)
             }
             #endif

@@ -69,14 +69,14 @@ func runOnNewThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
     for index in 0..<count {
         let box = Unmanaged.passRetained(ThreadBody { body(index) }).toOpaque()
         #if canImport(Darwin)
-        var thread: pthread_t? = nil  // a pointer on Darwin, an integer on Glibc
+        var thread: pthread_t? = nil // a pointer on Darwin, an integer on Glibc
         #else
         var thread = pthread_t()
         #endif
         let status = pthread_create(
             &thread, nil,
             { raw in
-                let context: UnsafeMutableRawPointer? = raw  // optional on Glibc only
+                let context: UnsafeMutableRawPointer? = raw // optional on Glibc only
                 Unmanaged<ThreadBody>.fromOpaque(context!).takeRetainedValue().body()
                 return nil
             }, box)

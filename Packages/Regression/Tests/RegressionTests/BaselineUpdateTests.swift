@@ -120,5 +120,5 @@ import Darwin
 #if canImport(Glibc)
 let fileSizeLimitResource = __rlimit_resource_t(RLIMIT_FSIZE.rawValue)
 #else
-let fileSizeLimitResource = RLIMIT_FSIZE  // a plain Int32 on Darwin
+let fileSizeLimitResource = RLIMIT_FSIZE // a plain Int32 on Darwin
 #endif
