@@ -8,6 +8,10 @@ import Glibc
 import Darwin
 #endif
 
+// The server half of the demo service: epoll, eventfd and SO_REUSEPORT balancing, so Linux only. Elsewhere
+// demo-service says so and exits 2; the service's logic (routes, JSON, sessions) builds everywhere.
+#if os(Linux)
+
 /// One event-loop thread: its own epoll instance, its own `SO_REUSEPORT` listening socket, its connections.
 ///
 /// Level-triggered epoll; one `recv` per readiness into a loop-wide 64 KiB buffer, parsed in place, so a
@@ -316,3 +320,5 @@ public struct ShutdownSummary: Sendable, Equatable {
         self.forced = forced
     }
 }
+
+#endif

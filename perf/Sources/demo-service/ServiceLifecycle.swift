@@ -9,6 +9,9 @@ import Glibc
 import Darwin
 #endif
 
+// Runs the epoll server (DemoServer): Linux only. main.swift says so elsewhere.
+#if os(Linux)
+
 /// The life of the `demo-service` process: announce the environment, start the server, wait for SIGTERM or
 /// SIGINT, drain.
 ///
@@ -92,3 +95,5 @@ enum ServiceLifecycle {
         StandardStream.write(line + "\n", to: .output)
     }
 }
+
+#endif

@@ -10,4 +10,9 @@ import Darwin
 #endif
 
 let configuration = ServiceConfiguration(ServiceConfiguration.command.parseOrExit())
+#if os(Linux)
 exit(ServiceLifecycle.run(configuration))
+#else
+printError("demo-service: \(DemoServiceError.requiresLinux(feature: "the demo service's event loop"))")
+exit(UsageError.exitStatus)
+#endif

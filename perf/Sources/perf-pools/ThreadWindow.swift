@@ -100,14 +100,14 @@ enum ThreadLauncher {
     static func start(_ body: @escaping @Sendable () -> Void) -> pthread_t {
         let context = Unmanaged.passRetained(Start(body)).toOpaque()
         #if canImport(Darwin)
-        var thread: pthread_t? = nil  // a pointer on Darwin, an integer on Glibc
+        var thread: pthread_t? = nil // a pointer on Darwin, an integer on Glibc
         #else
         var thread = pthread_t()
         #endif
         let status = pthread_create(
             &thread, nil,
             { context in
-                let raw: UnsafeMutableRawPointer? = context  // optional on Glibc only
+                let raw: UnsafeMutableRawPointer? = context // optional on Glibc only
                 Unmanaged<Start>.fromOpaque(raw!).takeRetainedValue().body()
                 return nil
             }, context)

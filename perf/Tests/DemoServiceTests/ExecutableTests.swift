@@ -12,6 +12,8 @@ import Darwin
 @Suite struct ExecutableTests {
     static let path = BuiltExecutable("demo-service").path
 
+    #if os(Linux)
+    // These serve over the epoll server: Linux only.
     @Test func itPrintsTheEnvironmentAndPortServesAndExitsZeroOnSIGTERM() throws {
         let service = try RunningService(["--port", "0", "--threads", "1", "--users", "2", "--hash-rounds", "8"])
         defer { service.stop() }
@@ -49,6 +51,13 @@ import Darwin
         service.process.send(SIGTERM)
         #expect(try service.process.wait(timeout: .seconds(10)) == .exited(0))
     }
+    #else
+    @Test func elsewhereItSaysItNeedsLinuxAndExitsTwo() throws {
+        let outcome = try ChildProcess(Self.path, ["--port", "0"]).run(timeout: .seconds(30))
+        #expect(outcome.termination == .exited(2))
+        #expect(outcome.standardErrorText.hasPrefix("demo-service: the demo service's event loop needs Linux"))
+    }
+    #endif
 
     @Test func aBadFlagExitsTwoNamingTheFlag() throws {
         let outcome = try ChildProcess(Self.path, ["--threads", "zero"]).run(timeout: .seconds(10))
