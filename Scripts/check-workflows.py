@@ -3,7 +3,8 @@
 
 Checks:
 - .github/workflows/ci.yml and perf.yml parse, and every job has runs-on and a non-empty list of steps;
-- ci.yml runs .ci/run;
+- ci.yml runs .ci/run, and has a job on a macOS runner that runs `swift build` and `swift test` in every package
+  (a loop over Packages/*/ and perf/) and `swift build` of the root package (README.md, "Platforms");
 - perf.yml takes its matrix from perf/suites.json, which is a JSON list of distinct suite names,
   each with a `perf-<suite>` target in the Makefile and a committed baseline (baselines/<suite>.json, or
   baselines/<suite>-*.json for a suite of several reports such as macro), so the gate always has something to
@@ -58,6 +59,22 @@ def load(name, problems):
     return document
 
 
+def macos_problems(ci):
+    """What the macOS job of ci.yml lacks: the one check that every package still builds on macOS."""
+    jobs = [job for job in (ci.get("jobs") or {}).values()
+            if isinstance(job, dict) and str(job.get("runs-on", "")).startswith("macos")]
+    if not jobs:
+        return [".github/workflows/ci.yml: no job runs on macOS (runs-on: macos-latest); see README.md, \"Platforms\""]
+    script = "\n".join(step.get("run", "") for job in jobs for step in job.get("steps", []) if isinstance(step, dict))
+    problems = []
+    for needed, what in [("Packages/*/", "loop over Packages/*/"), ("perf/", "include perf/"),
+                         ("swift build", "run swift build"), ("swift test", "run swift test"),
+                         ("xcode-select", "select a Swift 6.2 toolchain (Xcode 26) with xcode-select")]:
+        if needed not in script:
+            problems.append(f".github/workflows/ci.yml: the macOS job must {what}")
+    return problems
+
+
 def main():
     problems = []
     ci = load("ci.yml", problems)
@@ -68,6 +85,7 @@ def main():
                 for step in job.get("steps", []) if isinstance(step, dict)]
         if not any(".ci/run" in run for run in runs):
             problems.append(".github/workflows/ci.yml: no step runs .ci/run")
+        problems.extend(macos_problems(ci))
 
     suites_path = ROOT / "perf" / "suites.json"
     try:
@@ -100,7 +118,8 @@ def main():
         print(f"check-workflows: {problem}", file=sys.stderr)
     if problems:
         return 1
-    print(f"check-workflows: ci.yml and perf.yml valid; perf matrix: {suites or 'empty (no suites yet)'}")
+    print(f"check-workflows: ci.yml (with its macOS job) and perf.yml valid; "
+          f"perf matrix: {suites or 'empty (no suites yet)'}")
     return 0
 
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make lint` / `make format`: swift format over every tracked Swift file, with the root .swift-format; `lint` also
-# runs shellcheck over every tracked *.sh (with the root .shellcheckrc) and flake8 over every tracked *.py (with
-# the root .flake8).
+# checks that every `import Glibc` is conditional (macOS builds), and runs shellcheck over every tracked *.sh
+# (with the root .shellcheckrc) and flake8 over every tracked *.py (with the root .flake8).
 # Usage: Scripts/lint.sh [lint|format]
 # Debian's shellcheck is installed with apt-get when missing (as root); flake8 is installed with pip into
 # .build-tools/python (which git ignores). When either cannot be installed, lint says so, names what to install
@@ -76,9 +76,35 @@ python_files() {
     echo "lint: ${#files[@]} Python files clean (flake8)"
 }
 
+# Every `import Glibc` must sit directly under `#if canImport(Glibc)` or `#if os(Linux)`, so that the package
+# still builds on macOS (README.md, "Platforms"). Prints file:line and the block to write instead.
+glibc_imports() {
+    local files findings
+    mapfile -t files < <(tracked '*.swift')
+    [[ ${#files[@]} -gt 0 ]] || return 0
+    findings=$(awk '
+        FNR == 1 { previous = "" }
+        /^[[:space:]]*((public|internal|package|private|fileprivate|@preconcurrency)[[:space:]]+)*import[[:space:]]+Glibc([[:space:]]|$)/ {
+            if (previous !~ /^[[:space:]]*#(if|elseif)[[:space:]]+(canImport\(Glibc\)|os\(Linux\))[[:space:]]*$/) {
+                printf "%s:%d: unconditional import Glibc\n", FILENAME, FNR
+            }
+        }
+        { previous = $0 }
+    ' "${files[@]}")
+    if [[ -n $findings ]]; then
+        echo "$findings" >&2
+        echo "lint: put each import Glibc directly under #if canImport(Glibc), with the Darwin branch beside it:" >&2
+        printf '    #if canImport(Glibc)\n    import Glibc\n    #elseif canImport(Darwin)\n    import Darwin\n    #endif\n' >&2
+        echo "(keep the access modifier the file used, e.g. public import); see README.md, \"Platforms\"" >&2
+        return 1
+    fi
+    echo "lint: every import Glibc of the ${#files[@]} Swift files is conditional"
+}
+
 case "$mode" in
     lint)
         status=0
+        glibc_imports || status=1
         swift_files lint || status=1
         shell_files || status=1
         python_files || status=1

@@ -1,7 +1,16 @@
 import CDemoServiceSystem
-import Glibc
 import PerfSupport
 import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// The server half of the demo service: epoll, eventfd and SO_REUSEPORT balancing, so Linux only. Elsewhere
+// demo-service says so and exits 2; the service's logic (routes, JSON, sessions) builds everywhere.
+#if os(Linux)
 
 /// The HTTP/1.1 server around a `DemoService`: one event-loop thread per `configuration.threads`, each with
 /// its own epoll instance and its own listening socket on the shared port (`SO_REUSEPORT`).
@@ -172,3 +181,5 @@ private struct OpenedDescriptors {
         for fd in listeners + epolls + wakes { close(fd) }
     }
 }
+
+#endif

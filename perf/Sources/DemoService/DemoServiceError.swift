@@ -9,6 +9,8 @@ public enum DemoServiceError: Error, Equatable, Sendable {
     case cannotListen(address: String, reason: String)
     /// Another system call failed while starting (`epoll_create1`, `eventfd`, `pthread_create`, ...).
     case systemCallFailed(call: String, reason: String)
+    /// `feature` runs on the epoll server, which exists on Linux only; this build runs elsewhere (macOS).
+    case requiresLinux(feature: String)
 }
 
 extension DemoServiceError: CustomStringConvertible {
@@ -21,6 +23,8 @@ extension DemoServiceError: CustomStringConvertible {
             return "cannot listen on \(address): \(reason); choose another --port or --host"
         case .systemCallFailed(let call, let reason):
             return "\(call) failed: \(reason)"
+        case .requiresLinux(let feature):
+            return "\(feature) needs Linux (epoll, eventfd, SO_REUSEPORT balancing), and this system is not Linux"
         }
     }
 }

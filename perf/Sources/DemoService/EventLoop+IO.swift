@@ -1,6 +1,15 @@
 import CDemoServiceSystem
-import Glibc
 import PerfSupport
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// The server half of the demo service: epoll, eventfd and SO_REUSEPORT balancing, so Linux only. Elsewhere
+// demo-service says so and exits 2; the service's logic (routes, JSON, sessions) builds everywhere.
+#if os(Linux)
 
 /// Reading requests, answering them, and writing responses.
 extension EventLoop {
@@ -221,3 +230,5 @@ extension EventLoop {
         return (sent, 0)
     }
 }
+
+#endif

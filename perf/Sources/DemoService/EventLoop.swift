@@ -1,7 +1,16 @@
 import CDemoServiceSystem
-import Glibc
 import PerfSupport
 import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// The server half of the demo service: epoll, eventfd and SO_REUSEPORT balancing, so Linux only. Elsewhere
+// demo-service says so and exits 2; the service's logic (routes, JSON, sessions) builds everywhere.
+#if os(Linux)
 
 /// One event-loop thread: its own epoll instance, its own `SO_REUSEPORT` listening socket, its connections.
 ///
@@ -311,3 +320,5 @@ public struct ShutdownSummary: Sendable, Equatable {
         self.forced = forced
     }
 }
+
+#endif

@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A numeric IPv4 address, parsed with `inet_pton`; the service listens on IPv4 only.
 struct IPv4Address: Equatable {

@@ -1,5 +1,14 @@
-import Glibc
 import PerfSupport
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// The server half of the demo service: epoll, eventfd and SO_REUSEPORT balancing, so Linux only. Elsewhere
+// demo-service says so and exits 2; the service's logic (routes, JSON, sessions) builds everywhere.
+#if os(Linux)
 
 /// Opening the listening sockets: one per event loop, all bound to the same port with `SO_REUSEPORT`, so the
 /// kernel spreads new connections over the loops without a shared accept lock.
@@ -53,3 +62,5 @@ enum ListeningSocket {
         return (fd, Int(UInt16(bigEndian: actual.sin_port)))
     }
 }
+
+#endif

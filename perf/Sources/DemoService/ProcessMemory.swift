@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The process's resident set size, read from `/proc/self/statm` without Foundation.
 enum ProcessMemory {

@@ -1,5 +1,10 @@
-import Glibc
 import PerfSupport
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Every setting of the demo service; each one has a flag of the `demo-service` executable.
 ///

@@ -1,5 +1,14 @@
-import Glibc
 import PerfSupport
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// The server half of the demo service: epoll, eventfd and SO_REUSEPORT balancing, so Linux only. Elsewhere
+// demo-service says so and exits 2; the service's logic (routes, JSON, sessions) builds everywhere.
+#if os(Linux)
 
 /// Starting and joining the event-loop threads with pthreads (Foundation's `Thread` is not needed).
 enum ThreadLauncher {
@@ -8,11 +17,16 @@ enum ThreadLauncher {
     /// - Throws: `DemoServiceError.systemCallFailed` if `pthread_create` fails.
     static func start(_ body: @escaping @Sendable () -> Void) throws(DemoServiceError) -> pthread_t {
         let context = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
+        #if canImport(Darwin)
+        var thread: pthread_t? = nil // a pointer on Darwin, an integer on Glibc
+        #else
         var thread = pthread_t()
+        #endif
         let result = pthread_create(
             &thread, nil,
             { context in
-                guard let context else { return nil }
+                let raw: UnsafeMutableRawPointer? = context // optional on Glibc only
+                guard let context = raw else { return nil }
                 Unmanaged<ThreadBody>.fromOpaque(context).takeRetainedValue().run()
                 return nil
             }, context)
@@ -20,7 +34,11 @@ enum ThreadLauncher {
             Unmanaged<ThreadBody>.fromOpaque(context).release()
             throw .systemCallFailed(call: "pthread_create", reason: SystemError.text(for: result))
         }
+        #if canImport(Darwin)
+        return thread!
+        #else
         return thread
+        #endif
     }
 
     /// Waits for a thread to finish.
@@ -37,3 +55,5 @@ private final class ThreadBody: Sendable {
         self.run = run
     }
 }
+
+#endif

@@ -17,7 +17,19 @@ enum MetricsClient {
 
     /// The body of a `GET` of `path`, answered 200 with `Connection: close`.
     static func fetch(port: Int, path: String) throws(DemoLoadError) -> String {
+        #if canImport(Glibc)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        let sendFlags = Int32(MSG_NOSIGNAL)
+        #else
+        // Darwin: plain Int32 constants, no SOCK_CLOEXEC and no MSG_NOSIGNAL (SO_NOSIGPIPE instead).
+        let fd = socket(AF_INET, SOCK_STREAM, 0)
+        let sendFlags: Int32 = 0
+        if fd >= 0 {
+            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+            var one: Int32 = 1
+            setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
+        }
+        #endif
         guard fd >= 0 else { throw .scrape("socket: \(SystemError.text(for: errno))") }
         defer { close(fd) }
         var timeout = timeval(tv_sec: 5, tv_usec: 0)
@@ -36,7 +48,7 @@ enum MetricsClient {
             throw .scrape("cannot connect to 127.0.0.1:\(port): \(SystemError.text(for: errno))")
         }
         let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
-        let sent = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        let sent = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, sendFlags) }
         guard sent == request.count else { throw .scrape("cannot send the request to 127.0.0.1:\(port)") }
         var response: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)

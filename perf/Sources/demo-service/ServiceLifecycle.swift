@@ -1,8 +1,16 @@
 import DemoService
-import Glibc
 import MemProbe
 import PerfResult
 import PerfSupport
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// Runs the epoll server (DemoServer): Linux only. main.swift says so elsewhere.
+#if os(Linux)
 
 /// The life of the `demo-service` process: announce the environment, start the server, wait for SIGTERM or
 /// SIGINT, drain.
@@ -87,3 +95,5 @@ enum ServiceLifecycle {
         StandardStream.write(line + "\n", to: .output)
     }
 }
+
+#endif

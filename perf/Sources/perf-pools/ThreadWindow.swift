@@ -99,15 +99,24 @@ enum ThreadLauncher {
     /// Starts a thread running `body`; traps when the system refuses (no thread, no benchmark).
     static func start(_ body: @escaping @Sendable () -> Void) -> pthread_t {
         let context = Unmanaged.passRetained(Start(body)).toOpaque()
+        #if canImport(Darwin)
+        var thread: pthread_t? = nil // a pointer on Darwin, an integer on Glibc
+        #else
         var thread = pthread_t()
+        #endif
         let status = pthread_create(
             &thread, nil,
             { context in
-                Unmanaged<Start>.fromOpaque(context!).takeRetainedValue().body()
+                let raw: UnsafeMutableRawPointer? = context // optional on Glibc only
+                Unmanaged<Start>.fromOpaque(raw!).takeRetainedValue().body()
                 return nil
             }, context)
         precondition(status == 0, "pthread_create failed with error \(status)")
+        #if canImport(Darwin)
+        return thread!
+        #else
         return thread
+        #endif
     }
 
     /// Waits for `thread` to end.

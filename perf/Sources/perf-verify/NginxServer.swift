@@ -3,6 +3,8 @@ import PerfSupport
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// nginx on a loopback port, answering every request with a fixed 6-byte body from memory (`return 200`), one
@@ -63,7 +65,11 @@ struct NginxServer {
 
     /// Whether something accepts a TCP connection on 127.0.0.1:`port`.
     static func acceptsConnections(port: Int) -> Bool {
+        #if canImport(Glibc)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        #else
+        let fd = socket(AF_INET, SOCK_STREAM, 0) // Darwin: a plain Int32, no SOCK_CLOEXEC (closed at once)
+        #endif
         guard fd >= 0 else { return false }
         defer { close(fd) }
         var address = sockaddr_in()

@@ -3,6 +3,8 @@ import PerfSupport
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// LoadGen against wrk on the same nginx, in interleaved rounds (wrk, then loadgen, 5 s each, one client thread,
@@ -108,7 +110,11 @@ enum WrkCheck {
     /// The CPU time (user + system) of the children waited for so far, in microseconds.
     static func childrenCPUMicroseconds() -> Double {
         var usage = rusage()
+        #if canImport(Glibc)
         getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        #else
+        getrusage(RUSAGE_CHILDREN, &usage) // a plain Int32 on Darwin
+        #endif
         func micros(_ time: timeval) -> Double { Double(time.tv_sec) * 1e6 + Double(time.tv_usec) }
         return micros(usage.ru_utime) + micros(usage.ru_stime)
     }

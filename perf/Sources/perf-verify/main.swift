@@ -5,6 +5,8 @@ import PerfSupport
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 let options = VerifyOptions(VerifyOptions.command.parseOrExit())

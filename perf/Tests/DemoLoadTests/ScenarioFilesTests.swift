@@ -1,8 +1,13 @@
 import DemoService
-import Glibc
 import LoadGen
 import PerfSupport
 import Testing
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Every scenario in perf/macro must load through LoadGen's own parser (as `make perf-macro` and `demo-load` load
 /// them), in both profiles, and every demo-service scenario must start the service with flags it accepts.

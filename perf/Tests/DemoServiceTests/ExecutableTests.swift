@@ -1,12 +1,19 @@
-import Glibc
 import PerfSupport
 import SuiteTestSupport
 import Testing
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The `demo-service` executable, spawned from the build folder next to the test bundle.
 @Suite struct ExecutableTests {
     static let path = BuiltExecutable("demo-service").path
 
+    #if os(Linux)
+    // These serve over the epoll server: Linux only.
     @Test func itPrintsTheEnvironmentAndPortServesAndExitsZeroOnSIGTERM() throws {
         let service = try RunningService(["--port", "0", "--threads", "1", "--users", "2", "--hash-rounds", "8"])
         defer { service.stop() }
@@ -44,6 +51,13 @@ import Testing
         service.process.send(SIGTERM)
         #expect(try service.process.wait(timeout: .seconds(10)) == .exited(0))
     }
+    #else
+    @Test func elsewhereItSaysItNeedsLinuxAndExitsTwo() throws {
+        let outcome = try ChildProcess(Self.path, ["--port", "0"]).run(timeout: .seconds(30))
+        #expect(outcome.termination == .exited(2))
+        #expect(outcome.standardErrorText.hasPrefix("demo-service: the demo service's event loop needs Linux"))
+    }
+    #endif
 
     @Test func aBadFlagExitsTwoNamingTheFlag() throws {
         let outcome = try ChildProcess(Self.path, ["--threads", "zero"]).run(timeout: .seconds(10))

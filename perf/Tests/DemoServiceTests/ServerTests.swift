@@ -1,7 +1,15 @@
-import Glibc
 import Testing
 
 @testable import DemoService
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// Every test here talks to the epoll server over a socket: Linux only.
+#if os(Linux)
 
 /// End-to-end tests over 127.0.0.1: a server on an ephemeral port, a raw-socket client with 5 s timeouts.
 @Suite struct ServerTests {
@@ -264,3 +272,5 @@ import Testing
         }
     }
 }
+
+#endif

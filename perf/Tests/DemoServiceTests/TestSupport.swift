@@ -1,5 +1,10 @@
 import DemoService
+
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A configuration for tests: an ephemeral port on 127.0.0.1, one event loop, cheap hashing.
 func testConfiguration(_ adjust: (inout ServiceConfiguration) -> Void = { _ in }) -> ServiceConfiguration {
@@ -14,10 +19,12 @@ func testConfiguration(_ adjust: (inout ServiceConfiguration) -> Void = { _ in }
     return configuration
 }
 
-/// Starts a server for one test; the test must call `shutdown()` (use `defer`).
+#if os(Linux)
+/// Starts a server for one test; the test must call `shutdown()` (use `defer`). The server is epoll: Linux only.
 func startServer(_ adjust: (inout ServiceConfiguration) -> Void = { _ in }) throws -> DemoServer {
     try DemoServer.start(service: DemoService(configuration: testConfiguration(adjust)))
 }
+#endif
 
 /// A service for in-process handler tests.
 func makeService(_ adjust: (inout ServiceConfiguration) -> Void = { _ in }) throws -> DemoService {
@@ -50,6 +57,8 @@ struct TestResponse {
     }
 }
 
+#if os(Linux)
+// Talks to the epoll server over a socket (Glibc's socket constants): Linux only, like the server.
 /// A blocking HTTP client over a raw socket, with a 5 s receive timeout so that no test can hang.
 final class TestClient {
     let fd: Int32
@@ -147,6 +156,7 @@ final class TestClient {
         return nil
     }
 }
+#endif
 
 /// A full request with Content-Length.
 func request(_ method: String, _ path: String, body: String = "", headers: [String] = []) -> String {

@@ -1,15 +1,19 @@
+#if defined(__linux__)
 #define _GNU_SOURCE
+#endif
 #include "CLoadGen.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <stdatomic.h>
 #include <string.h>
-#include <sys/prctl.h>
-#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 #include <arpa/inet.h>
+
+#if defined(__linux__)
+#include <sys/prctl.h>
+#include <sys/syscall.h>
 
 const uint32_t LOADGEN_EPOLLIN = EPOLLIN;
 const uint32_t LOADGEN_EPOLLOUT = EPOLLOUT;
@@ -69,6 +73,42 @@ int loadgen_epoll_ctl(int epfd, int op, int fd, uint32_t events, uint64_t data) 
     return epoll_ctl(epfd, op, fd, &event);
 }
 
+int loadgen_epoll_create(void) { return epoll_create1(EPOLL_CLOEXEC); }
+
+int loadgen_eventfd(void) { return eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC); }
+
+int loadgen_tcp_socket(void) { return socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0); }
+
+int loadgen_accept(int listen_fd) { return accept4(listen_fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC); }
+
+#else
+
+/// Makes `fd` non-blocking, close-on-exec and free of SIGPIPE, in three calls where Linux takes one flag; on
+/// failure closes it and returns -1 with errno.
+static int loadgen_prepare_socket(int fd) {
+    if (fd < 0) return -1;
+    int one = 1;
+    int flags = fcntl(fd, F_GETFL);
+    if (flags < 0 || fcntl(fd, F_SETFL, flags | O_NONBLOCK) != 0 || fcntl(fd, F_SETFD, FD_CLOEXEC) != 0
+#if defined(SO_NOSIGPIPE)
+        || setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &one, sizeof one) != 0
+#endif
+    ) {
+        int saved = errno;
+        close(fd);
+        errno = saved;
+        return -1;
+    }
+    (void)one;
+    return fd;
+}
+
+int loadgen_tcp_socket(void) { return loadgen_prepare_socket(socket(AF_INET, SOCK_STREAM, 0)); }
+
+int loadgen_accept(int listen_fd) { return loadgen_prepare_socket(accept(listen_fd, NULL, NULL)); }
+
+#endif
+
 int loadgen_set_nodelay(int fd) {
     int one = 1;
     return setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
@@ -102,6 +142,9 @@ int loadgen_connect_ipv4(int fd, uint32_t address, uint16_t port) {
     struct sockaddr_in target;
     memset(&target, 0, sizeof target);
     target.sin_family = AF_INET;
+#if defined(__APPLE__)
+    target.sin_len = sizeof target;
+#endif
     target.sin_port = htons(port);
     target.sin_addr.s_addr = address;
     return connect(fd, (struct sockaddr *)&target, sizeof target);
@@ -111,19 +154,14 @@ int loadgen_bind_listen_ipv4(int fd, uint32_t address, uint16_t port, int backlo
     struct sockaddr_in local;
     memset(&local, 0, sizeof local);
     local.sin_family = AF_INET;
+#if defined(__APPLE__)
+    local.sin_len = sizeof local;
+#endif
     local.sin_port = htons(port);
     local.sin_addr.s_addr = address;
     if (bind(fd, (struct sockaddr *)&local, sizeof local) != 0) return -1;
     return listen(fd, backlog);
 }
-
-int loadgen_epoll_create(void) { return epoll_create1(EPOLL_CLOEXEC); }
-
-int loadgen_eventfd(void) { return eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC); }
-
-int loadgen_tcp_socket(void) { return socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0); }
-
-int loadgen_accept(int listen_fd) { return accept4(listen_fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC); }
 
 long loadgen_find_head_end(const uint8_t *bytes, size_t count) {
     const uint8_t *found = memmem(bytes, count, "\r\n\r\n", 4);

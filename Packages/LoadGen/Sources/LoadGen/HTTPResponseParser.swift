@@ -4,6 +4,8 @@ import PerfSupport
 import Glibc
 #elseif canImport(Musl)
 import Musl
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// An incremental HTTP/1.x response parser that never buffers or allocates.

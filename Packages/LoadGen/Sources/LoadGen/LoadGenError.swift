@@ -24,6 +24,11 @@ public enum LoadGenError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotMerge(reason: String)
     /// Writing a report failed.
     case writeFailed(path: String, reason: String)
+    /// `feature` runs on LoadGen's epoll engine, which exists on Linux only; this build runs elsewhere (macOS).
+    case requiresLinux(feature: String)
+
+    /// What `requiresLinux` names for LoadGen's engine (`LoadTest.run`, `loadgen run`).
+    public static let engine = "LoadGen's load engine"
 
     public var description: String {
         switch self {
@@ -49,6 +54,8 @@ public enum LoadGenError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot merge: \(reason)"
         case let .writeFailed(path, reason):
             return "\(path): cannot write: \(reason)"
+        case let .requiresLinux(feature):
+            return "\(feature) needs Linux's epoll, and this system is not Linux (LoadGen has no kqueue engine)"
         }
     }
 }

@@ -42,10 +42,21 @@ public final class LoadTest: Sendable {
     /// - Parameter progress: called on the calling thread about every 100 ms with the seconds finished
     ///   since the previous call.
     /// - Throws: `LoadGenError.unresolvableHost`, or `.systemCallFailed` when threads or epoll cannot
-    ///   be set up. Network errors during the run are counted in the result, never thrown.
+    ///   be set up; `.requiresLinux` on other systems (the engine is epoll). Network errors during the run
+    ///   are counted in the result, never thrown.
     /// - Precondition: `run` is called once per `LoadTest`.
     public func run(progress: (LoadProgress) -> Void = { _ in }) throws(LoadGenError) -> LoadResult {
         precondition(!started.exchange(true, ordering: .relaxed), "a LoadTest runs once; create another")
+        #if os(Linux)
+        return try runEngine(progress: progress)
+        #else
+        throw .requiresLinux(feature: LoadGenError.engine)
+        #endif
+    }
+
+    #if os(Linux)
+    /// The run itself: one epoll `WorkerLoop` per thread.
+    private func runEngine(progress: (LoadProgress) -> Void) throws(LoadGenError) -> LoadResult {
         let configuration = self.configuration
         let address = try configuration.target.resolveIPv4()
         let workers = configuration.effectiveThreads
@@ -119,6 +130,7 @@ public final class LoadTest: Sendable {
         plan.control.seconds.retire()
         plan.control.report(outcome)
     }
+    #endif
 
     private func assemble(_ outcomes: [WorkerOutcome], measureStartNs: UInt64, startedAtEpochNs: Int64) -> LoadResult {
         let tally = outcomes.reduce(Tally()) { $0 + $1.tally }

@@ -2,6 +2,8 @@
 import Glibc
 #elseif canImport(Musl)
 import Musl
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// A joinable POSIX thread running one closure: the worker threads of runs and servers.
@@ -13,11 +15,16 @@ struct PosixThread: @unchecked Sendable {
     /// - Throws: `LoadGenError.systemCallFailed` when the thread cannot be created.
     static func spawn(_ body: @escaping @Sendable () -> Void) throws(LoadGenError) -> PosixThread {
         let context = Unmanaged.passRetained(Body(body)).toOpaque()
+        #if canImport(Darwin)
+        var handle: pthread_t? = nil // a pointer on Darwin, an integer on Glibc
+        #else
         var handle = pthread_t()
+        #endif
         let status = pthread_create(
             &handle, nil,
             { context in
-                let body = Unmanaged<Body>.fromOpaque(context!).takeRetainedValue()
+                let raw: UnsafeMutableRawPointer? = context // optional on Glibc only
+                let body = Unmanaged<Body>.fromOpaque(raw!).takeRetainedValue()
                 body.run()
                 return nil
             }, context)
@@ -25,7 +32,11 @@ struct PosixThread: @unchecked Sendable {
             Unmanaged<Body>.fromOpaque(context).release()
             throw .systemCallFailed(call: "pthread_create", errno: status)
         }
+        #if canImport(Darwin)
+        return PosixThread(handle: handle!)
+        #else
         return PosixThread(handle: handle)
+        #endif
     }
 
     /// Waits for the thread to end.

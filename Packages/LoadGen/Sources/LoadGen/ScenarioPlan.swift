@@ -5,6 +5,8 @@ import PerfSupport
 import Glibc
 #elseif canImport(Musl)
 import Musl
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// What a profiling script needs from a scenario to run its service under a profiler and its load apart:

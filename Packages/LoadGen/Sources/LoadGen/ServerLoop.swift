@@ -6,7 +6,13 @@ import Synchronization
 import Glibc
 #elseif canImport(Musl)
 import Musl
+#elseif canImport(Darwin)
+import Darwin
 #endif
+
+// LoadGen's engine is epoll, so Linux only; elsewhere LoadTest.run and TargetServer throw
+// LoadGenError.requiresLinux (TargetServer+Unavailable.swift).
+#if os(Linux)
 
 /// One connection of `TargetServer`.
 final class ServerConnection {
@@ -354,3 +360,5 @@ struct RequestHead {
         return value
     }
 }
+
+#endif

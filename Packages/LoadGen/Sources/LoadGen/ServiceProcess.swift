@@ -5,6 +5,8 @@ import PerfSupport
 import Glibc
 #elseif canImport(Musl)
 import Musl
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// A service started for a scenario: spawned in its own process group with its output in a log file, polled

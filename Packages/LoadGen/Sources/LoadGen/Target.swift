@@ -2,6 +2,8 @@
 import Glibc
 #elseif canImport(Musl)
 import Musl
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Where a load test sends its requests: an `http://` URL split into host, port and path.
@@ -61,7 +63,11 @@ public struct Target: Sendable, Hashable, CustomStringConvertible {
         if inet_pton(AF_INET, host, &address) == 1 { return address.s_addr }
         var hints = addrinfo()
         hints.ai_family = AF_INET
+        #if canImport(Glibc)
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        #else
+        hints.ai_socktype = SOCK_STREAM // a plain Int32 on Darwin
+        #endif
         var list: UnsafeMutablePointer<addrinfo>?
         let status = getaddrinfo(host, nil, &hints, &list)
         guard status == 0, let first = list, let socketAddress = first.pointee.ai_addr else {

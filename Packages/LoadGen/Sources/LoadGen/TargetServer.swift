@@ -6,7 +6,13 @@ import Synchronization
 import Glibc
 #elseif canImport(Musl)
 import Musl
+#elseif canImport(Darwin)
+import Darwin
 #endif
+
+// LoadGen's engine is epoll, so Linux only; elsewhere LoadTest.run and TargetServer throw
+// LoadGenError.requiresLinux (TargetServer+Unavailable.swift).
+#if os(Linux)
 
 /// A small, fast HTTP/1.1 server for calibration and for LoadGen's own tests.
 ///
@@ -167,3 +173,5 @@ final class ServerShared: Sendable {
         return due
     }
 }
+
+#endif

@@ -5,7 +5,13 @@ import PerfSupport
 import Glibc
 #elseif canImport(Musl)
 import Musl
+#elseif canImport(Darwin)
+import Darwin
 #endif
+
+// LoadGen's engine is epoll, so Linux only; elsewhere LoadTest.run and TargetServer throw
+// LoadGenError.requiresLinux (TargetServer+Unavailable.swift).
+#if os(Linux)
 
 /// Opening, closing and failing connections.
 extension WorkerLoop {
@@ -127,3 +133,5 @@ extension WorkerLoop {
         }
     }
 }
+
+#endif

@@ -1,6 +1,10 @@
 import PerfSupport
 import Synchronization
 
+// LoadGen's engine is epoll, so Linux only; elsewhere LoadTest.run and TargetServer throw
+// LoadGenError.requiresLinux (TargetServer+Unavailable.swift).
+#if os(Linux)
+
 /// What the loop does every 10 ms and at phase changes: seconds, the deadline, timeouts, reconnects
 /// and connection stages.
 extension WorkerLoop {
@@ -117,3 +121,5 @@ extension WorkerLoop {
         }
     }
 }
+
+#endif

@@ -4,7 +4,13 @@ import PerfSupport
 import Glibc
 #elseif canImport(Musl)
 import Musl
+#elseif canImport(Darwin)
+import Darwin
 #endif
+
+// LoadGen's engine is epoll, so Linux only; elsewhere LoadTest.run and TargetServer throw
+// LoadGenError.requiresLinux (TargetServer+Unavailable.swift).
+#if os(Linux)
 
 /// Reading responses: one `read` per readiness event, parsed in place, one clock read per `read`.
 extension WorkerLoop {
@@ -119,3 +125,5 @@ extension WorkerLoop {
         }
     }
 }
+
+#endif

@@ -4,7 +4,13 @@ import CLoadGen
 import Glibc
 #elseif canImport(Musl)
 import Musl
+#elseif canImport(Darwin)
+import Darwin
 #endif
+
+// LoadGen's engine is epoll, so Linux only; elsewhere LoadTest.run and TargetServer throw
+// LoadGenError.requiresLinux (TargetServer+Unavailable.swift).
+#if os(Linux)
 
 /// Issuing requests: into the connection's ring, then out with one `sendmsg` of every unwritten
 /// request (the template bytes are never copied).
@@ -121,3 +127,5 @@ extension WorkerLoop {
         return due >= deadlineNs ? .max : due
     }
 }
+
+#endif

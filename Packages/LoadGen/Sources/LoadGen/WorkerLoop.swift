@@ -5,7 +5,13 @@ import PerfSupport
 import Glibc
 #elseif canImport(Musl)
 import Musl
+#elseif canImport(Darwin)
+import Darwin
 #endif
+
+// LoadGen's engine is epoll, so Linux only; elsewhere LoadTest.run and TargetServer throw
+// LoadGenError.requiresLinux (TargetServer+Unavailable.swift).
+#if os(Linux)
 
 /// One request on a connection: when it was meant to go, when it went, which template, and whether it
 /// counts (sent after the warmup).
@@ -269,3 +275,5 @@ struct WorkerLoop: ~Copyable {
         return index * depth + position
     }
 }
+
+#endif

@@ -6,6 +6,8 @@ import PerfSupport
 import Glibc
 #elseif canImport(Musl)
 import Musl
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// `loadgen plan`: what a profiling script needs from a scenario, as `key<TAB>value` lines (see `ScenarioPlan`).

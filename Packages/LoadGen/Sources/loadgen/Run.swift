@@ -7,6 +7,8 @@ import Synchronization
 import Glibc
 #elseif canImport(Musl)
 import Musl
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// One run: scenario plus flags, the service around it, the table, the report and the exit status.
@@ -45,10 +47,15 @@ enum Run {
             return fail("\(target) is not a loopback address; pass --allow-remote to load another host")
         }
         // Many connections need many descriptors: raise the soft limit to the hard one (as the shell could).
+        #if canImport(Glibc)
+        let resource = Int32(RLIMIT_NOFILE.rawValue)
+        #else
+        let resource = RLIMIT_NOFILE // a plain Int32 on Darwin
+        #endif
         var limit = rlimit()
-        if getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < limit.rlim_max {
+        if getrlimit(resource, &limit) == 0, limit.rlim_cur < limit.rlim_max {
             limit.rlim_cur = limit.rlim_max
-            _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+            _ = setrlimit(resource, &limit)
         }
         // Initialised before the handlers can run: a signal handler must not run a lazy initialiser.
         _ = interrupted.load(ordering: .relaxed)

@@ -2,6 +2,9 @@ import Testing
 
 @testable import LoadGen
 
+// Every test here runs LoadGen's epoll engine or its in-process TargetServer: Linux only.
+#if os(Linux)
+
 /// The closed model's corrected latency on a fixture where the client-side wait is known: a real
 /// `WorkerLoop` with no socket, driven with chosen clock readings. A request is due when the response it
 /// replaces was read (or the connection became ready); the write pass may come later, and that wait is in
@@ -51,3 +54,5 @@ import Testing
         #expect(loop.uncorrected.snapshot() == histogram([1_000, 1_500, 1_000, 2_000]))
     }
 }
+
+#endif

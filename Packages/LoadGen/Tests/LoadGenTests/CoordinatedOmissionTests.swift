@@ -2,6 +2,9 @@ import Testing
 
 @testable import LoadGen
 
+// Every test here runs LoadGen's epoll engine or its in-process TargetServer: Linux only.
+#if os(Linux)
+
 /// Coordinated-omission correction in the open model, against an in-process `TargetServer` that stalls
 /// or answers slowly. The fixtures force latencies of hundreds of milliseconds; the margins are wide
 /// (half the stall against a quarter of it), so a busy machine cannot tip a verdict.
@@ -101,3 +104,5 @@ import Testing
         return waits
     }
 }
+
+#endif

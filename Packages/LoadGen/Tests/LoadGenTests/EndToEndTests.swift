@@ -3,6 +3,9 @@ import Testing
 
 @testable import LoadGen
 
+// Every test here runs LoadGen's epoll engine or its in-process TargetServer: Linux only.
+#if os(Linux)
+
 /// Runs against `TargetServer` on 127.0.0.1, port 0. Every run is bounded by a count or a short
 /// duration; verdicts rest on counts, never on timing.
 @Suite struct EndToEndTests {
@@ -338,3 +341,5 @@ import Testing
         #expect(merged.perSecond.allSatisfy { $0.latencyP50Ns == nil })
     }
 }
+
+#endif

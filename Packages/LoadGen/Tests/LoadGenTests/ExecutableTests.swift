@@ -14,6 +14,7 @@ private func run(_ program: String, _ arguments: [String], environment: [String:
     return try child.run(timeout: .seconds(120))
 }
 
+#if os(Linux)
 /// A scenario file aimed at `server` that runs 200 requests and judges requests/s by `thresholds` (JSON).
 private func countedScenario(for server: TargetServer, thresholds: String) throws -> String {
     let path = temporaryPath("thresholds.json")
@@ -24,6 +25,7 @@ private func countedScenario(for server: TargetServer, thresholds: String) throw
     try AtomicFile.write(Array(text.utf8), to: path)
     return path
 }
+#endif
 
 /// What a shell or a CI step sees of the built executables: exit status, standard output and error.
 @Suite struct ExecutableTests {
@@ -74,6 +76,8 @@ private func countedScenario(for server: TargetServer, thresholds: String) throw
         #expect(profile.standardErrorText == "loadgen: PERF_PROFILE: \"slow\" is not quick or full\n")
     }
 
+    #if os(Linux)
+    // These run the epoll engine (loadgen run, loadgen-target), which exists on Linux only.
     @Test func aRunPrintsItsTableWritesItsReportAndMergeCombinesTwo() throws {
         let server = try TargetServer(TargetOptions())
         defer { server.stop() }
@@ -145,4 +149,15 @@ private func countedScenario(for server: TargetServer, thresholds: String) throw
         #expect(outcome.standardOutputText.hasPrefix("loadgen-target listening on http://127.0.0.1:"))
         #expect(outcome.standardOutputText.hasSuffix("loadgen-target: 0 requests\n"))
     }
+    #else
+    @Test func aRunAndTheTargetSayTheyNeedLinuxAndExitTwo() throws {
+        let message = LoadGenError.requiresLinux(feature: LoadGenError.engine).description
+        let load = try run("loadgen", ["-d1s", "http://127.0.0.1:1/"])
+        #expect(load.termination == .exited(2))
+        #expect(load.standardErrorText == "loadgen: \(message)\n")
+        let target = try run("loadgen-target", ["--port", "0", "--lifetime", "200ms"])
+        #expect(target.termination == .exited(2))
+        #expect(target.standardErrorText.contains("needs Linux's epoll"))
+    }
+    #endif
 }

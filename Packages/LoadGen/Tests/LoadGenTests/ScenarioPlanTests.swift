@@ -7,6 +7,8 @@ import Testing
 import Glibc
 #elseif canImport(Musl)
 import Musl
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// A fresh directory holding `files` (name → content); removed by the caller with `removeDirectory`.

@@ -40,6 +40,8 @@ import Testing
         #expect(try AtomicFile.read(spec.log!) == Array("hello world\noops\n".utf8))
     }
 
+    #if os(Linux)
+    // Takes a free port from an in-process TargetServer (epoll): Linux only.
     @Test func serviceThatIsNeverReadyFailsWithItsLog() throws {
         let free = try TargetServer(TargetOptions())
         let port = free.port
@@ -59,6 +61,7 @@ import Testing
             try service.waitUntilReady()
         }
     }
+    #endif
 
     @Test func serviceThatExitsEarlyIsReported() throws {
         var spec = ServiceSpec(command: "false")

@@ -10,6 +10,8 @@ public enum MemProbeError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidSpecName(String)
     /// Writing a snapshot failed; `path` is the file or directory at fault.
     case snapshotFailed(path: String, reason: String)
+    /// `feature` reads what only Linux provides (`/proc`); this build runs elsewhere (macOS).
+    case requiresLinux(feature: String)
 
     public var description: String {
         switch self {
@@ -24,6 +26,8 @@ public enum MemProbeError: Error, Equatable, Sendable, CustomStringConvertible {
             return "invalid spec name \"\(name)\": use letters, digits, '-', '_' or '.', e.g. \"lru-cache\""
         case let .snapshotFailed(path, reason):
             return "\(path): cannot write the snapshot: \(reason); check that the directory is writable"
+        case let .requiresLinux(feature):
+            return "\(feature) needs Linux (it reads /proc), which this system is not"
         }
     }
 }

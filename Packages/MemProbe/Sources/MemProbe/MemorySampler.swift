@@ -40,14 +40,19 @@ public final class MemorySampler {
     }
 
     /// A sampler of the process `pid`, reading `/proc/PID/status`.
-    /// - Throws: `MemProbeError.processNotFound` when the file cannot be opened.
+    /// - Throws: `MemProbeError.processNotFound` when the file cannot be opened;
+    ///   `MemProbeError.requiresLinux` on other systems (no `/proc`).
     public init(pid: Int32) throws(MemProbeError) {
+        #if !os(Linux)
+        throw .requiresLinux(feature: "sampling another process's memory (/proc/\(pid)/status)")
+        #else
         self.pid = pid
         fields = [.resident, .peakResident]
         descriptor = open("/proc/\(pid)/status", O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .processNotFound(pid: pid) }
         buffer = .allocate(byteCount: 8192, alignment: 8)
         pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+        #endif
     }
 
     deinit {

@@ -3,6 +3,8 @@ import Testing
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 extension ProcessMemoryTests {
@@ -62,7 +64,14 @@ extension ProcessMemoryTests {
         #endif
 
         @Test func missingProcessIsNamedInTheError() {
+            #if os(Linux)
             #expect(throws: MemProbeError.processNotFound(pid: Int32.max)) { try MemorySampler(pid: Int32.max) }
+            #else
+            #expect(throws: MemProbeError.requiresLinux(feature: "sampling another process's memory (/proc/1/status)"))
+            {
+                try MemorySampler(pid: 1)
+            }
+            #endif
             #expect(
                 MemProbeError.processNotFound(pid: 42).description
                     == "no process with id 42 (or /proc/42/status is not readable): "

@@ -5,9 +5,11 @@ import Testing
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
-// README: test-only imports: Foundation, PerfResult, Glibc (the checks and the temporary directory)
+// README: test-only imports: Foundation, PerfResult, Glibc, Darwin (the checks and the temporary directory)
 
 /// The Swift examples of README.md, kept identical to it by Scripts/check-readme-examples.py (`make lint`).
 @Suite struct ReadmeExampleTests {

@@ -37,6 +37,14 @@ int perfsupport_pipe_cloexec(int descriptors[2]) {
 int perfsupport_spawn_file_actions_addchdir(void *actions, const char *path) {
 #if defined(__linux__)
     return posix_spawn_file_actions_addchdir_np((posix_spawn_file_actions_t *)actions, path);
+#elif defined(__APPLE__)
+    // Declared since macOS 10.15; SwiftPM's default deployment target can be older, hence the check.
+    if (__builtin_available(macOS 10.15, *)) {
+        return posix_spawn_file_actions_addchdir_np((posix_spawn_file_actions_t *)actions, path);
+    }
+    (void)actions;
+    (void)path;
+    return ENOSYS;
 #else
     (void)actions;
     (void)path;

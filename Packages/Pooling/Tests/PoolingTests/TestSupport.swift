@@ -68,15 +68,24 @@ func runOnNewThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
     var threads: [pthread_t] = []
     for index in 0..<count {
         let box = Unmanaged.passRetained(ThreadBody { body(index) }).toOpaque()
+        #if canImport(Darwin)
+        var thread: pthread_t? = nil // a pointer on Darwin, an integer on Glibc
+        #else
         var thread = pthread_t()
+        #endif
         let status = pthread_create(
             &thread, nil,
             { raw in
-                Unmanaged<ThreadBody>.fromOpaque(raw!).takeRetainedValue().body()
+                let context: UnsafeMutableRawPointer? = raw // optional on Glibc only
+                Unmanaged<ThreadBody>.fromOpaque(context!).takeRetainedValue().body()
                 return nil
             }, box)
         precondition(status == 0, "pthread_create failed: \(status)")
+        #if canImport(Darwin)
+        threads.append(thread!)
+        #else
         threads.append(thread)
+        #endif
     }
     for thread in threads { pthread_join(thread, nil) }
 }

@@ -6,6 +6,8 @@ import Testing
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// `--update-baseline`: the only writer of baselines, atomic, release numbers only.
@@ -117,4 +119,6 @@ import Glibc
 /// `RLIMIT_FSIZE` as the `setrlimit` parameter type of this platform.
 #if canImport(Glibc)
 let fileSizeLimitResource = __rlimit_resource_t(RLIMIT_FSIZE.rawValue)
+#else
+let fileSizeLimitResource = RLIMIT_FSIZE // a plain Int32 on Darwin
 #endif

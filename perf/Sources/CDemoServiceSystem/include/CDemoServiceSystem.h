@@ -3,8 +3,10 @@
 #define C_DEMO_SERVICE_SYSTEM_H
 
 #include <stddef.h>
+#if defined(__linux__)
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
+#endif
 
 /// accept4(listener, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC): -1 with errno set on failure.
 int cds_accept_nonblocking(int listener);

@@ -3,16 +3,22 @@
 
 // The Linux calls LoadGen needs that Swift's Glibc module does not export: epoll, eventfd, timer slack,
 // TCP options and process spawning helpers. Everything here is a thin, allocation-free wrapper.
+//
+// The epoll, eventfd and timer-slack part exists on Linux only (`#if defined(__linux__)` below): LoadGen's
+// engine is Linux-only. The socket helpers build everywhere (macOS too), for the code that shares them.
 
 #include <stdint.h>
 #include <sys/types.h>
+#if defined(__linux__)
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
+#endif
 #include <sys/socket.h>
 #include <sys/uio.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 
+#if defined(__linux__)
 /// Waits for events with a nanosecond timeout (`epoll_pwait2`); a negative timeout waits forever.
 /// Falls back to `epoll_wait` with the timeout rounded up to whole milliseconds on kernels before 5.11.
 int loadgen_epoll_wait_ns(int epfd, struct epoll_event *events, int max_events, int64_t timeout_ns);
@@ -34,18 +40,27 @@ static inline uint32_t loadgen_event_bits(const struct epoll_event *events, int 
 static inline uint64_t loadgen_event_data(const struct epoll_event *events, int index) {
     return events[index].data.u64;
 }
+#endif
 
-/// Sends the `count` buffers of `vectors` with MSG_NOSIGNAL (no SIGPIPE when the peer is gone).
+/// The flags of every send: MSG_NOSIGNAL where it exists (Linux). Darwin has no such flag; there the sockets
+/// that `loadgen_tcp_socket` and `loadgen_accept` make carry SO_NOSIGPIPE instead.
+#if defined(MSG_NOSIGNAL)
+#define LOADGEN_SEND_FLAGS MSG_NOSIGNAL
+#else
+#define LOADGEN_SEND_FLAGS 0
+#endif
+
+/// Sends the `count` buffers of `vectors` without SIGPIPE when the peer is gone (`LOADGEN_SEND_FLAGS`).
 static inline ssize_t loadgen_send_vectors(int fd, struct iovec *vectors, int count) {
     struct msghdr message = {0};
     message.msg_iov = vectors;
     message.msg_iovlen = (size_t)count;
-    return sendmsg(fd, &message, MSG_NOSIGNAL);
+    return sendmsg(fd, &message, LOADGEN_SEND_FLAGS);
 }
 
-/// Sends bytes with MSG_NOSIGNAL.
+/// Sends bytes without SIGPIPE (`LOADGEN_SEND_FLAGS`).
 static inline ssize_t loadgen_send(int fd, const void *bytes, size_t count) {
-    return send(fd, bytes, count, MSG_NOSIGNAL);
+    return send(fd, bytes, count, LOADGEN_SEND_FLAGS);
 }
 
 /// Sets TCP_NODELAY on a TCP socket.
@@ -73,6 +88,7 @@ int loadgen_bind_listen_ipv4(int fd, uint32_t address, uint16_t port, int backlo
 /// The offset just past the first CRLFCRLF in `bytes`, or -1.
 long loadgen_find_head_end(const uint8_t *bytes, size_t count);
 
+#if defined(__linux__)
 /// Constants whose Swift import is awkward (macros built from enums).
 extern const uint32_t LOADGEN_EPOLLIN;
 extern const uint32_t LOADGEN_EPOLLOUT;
@@ -89,11 +105,13 @@ int loadgen_epoll_create(void);
 
 /// Creates a non-blocking, close-on-exec eventfd.
 int loadgen_eventfd(void);
+#endif
 
-/// Creates a non-blocking, close-on-exec TCP socket.
+/// Creates a non-blocking, close-on-exec TCP socket (with SO_NOSIGPIPE on Darwin).
 int loadgen_tcp_socket(void);
 
-/// Accepts a connection as a non-blocking, close-on-exec socket, or -1 with errno.
+/// Accepts a connection as a non-blocking, close-on-exec socket (with SO_NOSIGPIPE on Darwin), or -1 with
+/// errno.
 int loadgen_accept(int listen_fd);
 
 #endif

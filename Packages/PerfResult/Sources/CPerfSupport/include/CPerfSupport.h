@@ -19,8 +19,9 @@ uint64_t perfsupport_monotonic_nanoseconds(void);
 /// which leaves that window open. Returns 0, or -1 with `errno` set.
 int perfsupport_pipe_cloexec(int descriptors[2]);
 
-/// Adds "change the working directory to `path`" to spawn file actions (`posix_spawn_file_actions_addchdir_np`).
-/// Returns 0, or an error number: ENOSYS where the C library has no such action.
+/// Adds "change the working directory to `path`" to spawn file actions (`posix_spawn_file_actions_addchdir_np`,
+/// on glibc and on macOS 10.15 or later). Returns 0, or an error number: ENOSYS where the C library has no such
+/// action.
 int perfsupport_spawn_file_actions_addchdir(void *actions, const char *path);
 
 #endif

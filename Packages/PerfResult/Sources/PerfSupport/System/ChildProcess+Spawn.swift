@@ -31,10 +31,10 @@ extension ChildProcess {
     /// `fileActions` lists in its second argument the descriptors it opened for the child only: they are
     /// closed in the parent once the child has started, or has failed to.
     func spawn(
-        fileActions: (inout posix_spawn_file_actions_t, inout [Int32]) throws(SystemError) -> Void
+        fileActions: (inout SpawnFileActions, inout [Int32]) throws(SystemError) -> Void
     ) throws(SystemError) -> SpawnedProcess {
-        var actions = posix_spawn_file_actions_t()
-        var attributes = posix_spawnattr_t()
+        var actions = SpawnFileActions.empty
+        var attributes = SpawnAttributes.empty
         var parentCopies: [Int32] = []
         posix_spawn_file_actions_init(&actions)
         posix_spawnattr_init(&attributes)
@@ -92,7 +92,7 @@ extension ChildProcess {
     }
 
     private static func redirect(
-        _ descriptor: Int32, to destination: Destination, in actions: inout posix_spawn_file_actions_t,
+        _ descriptor: Int32, to destination: Destination, in actions: inout SpawnFileActions,
         parentCopies: inout [Int32]
     ) throws(SystemError) {
         switch destination {

@@ -4,6 +4,7 @@ import Glibc
 import Musl
 #elseif canImport(Darwin)
 import Darwin
+import MachO // _NSGetExecutablePath
 #endif
 
 /// Where the running executable is, and where a program is found on a search path.
