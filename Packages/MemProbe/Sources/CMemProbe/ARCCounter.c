@@ -60,7 +60,11 @@ static int state = MEMPROBE_ARC_NO_HOOK_POINTS;
 static pthread_once_t state_once = PTHREAD_ONCE_INIT;
 static _Atomic int counting;
 
+#if defined(__linux__)
 static __thread memprobe_arc_counts current __attribute__((tls_model("initial-exec")));
+#else
+static __thread memprobe_arc_counts current;
+#endif
 
 static _Atomic uint64_t all_retains;
 static _Atomic uint64_t all_releases;
@@ -147,8 +151,8 @@ static void decide_state(void) {
         "_ZL21_swift_retain_adapter", "_ZL25_swift_retain_adapterImplPN5swift10HeapObjectE"};
     uintptr_t addresses[2];
     int table = memprobe_find_symbols((const void *)&_swift_retain, "_swift_retain", names, addresses, 2);
-    if (table < 0) {  // not ELF: the runtime calls _swift_retain directly (Darwin)
-        state = MEMPROBE_ARC_AVAILABLE;
+    if (table < 0) {  // not ELF: how this runtime dispatches has not been checked here
+        state = MEMPROBE_ARC_PLATFORM_UNVERIFIED;
         return;
     }
     if (table == 0) {

@@ -39,6 +39,10 @@ public enum ARCCounter {
                 reason: "the Swift runtime's file has no symbol table (stripped), so how it dispatches "
                     + "swift_retain cannot be verified and hooking it could crash (Swift 6.3's retain adapter, "
                     + "swiftlang/swift#88924); ARC traffic is not counted")
+        case MEMPROBE_ARC_PLATFORM_UNVERIFIED:
+            return .unavailable(
+                reason: "ARC counting is verified on Linux only: how this platform's runtime dispatches "
+                    + "swift_retain through its hook points has not been checked, so nothing is hooked")
         default:
             return .unavailable(
                 reason: "the Swift runtime of this process has no retain/release hook points "

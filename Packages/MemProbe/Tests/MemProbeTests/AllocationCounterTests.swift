@@ -122,7 +122,11 @@ private final class Node {
 
     @Test func countsOfAnExitedThreadAreKept() {
         let before = AllocationCounter.allThreads()!
+        #if canImport(Darwin)
+        var thread: pthread_t? = nil // a pointer on Darwin, an integer on Glibc
+        #else
         var thread = pthread_t()
+        #endif
         let created = pthread_create(
             &thread, nil,
             { _ in
@@ -132,7 +136,11 @@ private final class Node {
                 return nil
             }, nil)
         #expect(created == 0)
+        #if canImport(Darwin)
+        pthread_join(thread!, nil)
+        #else
         pthread_join(thread, nil)
+        #endif
         let after = AllocationCounter.allThreads()!
         // Other tests only add to the totals; losing the exited thread's block would subtract ~5,000.
         #expect(after.allocations - before.allocations >= 5001)

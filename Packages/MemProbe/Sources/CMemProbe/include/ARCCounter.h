@@ -33,6 +33,8 @@ typedef struct memprobe_arc_counts {
 /// file has no symbol table, or the retain adapter is not where it should be); counting is refused,
 /// since Swift 6.3's adapter faults on tagged values unless it is replaced.
 #define MEMPROBE_ARC_DISPATCH_UNKNOWN (-1)
+/// Not Linux: the hooks are not installed where their dispatch has not been verified (Apple platforms).
+#define MEMPROBE_ARC_PLATFORM_UNVERIFIED (-2)
 
 /// Whether counting can be switched on; one of the MEMPROBE_ARC_* values. The first call reads the
 /// runtime's symbol table from disk (a few milliseconds); later calls are a load.
