@@ -28,7 +28,7 @@ import Darwin
     @Test func aWindowThatTouchesFreshPagesShowsAMinorFaultPerPage() throws {
         let probe = ResourceUsageProbe([.pageFaults], scope: .currentThread)
         let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
-        let pages = 64  // 256 KiB with 4 KiB pages: too small for a transparent huge page
+        let pages = 64 // 256 KiB with 4 KiB pages: too small for a transparent huge page
         let region = try #require(
             mmap(nil, pages * pageSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0))
         try #require(region != MAP_FAILED)
@@ -101,7 +101,7 @@ import Darwin
         probe.start()
         probe.stop()
         let peak = probe.metrics(operations: 1_000).first { $0.key == "peakRssBytes" }?.value ?? 0
-        #expect(peak >= Double(1 << 20))  // not divided by the thousand operations
+        #expect(peak >= Double(1 << 20)) // not divided by the thousand operations
     }
 
     @Test func systemCallsAreUnavailableWithAReasonNotZero() {

@@ -42,19 +42,19 @@ public struct ProcIOCounters: Sendable, Hashable {
     /// The counters in the bytes of `/proc/PID/io`, or `nil` when one of the six is missing or malformed. Does not
     /// allocate, so it may parse a `ProcFile`'s buffer at the edge of a measured window.
     /// - Complexity: O(*n*) in the number of bytes.
-    public init?(bytes buffer: UnsafeRawBufferPointer) {
+    public init?(bytes: UnsafeRawBufferPointer) {
         self.init()
-        let bytes = buffer[...]
+        let end = bytes.count
         var found = 0
-        var lineStart = bytes.startIndex
-        while lineStart < bytes.endIndex {
-            let lineEnd = ProcText.index(of: UInt8(ascii: "\n"), in: bytes, from: lineStart)
-            let colon = ProcText.index(of: UInt8(ascii: ":"), in: bytes[..<lineEnd], from: lineStart)
+        var lineStart = 0
+        while lineStart < end {
+            let lineEnd = ProcText.index(of: UInt8(ascii: "\n"), in: bytes, from: lineStart, to: end)
+            let colon = ProcText.index(of: UInt8(ascii: ":"), in: bytes, from: lineStart, to: lineEnd)
             if colon < lineEnd {
                 var raw = 0
                 while let field = Field(rawValue: raw) {
-                    if ProcText.equals(bytes[lineStart..<colon], field.name) {
-                        guard let value = ProcText.unsigned(bytes[(colon + 1)..<lineEnd]) else { return nil }
+                    if ProcText.equals(bytes, from: lineStart, to: colon, field.name) {
+                        guard let value = ProcText.unsigned(bytes, from: colon + 1, to: lineEnd) else { return nil }
                         set(field, value)
                         found |= 1 << raw
                     }

@@ -10,19 +10,21 @@ public enum ProcStatText {
     }
 
     /// `threadCount(_:)` over the bytes of a `ProcFile`'s buffer, without allocating.
-    public static func threadCount(bytes buffer: UnsafeRawBufferPointer) -> Int? {
-        let bytes = buffer[...]
-        var close = bytes.endIndex - 1
-        while close >= bytes.startIndex && bytes[close] != UInt8(ascii: ")") { close -= 1 }
-        guard close >= bytes.startIndex else { return nil }
+    public static func threadCount(bytes: UnsafeRawBufferPointer) -> Int? {
+        let end = bytes.count
+        var close = end - 1
+        while close >= 0 && bytes[close] != UInt8(ascii: ")") { close -= 1 }
+        guard close >= 0 else { return nil }
         // After ") " come fields 3 (state) … ; num_threads is field 20, the 18th of them.
         var index = close + 1
-        for _ in 0..<17 {
-            while index < bytes.endIndex && bytes[index] == UInt8(ascii: " ") { index += 1 }
-            index = ProcText.index(of: UInt8(ascii: " "), in: bytes, from: index)
-            guard index < bytes.endIndex else { return nil }
+        var skipped = 0
+        while skipped < 17 {
+            while index < end && bytes[index] == UInt8(ascii: " ") { index += 1 }
+            index = ProcText.index(of: UInt8(ascii: " "), in: bytes, from: index, to: end)
+            guard index < end else { return nil }
+            skipped += 1
         }
-        guard let count = ProcText.unsigned(bytes[index...]), count <= UInt64(Int.max) else { return nil }
+        guard let count = ProcText.unsigned(bytes, from: index, to: end), count <= UInt64(Int.max) else { return nil }
         return Int(count)
     }
 }
