@@ -33,6 +33,8 @@ public final class ProcessIOProbe: Probe {
     private var owner: pthread_t
     private var begin = ProcIOCounters()
     private var end = ProcIOCounters()
+    /// Whether both edges of the last window were read; a failed read leaves the window without metrics.
+    private var windowRead = false
 
     /// A probe of `scope`'s I/O counters.
     public init(scope: UsageScope = .allThreads) {
@@ -62,29 +64,35 @@ public final class ProcessIOProbe: Probe {
             owner = pthread_self()
             file.reopen()
         }
+        windowRead = false
         guard let bytes = file.read(), var counters = ProcIOCounters(bytes: bytes) else { return }
         // The kernel counts this read after producing its text: one call and `bytes.count` bytes that are ours.
         counters.readCalls &+= 1
         counters.bytesRead &+= UInt64(bytes.count)
         begin = counters
         end = counters
+        windowRead = true
     }
 
     /// Reads the counters (one `pread`, not itself counted). Does not allocate.
     public func stop() {
         guard let file, availability == .available else { return }
-        guard let bytes = file.read(), let counters = ProcIOCounters(bytes: bytes) else { return }
+        guard windowRead, let bytes = file.read(), let counters = ProcIOCounters(bytes: bytes) else {
+            windowRead = false
+            return
+        }
         end = counters
     }
 
     /// The last window's counts.
     public var lastWindow: ProcIOCounters { end - begin }
 
-    /// The six I/O metrics of the last window, per operation; empty when unavailable.
+    /// The six I/O metrics of the last window, per operation; empty when unavailable or when a read of the window
+    /// failed.
     /// - Precondition: `operations > 0`.
     public func metrics(operations: Int) -> [Metric] {
         precondition(operations > 0, "ProcessIOProbe.metrics(operations:) needs a positive operation count")
-        guard availability == .available else { return [] }
+        guard availability == .available, windowRead else { return [] }
         let window = lastWindow
         let perOp = { (count: UInt64) in Double(count) / Double(operations) }
         return [

@@ -25,6 +25,8 @@ public final class ResourceUsageProbe: Probe {
     private let measuresPeak: Bool
     private var begin = ResourceUsage()
     private var end = ResourceUsage()
+    /// Whether both edges of the last window were read; a failed `getrusage` leaves the window without metrics.
+    private var windowRead = false
 
     /// A probe of `groups` (the others are ignored) over `scope`.
     public init(_ groups: Set<SystemMetric>, scope: UsageScope = .allThreads) {
@@ -41,23 +43,28 @@ public final class ResourceUsageProbe: Probe {
 
     /// Reads the counters. One system call, no allocation.
     public func start() {
-        begin = ResourceUsage.read(scope) ?? ResourceUsage()
+        let reading = ResourceUsage.read(scope)
+        begin = reading ?? ResourceUsage()
         end = begin
+        windowRead = reading != nil
     }
 
     /// Reads the counters. One system call, no allocation.
     public func stop() {
-        end = ResourceUsage.read(scope) ?? begin
+        let reading = ResourceUsage.read(scope)
+        end = reading ?? begin
+        windowRead = windowRead && reading != nil
     }
 
     /// The last window's counts.
     public var lastWindow: ResourceUsage { end - begin }
 
-    /// The chosen groups' metrics of the last window, per operation where that means something.
+    /// The chosen groups' metrics of the last window, per operation where that means something; empty when
+    /// unavailable or when a reading of the window failed.
     /// - Precondition: `operations > 0`.
     public func metrics(operations: Int) -> [Metric] {
         precondition(operations > 0, "ResourceUsageProbe.metrics(operations:) needs a positive operation count")
-        guard availability == .available else { return [] }
+        guard availability == .available, windowRead else { return [] }
         let window = lastWindow
         let perOp = { (count: UInt64) in Double(count) / Double(operations) }
         var metrics: [Metric] = []
