@@ -167,6 +167,16 @@ let package = Package(
                 .product(name: "PerfSupport", package: "PerfResult"),
             ],
             swiftSettings: swiftSettings),
+        // MicroBench's system-metric probes under MemProbe's allocation counter (MicroBench cannot depend on
+        // MemProbe): their start() and stop() allocate nothing.
+        .testTarget(
+            name: "SystemProbeAllocationTests",
+            dependencies: [
+                .product(name: "MicroBench", package: "MicroBench"), .product(name: "MemProbe", package: "MemProbe"),
+                .product(name: "PerfResult", package: "PerfResult"),
+                .product(name: "PerfSupport", package: "PerfResult"),
+            ],
+            swiftSettings: swiftSettings),
         // The pools suite: Pool and BufferPool against plain allocation, one thread against two.
         .executableTarget(
             name: "perf-pools",

@@ -17,21 +17,10 @@
 
 #include <errno.h>
 #include <stdlib.h>
-#include <sys/resource.h>
 
 #if defined(__linux__) && defined(__GLIBC__)
 #define MEMPROBE_INTERPOSE 1
 #endif
-
-int64_t memprobe_peak_resident_bytes(void) {
-    struct rusage usage;
-    if (getrusage(RUSAGE_SELF, &usage) != 0) return -1;
-#if defined(__APPLE__)
-    return (int64_t)usage.ru_maxrss;  // bytes on Darwin
-#else
-    return (int64_t)usage.ru_maxrss * 1024;  // kilobytes on Linux
-#endif
-}
 
 #if MEMPROBE_INTERPOSE
 

@@ -1,4 +1,5 @@
 import CMemProbe
+import PerfSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -96,9 +97,8 @@ public final class MemorySampler {
         return UnsafeRawBufferPointer(rebasing: buffer[0..<count])
     }
 
-    /// This process's peak resident set size from `getrusage`, in bytes.
+    /// This process's peak resident set size from `getrusage`, in bytes (PerfSupport's `ResourceUsage`).
     static func peakResidentBytes() -> Int? {
-        let peak = memprobe_peak_resident_bytes()
-        return peak >= 0 ? Int(peak) : nil
+        ResourceUsage.read(.allThreads).map { Int(clamping: $0.peakResidentBytes) }
     }
 }

@@ -29,7 +29,7 @@ struct ResultTable {
                 (
                     .right(ResultTable.header(forProbeMetric: key), minimumWidth: 9),
                     { measurement in
-                        measurement.probeMetrics.first { $0.key == key }.map { NumberText.count($0.value) } ?? "-"
+                        measurement.probeMetrics.first { $0.key == key }.map(ResultTable.cell(forProbeMetric:)) ?? "-"
                     }
                 ))
         }
@@ -54,17 +54,6 @@ struct ResultTable {
     func row(_ measurement: Measurement) -> String {
         let note = measurement.findings.map(\.label).joined(separator: ", ")
         return table.line(([measurement.name] + cells.map { $0(measurement) } + [note]).map { TextTable.Cell($0) })
-    }
-
-    private static func header(forProbeMetric key: String) -> String {
-        switch key {
-        case "allocsPerOp": return "allocs/op"
-        case "bytesPerOp": return "bytes/op"
-        case "retainsPerOp": return "retains/op"
-        case "releasesPerOp": return "releases/op"
-        case "objectAllocsPerOp": return "objects/op"
-        default: return key
-        }
     }
 
     private static func throughput(_ measurement: Measurement) -> String {

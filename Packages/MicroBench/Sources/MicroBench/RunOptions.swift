@@ -18,6 +18,8 @@ struct RunOptions: Equatable {
     var instructions = false
     /// `--iterations COUNT`: operations per window with `--instructions`.
     var iterations = CallgrindInvocation.defaultIterations
+    /// `--metrics LIST`: the system metrics measured around every sample window (none by default).
+    var metrics: [SystemMetric] = []
     /// `--callgrind-child NAME` (internal): this process is the callgrind child counting task `NAME`.
     var callgrindChild: String?
 
@@ -36,6 +38,10 @@ struct RunOptions: Equatable {
     static let iterations = Option(
         "iterations", .integer.within(1...1_000_000).placeholder("COUNT"),
         default: CallgrindInvocation.defaultIterations, help: "operations per window with --instructions")
+    static let metrics = Option(
+        "metrics", .string.placeholder("LIST"),
+        help: "also measure these system metrics around every sample, comma-separated: "
+            + "\(SystemMetric.allowedNames) or all (see the README for what each counts)")
     static let callgrindChild = Option(
         "callgrind-child", .string.placeholder("NAME"), hidden: true,
         help: "internal: count task NAME as the child of callgrind that --instructions starts")
@@ -50,7 +56,8 @@ struct RunOptions: Equatable {
             summary: """
                 Runs this executable's microbenchmark suites and prints one row per task: ops/s, the median ns/op
                 with its relative margin of error (95 %, within this run only), p99, the samples kept, the batch
-                size, and allocations per operation when an allocation probe is installed.
+                size, allocations per operation when an allocation probe is installed, and with --metrics the
+                system metrics asked for (CPU time, context switches, page faults, I/O, threads, peak RSS).
                 --json writes suite "\(reportName)".
 
                 With --instructions: instructions, L1 and last-level cache misses per operation instead, counted
@@ -60,11 +67,10 @@ struct RunOptions: Equatable {
                 """,
             options: [
                 filter, time, CommonOptions.quick, CommonOptions.profile, CommonOptions.forks, CommonOptions.json, list,
-                instructions,
-                iterations, callgrindChild,
+                metrics, instructions, iterations, callgrindChild,
             ],
             usage: [
-                "[--filter PATTERN]... [--time SECONDS] [--quick] [--forks N] [--json PATH] [--list]",
+                "[--filter PATTERN]... [--time SECONDS] [--quick] [--forks N] [--metrics LIST] [--json PATH] [--list]",
                 "--instructions [--iterations COUNT] [--filter PATTERN]... [--json PATH]",
             ],
             footer: """
@@ -91,9 +97,11 @@ struct RunOptions: Equatable {
         instructions = parsed[Self.instructions]
         iterations = parsed[Self.iterations] ?? CallgrindInvocation.defaultIterations
         callgrindChild = parsed[Self.callgrindChild]
+        if let list = parsed[Self.metrics] { metrics = try SystemMetric.parseList(list) }
         // The callgrind child is given --iterations without --instructions.
         if callgrindChild == nil { try parsed.requires(Self.iterations, Self.instructions) }
         try parsed.exclusive(Self.time, Self.instructions)
+        try parsed.exclusive(Self.metrics, Self.instructions)
         if let forks, forks > 1, instructions {
             throw UsageError(
                 "--forks does not apply to --instructions: instruction counts repeat exactly, so one process "

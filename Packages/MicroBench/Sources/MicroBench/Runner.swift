@@ -74,6 +74,16 @@ struct Runner {
             return try countInstructions(
                 tasks, iterations: options.iterations, environment: environment, jsonPath: options.jsonPath)
         }
+        // The system metrics asked for join the suite's probes; with none, nothing more is read.
+        var runner = self
+        runner.probes += SystemMetric.probes(for: options.metrics)
+        return try runner.measureAndWrite(options, tasks: tasks, arguments: arguments, environment: environment)
+    }
+
+    /// Measures `tasks` in this process or in forks, prints them and writes the report.
+    private func measureAndWrite(
+        _ options: RunOptions, tasks: [BenchTask], arguments: [String], environment: Environment
+    ) throws(MicroBenchError) -> Int32 {
         let forks = options.forks ?? defaultForks(options.profile)
         if forks > 1 {
             return try measureInForks(

@@ -32,6 +32,13 @@ private func theLastLineOfTheReadmesMain() {
     // README: end microbench-main
 }
 
+/// Compiled, never called, like the one above.
+private func theReadmesSystemMetrics() {
+    // README: begin microbench-system-metrics
+    MicroBench.main([stringOps], probes: SystemMetric.probes(for: [.cpu, .contextSwitches, .io]))
+    // README: end microbench-system-metrics
+}
+
 /// The Swift examples of README.md, kept identical to it by Scripts/check-readme-examples.py (`make lint`).
 @Suite struct ReadmeExampleTests {
     @Test func theReadmeSuiteRunsWithTheSystemClocksAndNamesEveryResult() {

@@ -115,11 +115,31 @@ extension RunOptions {
         #expect(try RunOptions.parse(["--forks", "1", "--list"]).list)
     }
 
+    @Test func metricsAreACommaSeparatedListOfKnownNamesInTheirOwnOrder() throws {
+        #expect(try RunOptions.parse([]).metrics.isEmpty)
+        #expect(try RunOptions.parse(["--metrics", "io,cpu"]).metrics == [.cpu, .io])
+        #expect(try RunOptions.parse(["--metrics=threads, rss,threads"]).metrics == [.threads, .rss])
+        #expect(try RunOptions.parse(["--metrics", "all"]).metrics == SystemMetric.allCases)
+    }
+
+    @Test func anUnknownMetricIsRefusedNamingTheFlagAndTheAllowedNames() {
+        let allowed = "cpu,context-switches,page-faults,io,threads,rss,syscalls or all"
+        #expect(
+            RunOptions.mistake(["--metrics", "cpu,disk"])
+                == "--metrics: \"disk\" is not a metric; use a comma-separated list of \(allowed)")
+        #expect(
+            RunOptions.mistake(["--metrics", "cpu,"])
+                == "--metrics: an empty name is not a metric; use a comma-separated list of \(allowed)")
+        #expect(
+            RunOptions.mistake(["--metrics", "io", "--instructions"])
+                == "--metrics and --instructions cannot be used together; give one of them")
+    }
+
     @Test func theHelpListsEveryFlagButTheInternalOne() {
         let help = RunOptions.command(programName: "perf-micro").helpText()
         for flag in [
             "--filter PATTERN", "--time SECONDS", "--quick", "--profile quick|full", "--forks N", "--json PATH",
-            "--list", "--instructions", "--iterations COUNT", "-h, --help",
+            "--list", "--instructions", "--iterations COUNT", "--metrics LIST", "-h, --help",
         ] {
             #expect(help.contains(flag), "\(flag) is missing from the help")
         }

@@ -129,6 +129,67 @@ extension Metric {
         known("peakRssBytes", value, .bytes, .lower, samples)
     }
 
+    // MARK: System metrics (MicroBench's `--metrics`)
+
+    /// CPU time in user mode per operation, in nanoseconds (`getrusage`, microsecond resolution); lower is better.
+    public static func cpuUserNsPerOp(_ value: Double, samples: [Double]? = nil) -> Metric {
+        known("cpuUserNsPerOp", value, .nanoseconds, .lower, samples)
+    }
+    /// CPU time in the kernel per operation, in nanoseconds (`getrusage`, microsecond resolution); lower is better.
+    public static func cpuSystemNsPerOp(_ value: Double, samples: [Double]? = nil) -> Metric {
+        known("cpuSystemNsPerOp", value, .nanoseconds, .lower, samples)
+    }
+    /// Voluntary context switches (sleeping, blocking) per operation; lower is better.
+    public static func contextSwitchesVoluntaryPerOp(_ value: Double, samples: [Double]? = nil) -> Metric {
+        known("contextSwitchesVoluntaryPerOp", value, .count, .lower, samples)
+    }
+    /// Involuntary context switches (preemption) per operation; lower is better.
+    public static func contextSwitchesInvoluntaryPerOp(_ value: Double, samples: [Double]? = nil) -> Metric {
+        known("contextSwitchesInvoluntaryPerOp", value, .count, .lower, samples)
+    }
+    /// Minor page faults (no I/O: fresh pages, copy-on-write) per operation; lower is better.
+    public static func pageFaultsMinorPerOp(_ value: Double, samples: [Double]? = nil) -> Metric {
+        known("pageFaultsMinorPerOp", value, .count, .lower, samples)
+    }
+    /// Major page faults (a page read from a file or swap) per operation; lower is better.
+    public static func pageFaultsMajorPerOp(_ value: Double, samples: [Double]? = nil) -> Metric {
+        known("pageFaultsMajorPerOp", value, .count, .lower, samples)
+    }
+    /// Bytes returned by read calls per operation (`/proc/…/io` `rchar`: logical, page cache hits included);
+    /// lower is better.
+    public static func bytesReadPerOp(_ value: Double, samples: [Double]? = nil) -> Metric {
+        known("bytesReadPerOp", value, .bytes, .lower, samples)
+    }
+    /// Bytes passed to write calls per operation (`/proc/…/io` `wchar`: logical); lower is better.
+    public static func bytesWrittenPerOp(_ value: Double, samples: [Double]? = nil) -> Metric {
+        known("bytesWrittenPerOp", value, .bytes, .lower, samples)
+    }
+    /// Bytes fetched from storage per operation (`/proc/…/io` `read_bytes`: physical); lower is better.
+    public static func storageBytesReadPerOp(_ value: Double, samples: [Double]? = nil) -> Metric {
+        known("storageBytesReadPerOp", value, .bytes, .lower, samples)
+    }
+    /// Bytes sent to storage per operation (`/proc/…/io` `write_bytes`: physical); lower is better.
+    public static func storageBytesWrittenPerOp(_ value: Double, samples: [Double]? = nil) -> Metric {
+        known("storageBytesWrittenPerOp", value, .bytes, .lower, samples)
+    }
+    /// Read-family system calls per operation (`/proc/…/io` `syscr`); lower is better.
+    public static func readSyscallsPerOp(_ value: Double, samples: [Double]? = nil) -> Metric {
+        known("readSyscallsPerOp", value, .count, .lower, samples)
+    }
+    /// Write-family system calls per operation (`/proc/…/io` `syscw`); lower is better.
+    public static func writeSyscallsPerOp(_ value: Double, samples: [Double]? = nil) -> Metric {
+        known("writeSyscallsPerOp", value, .count, .lower, samples)
+    }
+    /// System calls of every kind per operation; lower is better.
+    public static func syscallsPerOp(_ value: Double, samples: [Double]? = nil) -> Metric {
+        known("syscallsPerOp", value, .count, .lower, samples)
+    }
+    /// The threads of the process at the end of a window: a figure per benchmark, not per operation; lower is
+    /// better.
+    public static func threads(_ value: Double, samples: [Double]? = nil) -> Metric {
+        known("threads", value, .count, .lower, samples)
+    }
+
     // MARK: Pools and caches
 
     /// Hits divided by all lookups, 0...1; higher is better.

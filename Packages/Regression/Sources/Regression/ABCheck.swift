@@ -30,6 +30,7 @@ public enum ABCheck {
         check.markdownPath = parsed[Line.markdown]
         check.htmlPath = parsed[Line.html]
         check.githubBenchmarkDirectory = parsed[Line.githubBenchmark]
+        check.jmhPath = parsed[Line.jmh]
         if let summary = environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty { check.stepSummaryPath = summary }
         do {
             let (outcome, baseCommit) = try compare(

@@ -24,6 +24,8 @@ public struct CheckOptions: Sendable, Hashable {
     public var htmlPath: String?
     /// The directory for github-action-benchmark files (`--github-benchmark`).
     public var githubBenchmarkDirectory: String?
+    /// Where to write the current results in JMH's JSON result format (`--jmh`).
+    public var jmhPath: String?
     /// List every row in the table (`--all-metrics`): every metric of new and gone results, not only their
     /// headline metrics, and the rows of suites without a baseline; the Markdown and HTML reports always list
     /// every metric.
@@ -63,6 +65,7 @@ public struct CheckOptions: Sendable, Hashable {
         markdownPath = parsed[Line.markdown]
         htmlPath = parsed[Line.html]
         githubBenchmarkDirectory = parsed[Line.githubBenchmark]
+        jmhPath = parsed[Line.jmh]
         allMetrics = parsed[Line.allMetrics]
         updateBaseline = parsed[Line.updateBaseline]
         confirmDirectory = parsed[Line.confirm]
@@ -75,7 +78,8 @@ public struct CheckOptions: Sendable, Hashable {
         let strictFromEnvironment = (try? Truthiness.parse(environment["STRICT_PERF"] ?? "", variable: "")) ?? false
         let comparing: [(String, Bool)] = [
             ("--markdown", markdownPath != nil), ("--html", htmlPath != nil),
-            ("--github-benchmark", githubBenchmarkDirectory != nil), ("--require-same-env", requireSameEnvironment),
+            ("--github-benchmark", githubBenchmarkDirectory != nil), ("--jmh", jmhPath != nil),
+            ("--require-same-env", requireSameEnvironment),
             ("--thresholds", thresholdsPath != nil), ("--strict", strict && !strictFromEnvironment),
             ("--all-metrics", allMetrics), ("--confirm", confirmDirectory != nil),
             ("--list-regressions", listRegressions),

@@ -133,6 +133,10 @@ public enum CheckRun {
                 lines += "github-action-benchmark: \(path)\n"
             }
         }
+        if let path = options.jmhPath {
+            try write(Array(JMHResult.json(outcome.suites.map(\.current)).utf8), to: path)
+            lines += "JMH results: \(path)\n"
+        }
         return lines
     }
 

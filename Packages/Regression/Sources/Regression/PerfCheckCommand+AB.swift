@@ -39,7 +39,7 @@ extension PerfCheckCommand {
         groups: [
             .init("What to compare", [base, abSuite, abForks, CommonOptions.profile, configuration, worktree, output]),
             .init("Verdict", [thresholds, CommonOptions.strict, noConfirm]),
-            .init("Reports", [allMetrics, markdown, html, githubBenchmark]),
+            .init("Reports", [allMetrics, markdown, html, githubBenchmark, jmh]),
         ],
         usage: ["--base REV [--suite NAME]... [options]"],
         footer: """

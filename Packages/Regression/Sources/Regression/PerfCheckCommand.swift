@@ -32,6 +32,10 @@ public enum PerfCheckCommand {
         "github-benchmark", .path.placeholder("DIR"),
         help: "write DIR/smaller-is-better.json and DIR/bigger-is-better.json for github-action-benchmark "
             + "(customSmallerIsBetter / customBiggerIsBetter)")
+    static let jmh = Option(
+        "jmh", .path.placeholder("FILE"),
+        help: "write the current results in JMH's JSON result format (mode avgt, ns/op), for JMH's visualizers "
+            + "such as jmh.morethan.io")
     static let checkHistory = Option(
         "history", .path.placeholder("DIR"),
         help: "also chart each gated metric's history and its change points (DIR/<seq>-<commit>/<suite>.json)")
@@ -48,7 +52,7 @@ public enum PerfCheckCommand {
         groups: [
             .init("Inputs", [results, baselines, thresholds, suite, confirm]),
             .init("Verdict", [CommonOptions.strict, requireSameEnvironment]),
-            .init("Reports", [allMetrics, markdown, html, githubBenchmark, listRegressions, checkHistory]),
+            .init("Reports", [allMetrics, markdown, html, githubBenchmark, jmh, listRegressions, checkHistory]),
             .init("Baselines", [updateBaseline]),
         ],
         subcommands: [ab, trend, coverage],

@@ -20,6 +20,16 @@ extension Thresholds {
     /// - instruction counts (`instructions`, from callgrind): near-exact, +1 %, deterministic; callgrind's misses
     ///   in its fixed simulated caches (`l1MissesPerOp`, `llMissesPerOp`): report only, since they move with code
     ///   and data layout (a change elsewhere in the binary moved an untouched case's by +42 %);
+    /// - MicroBench's system metrics (`--metrics`): read and write calls (`readSyscallsPerOp`,
+    ///   `writeSyscallsPerOp`, `syscallsPerOp`) and logical bytes (`bytesReadPerOp`, `bytesWrittenPerOp`) are counts
+    ///   the code decides: +5 % (not exact: a buffered writer's flush falls in one window or the next, so a window's
+    ///   count per operation moves by one call over the batch), deterministic, with floors of 0.01 calls and 1 byte
+    ///   per operation; voluntary context switches and minor page faults: +10 % with a floor of 0.01, machine-
+    ///   dependent (they follow the scheduler, the allocator's trimming and transparent huge pages); CPU user and
+    ///   system time (`cpuUserNsPerOp`, `cpuSystemNsPerOp`): report only, since Linux splits a thread's runtime
+    ///   between the two by sampling at the scheduler tick, far coarser than a 1 ms sample, and `nsPerOp` gates the
+    ///   time; involuntary switches (preemption: how busy the machine was), major faults and storage bytes
+    ///   (`storageBytesReadPerOp`, `storageBytesWrittenPerOp`: the page cache's state) and `threads`: report only;
     /// - `rme` (noise, not speed): report only; `errorRate`: +10 % with a floor of 0.001;
     ///   `heapGrowthRatio`: +10 % with a floor of 0.05; `liveAllocsSlopePerIter`: +10 % with a floor of 1;
     ///   `hitRate`: −5 % with a floor of 0.01;
@@ -80,6 +90,24 @@ extension Thresholds {
             ThresholdEntry(metric: "heapBytes", maxRegressionPercent: 5, floor: 65_536, series: true),
             ThresholdEntry(metric: "rssBytes", maxRegressionPercent: 5, floor: 65_536, series: true),
             ThresholdEntry(metric: "hitRate", maxRegressionPercent: 5, floor: 0.01),
+            ThresholdEntry(
+                metric: "readSyscallsPerOp", maxRegressionPercent: 5, floor: 0.01, exact: false, deterministic: true),
+            ThresholdEntry(
+                metric: "writeSyscallsPerOp", maxRegressionPercent: 5, floor: 0.01, exact: false, deterministic: true),
+            ThresholdEntry(
+                metric: "syscallsPerOp", maxRegressionPercent: 5, floor: 0.01, exact: false, deterministic: true),
+            ThresholdEntry(metric: "bytesReadPerOp", maxRegressionPercent: 5, floor: 1, deterministic: true),
+            ThresholdEntry(metric: "bytesWrittenPerOp", maxRegressionPercent: 5, floor: 1, deterministic: true),
+            ThresholdEntry(
+                metric: "contextSwitchesVoluntaryPerOp", maxRegressionPercent: 10, floor: 0.01, exact: false),
+            ThresholdEntry(metric: "pageFaultsMinorPerOp", maxRegressionPercent: 10, floor: 0.01, exact: false),
+            ThresholdEntry(metric: "cpuUserNsPerOp", gate: false),
+            ThresholdEntry(metric: "cpuSystemNsPerOp", gate: false),
+            ThresholdEntry(metric: "contextSwitchesInvoluntaryPerOp", gate: false),
+            ThresholdEntry(metric: "pageFaultsMajorPerOp", gate: false),
+            ThresholdEntry(metric: "storageBytesReadPerOp", gate: false),
+            ThresholdEntry(metric: "storageBytesWrittenPerOp", gate: false),
+            ThresholdEntry(metric: "threads", gate: false),
         ],
         overrides: [
             ThresholdEntry(suite: "macro*", metric: "requestsPerSec", maxRegressionPercent: 20, series: true),

@@ -303,6 +303,7 @@ import Testing
             [
                 "--results", "r", "--baselines", "b", "--thresholds", "t.json", "--suite", "micro", "--suite", "pools",
                 "--strict", "--require-same-env", "--markdown", "m.md", "--html", "h.html", "--github-benchmark", "g",
+                "--jmh", "j.json",
             ], environment: ["GITHUB_STEP_SUMMARY": "s.md"])
         var expected = CheckOptions()
         expected.resultsDirectory = "r"
@@ -314,6 +315,7 @@ import Testing
         expected.markdownPath = "m.md"
         expected.htmlPath = "h.html"
         expected.githubBenchmarkDirectory = "g"
+        expected.jmhPath = "j.json"
         expected.stepSummaryPath = "s.md"
         #expect(options == expected)
     }

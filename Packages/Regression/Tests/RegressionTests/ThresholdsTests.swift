@@ -140,6 +140,26 @@ import Testing
         #expect(rule(.opsPerSec(1), in: thresholds).maxRegression == 0.30)
     }
 
+    @Test func systemMetricCountsAreGatedNearExactlyAndTheirTimingsAndMachineFiguresOnlyReported() {
+        for metric in [Metric.readSyscallsPerOp(1), .writeSyscallsPerOp(1), .syscallsPerOp(1)] {
+            let rule = rule(metric)
+            #expect(rule.maxRegression == 0.05 && rule.floor == 0.01 && rule.gate, "\(metric.key)")
+            #expect(rule.metricClass == .deterministic && !rule.exact, "\(metric.key)")
+        }
+        for metric in [Metric.bytesReadPerOp(1), .bytesWrittenPerOp(1)] {
+            #expect(rule(metric).summary == "5 %, floor 1, deterministic", "\(metric.key)")
+        }
+        for metric in [Metric.contextSwitchesVoluntaryPerOp(1), .pageFaultsMinorPerOp(1)] {
+            #expect(rule(metric).summary == "10 %, floor 0.01", "\(metric.key)")
+        }
+        for metric in [
+            Metric.cpuUserNsPerOp(1), .cpuSystemNsPerOp(1), .contextSwitchesInvoluntaryPerOp(1),
+            .pageFaultsMajorPerOp(1), .storageBytesReadPerOp(1), .storageBytesWrittenPerOp(1), .threads(1),
+        ] {
+            #expect(!rule(metric).gate, "\(metric.key) should be report only")
+        }
+    }
+
     @Test func theCommittedThresholdsFileEqualsTheShippedDefaults() throws {
         let file = try Thresholds.read(from: repositoryRoot + "/perf/regression/thresholds.json")
         #expect(file == Thresholds.shipped)

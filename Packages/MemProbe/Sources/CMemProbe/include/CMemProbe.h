@@ -49,9 +49,6 @@ uint64_t memprobe_registered_threads(void);
 /// Bytes in use by malloc (mallinfo2's uordblks + hblkhd, over all arenas), or -1 when unavailable.
 int64_t memprobe_heap_in_use(void);
 
-/// The peak resident set size of this process in bytes (getrusage's ru_maxrss), or -1 when unavailable.
-int64_t memprobe_peak_resident_bytes(void);
-
 /// Calls malloc_trim(0); returns 1 when memory was released, 0 when not, -1 when unavailable.
 int memprobe_malloc_trim(void);
 
