@@ -87,8 +87,14 @@ struct PerfPlugin: CommandPlugin {
                 throw PerfPluginError("perf run: building \(target.name) gave no executable")
             }
             let json = results.appending(path: "\(target.name).json").path
-            let status = try launch(executable.url, arguments + ["--json", json], in: root)
-            guard status == 0 else { throw PerfPluginError("perf run: \(target.name) exited with status \(status)") }
+            // --require-release: a toolchain that gives a debug build for `configuration: .release` (a debug-only
+            // toolchain) is refused by the benchmark itself, naming the cause, rather than measured.
+            let status = try launch(executable.url, arguments + ["--json", json, "--require-release"], in: root)
+            guard status == 0 else {
+                throw PerfPluginError(
+                    "perf run: \(target.name) exited with status \(status)"
+                        + (status == 2 ? " (bad usage, or a debug build: see its message above)" : ""))
+            }
         }
     }
 

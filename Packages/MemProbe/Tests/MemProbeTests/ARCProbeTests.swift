@@ -11,43 +11,49 @@ private let isLinux = true
 private let isLinux = false
 #endif
 
-@Suite(.serialized, .enabled(if: ARCCounter.availability == .available, "ARC counting is verified on Linux only"))
-struct ARCProbeTests {
-    /// On Linux the toolchain's runtime has the hook points; this must not silently turn every ARC test off.
+/// Outside the ARC suites, which are disabled where counting is unavailable: on Linux that must not silently
+/// turn every ARC test off.
+@Suite struct ARCAvailabilityTests {
     @Test(.enabled(if: isLinux)) func theRuntimeOfTheseTestsHasTheHookPointsOnLinux() {
         #expect(ARCCounter.availability == .available)
     }
+}
 
-    @Test func metricsAreTheWindowsCallsPerOperation() {
-        let probe = ARCProbe()
-        let item = Item()
-        let pointer = Unmanaged.passUnretained(item).toOpaque()
-        probe.start()
-        for _ in 0..<300 { runtime_calls_retain(pointer) }
-        for _ in 0..<300 { runtime_calls_release(pointer) }
-        probe.stop()
-        #expect(probe.metrics(operations: 100) == [.retainsPerOp(3), .releasesPerOp(3), .objectAllocsPerOp(0)])
-        #expect(ARCCounter.openWindows == 0)
-    }
-
-    @Test func theProbeSaysItDisturbsTimingAndTheAllocationProbeDoesNot() {
-        #expect(ARCProbe().disturbsTiming)
-        #expect(!AllocationProbe().disturbsTiming)
-    }
-
-    @Test func anAllThreadsProbeCountsAnotherThreadsCalls() async {
-        let probe = ARCProbe(scope: .allThreads)
-        probe.start()
-        await Task.detached {
+/// Nested in `ARCCounterTests`, whose `.serialized` trait then covers it: the hooks are process-wide, so a window
+/// open in one suite would be seen by the other's checks that no window is open.
+extension ARCCounterTests {
+    @Suite struct ARCProbeTests {
+        @Test func metricsAreTheWindowsCallsPerOperation() {
+            let probe = ARCProbe()
             let item = Item()
             let pointer = Unmanaged.passUnretained(item).toOpaque()
-            for _ in 0..<1000 { runtime_calls_retain(pointer) }
-            for _ in 0..<1000 { runtime_calls_release(pointer) }
-        }.value
-        probe.stop()
-        let window = probe.lastWindow!
-        #expect(window.retains >= 1000)
-        #expect(window.releases >= 1000)
-        #expect(window.objectAllocations >= 1)
+            probe.start()
+            for _ in 0..<300 { runtime_calls_retain(pointer) }
+            for _ in 0..<300 { runtime_calls_release(pointer) }
+            probe.stop()
+            #expect(probe.metrics(operations: 100) == [.retainsPerOp(3), .releasesPerOp(3), .objectAllocsPerOp(0)])
+            #expect(ARCCounter.openWindows == 0)
+        }
+
+        @Test func theProbeSaysItDisturbsTimingAndTheAllocationProbeDoesNot() {
+            #expect(ARCProbe().disturbsTiming)
+            #expect(!AllocationProbe().disturbsTiming)
+        }
+
+        @Test func anAllThreadsProbeCountsAnotherThreadsCalls() async {
+            let probe = ARCProbe(scope: .allThreads)
+            probe.start()
+            await Task.detached {
+                let item = Item()
+                let pointer = Unmanaged.passUnretained(item).toOpaque()
+                for _ in 0..<1000 { runtime_calls_retain(pointer) }
+                for _ in 0..<1000 { runtime_calls_release(pointer) }
+            }.value
+            probe.stop()
+            let window = probe.lastWindow!
+            #expect(window.retains >= 1000)
+            #expect(window.releases >= 1000)
+            #expect(window.objectAllocations >= 1)
+        }
     }
 }

@@ -28,6 +28,8 @@ public enum MicroBenchError: Error, Equatable, Sendable, CustomStringConvertible
     case unknownChildTask(String)
     /// A fork of `--forks` did not deliver a report, or the forks' reports could not be merged.
     case forksFailed(reason: String)
+    /// `--require-release` in an executable built without optimization.
+    case debugBuildRefused
 
     public var description: String {
         switch self {
@@ -57,6 +59,11 @@ public enum MicroBenchError: Error, Equatable, Sendable, CustomStringConvertible
             return "--callgrind-child names no task: '\(name)'; run with --list to see the task names"
         case let .forksFailed(reason):
             return "\(reason); nothing was written (run without --forks to see the failing run's own output)"
+        case .debugBuildRefused:
+            return "--require-release: this executable is a debug build (built without optimization), whose "
+                + "timings and counts are not the release code's; build it with 'swift build -c release' "
+                + "(if that still gives a debug build, the toolchain cannot build in release: install a release "
+                + "toolchain from swift.org)"
         }
     }
 }

@@ -20,6 +20,8 @@ struct RunOptions: Equatable {
     var iterations = CallgrindInvocation.defaultIterations
     /// `--metrics LIST`: the system metrics measured around every sample window (none by default).
     var metrics: [SystemMetric] = []
+    /// `--require-release`: refuse to measure in a debug build (exit 2).
+    var requireRelease = false
     /// `--callgrind-child NAME` (internal): this process is the callgrind child counting task `NAME`.
     var callgrindChild: String?
 
@@ -42,6 +44,9 @@ struct RunOptions: Equatable {
         "metrics", .string.placeholder("LIST"),
         help: "also measure these system metrics around every sample, comma-separated: "
             + "\(SystemMetric.allowedNames) or all (see the README for what each counts)")
+    static let requireRelease = Flag(
+        "require-release",
+        help: "refuse to measure (exit 2) when this executable is a debug build; `swift package perf run` passes it")
     static let callgrindChild = Option(
         "callgrind-child", .string.placeholder("NAME"), hidden: true,
         help: "internal: count task NAME as the child of callgrind that --instructions starts")
@@ -67,7 +72,7 @@ struct RunOptions: Equatable {
                 """,
             options: [
                 filter, time, CommonOptions.quick, CommonOptions.profile, CommonOptions.forks, CommonOptions.json, list,
-                metrics, instructions, iterations, callgrindChild,
+                metrics, instructions, iterations, requireRelease, callgrindChild,
             ],
             usage: [
                 "[--filter PATTERN]... [--time SECONDS] [--quick] [--forks N] [--metrics LIST] [--json PATH] [--list]",
@@ -97,6 +102,7 @@ struct RunOptions: Equatable {
         instructions = parsed[Self.instructions]
         iterations = parsed[Self.iterations] ?? CallgrindInvocation.defaultIterations
         callgrindChild = parsed[Self.callgrindChild]
+        requireRelease = parsed[Self.requireRelease]
         if let list = parsed[Self.metrics] { metrics = try SystemMetric.parseList(list) }
         // The callgrind child is given --iterations without --instructions.
         if callgrindChild == nil { try parsed.requires(Self.iterations, Self.instructions) }

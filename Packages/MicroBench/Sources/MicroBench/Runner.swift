@@ -69,6 +69,7 @@ struct Runner {
         if let path = options.jsonPath { try Runner.checkWritable(path) }
 
         var environment = captureEnvironment()
+        if options.requireRelease && environment.buildConfiguration == .debug { throw .debugBuildRefused }
         environment.profile = options.profile.rawValue
         if options.instructions {
             return try countInstructions(
