@@ -13,7 +13,7 @@ import Darwin
 /// ```swift
 /// let sampler = try ProcessSampler(pid: service.pid)   // the first sample is taken here
 /// … the load …
-/// let samples = sampler.stop()                         // joins the sampling thread
+/// let samples = sampler.stop()                         // a last sample, then the thread joined
 /// print(samples.map { $0.residentBytes ?? 0 }.max() ?? 0)
 /// ```
 ///
@@ -74,7 +74,9 @@ public final class ProcessSampler: Sendable {
     /// Whether a sample found the process gone (exited, or a zombie waiting for its parent).
     public var processExited: Bool { shared.state.withLock { $0.exited } }
 
-    /// Stops sampling (within 10 ms) and returns every sample. Safe to call more than once.
+    /// Stops sampling (within 10 ms), takes a last sample when the process still runs (so that a run shorter
+    /// than the interval has two samples to take rates from) and returns every sample. Safe to call more than
+    /// once; only the first call samples.
     @discardableResult
     public func stop() -> [ProcessSample] {
         shared.state.withLock { $0.stopRequested = true }
@@ -82,7 +84,13 @@ public final class ProcessSampler: Sendable {
             defer { thread = nil }
             return thread
         }
-        running?.join()
+        if let running {
+            running.join()
+            let last = ProcessSample.read(pid: pid)
+            shared.state.withLock { state in
+                if let last, !state.exited, state.samples.count < maximumSamples { state.samples.append(last) }
+            }
+        }
         return samples
     }
 
