@@ -1,4 +1,5 @@
 import PerfSupport
+import Synchronization
 import Testing
 
 #if canImport(Glibc)
@@ -69,6 +70,23 @@ import Darwin
         #expect(busyUsage.cpuPercentOfAllCores == busyUsage.cpuPercent.map { $0 / 2 })
         #expect(try #require(quietUsage.cpuPercent) < 1)
         #expect((busyUsage.involuntaryContextSwitchesPerSecond ?? -1) >= 0)
+    }
+
+    @Test func contextSwitchesOfEveryThreadAreCounted() throws {
+        // A thread of this process other than the main one sleeps 100 times: 100 voluntary switches at least.
+        // It stays alive until read: a thread that ended takes its counts with it.
+        let step = Atomic<Int>(0)
+        let before = try #require(ProcessSample.read(pid: getpid())?.voluntaryContextSwitches)
+        let sleeper = try PosixThread.spawn {
+            for _ in 0..<100 { PosixThread.sleep(nanoseconds: 200_000) }
+            step.store(1, ordering: .releasing)
+            while step.load(ordering: .acquiring) == 1 { PosixThread.sleep(nanoseconds: 1_000_000) }
+        }
+        #expect(Self.waitFor { step.load(ordering: .acquiring) == 1 })
+        let after = try #require(ProcessSample.read(pid: getpid())?.voluntaryContextSwitches)
+        step.store(2, ordering: .releasing)
+        sleeper.join()
+        #expect(after - before >= 100)
     }
 
     @Test func aProcessThatDoesNotExistIsRefused() {

@@ -4,9 +4,9 @@ import Glibc
 import Darwin
 #endif
 
-/// One reading of a process by its id, from `/proc/PID/stat`, `/proc/PID/status` and `/proc/PID/fd` (Linux;
-/// elsewhere `read(pid:)` finds nothing). A field is `nil` when its file could not be read or parsed: a
-/// sample never holds a made-up number.
+/// One reading of a process by its id, from `/proc/PID/stat`, `/proc/PID/status`, `/proc/PID/fd` and each
+/// thread's `/proc/PID/task/TID/status` (Linux; elsewhere `read(pid:)` finds nothing). A field is `nil` when its
+/// file could not be read or parsed: a sample never holds a made-up number.
 public struct ProcessSample: Sendable, Hashable {
     /// When the sample was taken, on the monotonic clock (for rates between samples).
     public var monotonicNs: UInt64
@@ -20,9 +20,10 @@ public struct ProcessSample: Sendable, Hashable {
     public var threads: Int?
     /// Open file descriptors (entries of `/proc/PID/fd`); `nil` when the directory cannot be read.
     public var openFiles: Int?
-    /// Voluntary context switches so far (the process waited).
+    /// Voluntary context switches so far, summed over its running threads (they waited); a thread that
+    /// ended takes its count with it, so a rate over a thread-per-request server's samples is a lower bound.
     public var voluntaryContextSwitches: Int?
-    /// Involuntary context switches so far (the scheduler preempted it).
+    /// Involuntary context switches so far, summed over its threads (the scheduler preempted them).
     public var involuntaryContextSwitches: Int?
 
     /// Creates a sample from its fields (for tests and series built elsewhere).
@@ -42,7 +43,8 @@ public struct ProcessSample: Sendable, Hashable {
 
     /// Reads the process `pid` now; `nil` when it does not exist, has exited (a zombie waiting for its parent
     /// counts as exited) or `/proc` is not there (not Linux).
-    /// - Complexity: four file reads and one directory listing; about 30 µs. Not for a hot path.
+    /// - Complexity: three file reads, two directory listings and one file read per thread (context switches
+    ///   are counted per thread); tens of µs for a few threads. Not for a hot path.
     public static func read(pid: Int32) -> ProcessSample? {
         #if os(Linux)
         let monotonic = MonotonicClock.now()
@@ -51,14 +53,14 @@ public struct ProcessSample: Sendable, Hashable {
             !stat.hasExited
         else { return nil }
         let status = readText("/proc/\(pid)/status", capacity: 8192, ProcText.status(buffer:))
+        let switches = contextSwitches(pid)
         let ticks = UInt64(clamping: stat.userTicks + stat.systemTicks)
         let ticksPerSecond = UInt64(max(1, sysconf(Int32(_SC_CLK_TCK))))
         return ProcessSample(
             monotonicNs: monotonic, epochNs: epoch, residentBytes: status?.residentBytes,
             cpuNs: ticks.multipliedReportingOverflow(by: 1_000_000_000 / ticksPerSecond).partialValue,
             threads: status?.threads ?? stat.threads, openFiles: countEntries("/proc/\(pid)/fd"),
-            voluntaryContextSwitches: status?.voluntaryContextSwitches,
-            involuntaryContextSwitches: status?.involuntaryContextSwitches)
+            voluntaryContextSwitches: switches?.voluntary, involuntaryContextSwitches: switches?.involuntary)
         #else
         return nil
         #endif
@@ -97,17 +99,40 @@ public struct ProcessSample: Sendable, Hashable {
 
     /// The entries of a directory other than `.` and `..`; `nil` when it cannot be opened.
     private static func countEntries(_ path: String) -> Int? {
-        guard let directory = opendir(path) else { return nil }
-        defer { closedir(directory) }
         var count = 0
-        while let entry = readdir(directory) {
-            let isDot = withUnsafeBytes(of: entry.pointee.d_name) { name in
-                name[0] == UInt8(ascii: ".")
-                    && (name[1] == 0 || (name[1] == UInt8(ascii: ".") && name[2] == 0))
-            }
-            if !isDot { count += 1 }
+        return forEachEntry(path) { _ in count += 1 } ? count : nil
+    }
+
+    /// The context switches of every thread of `pid` (`/proc/PID/status` has the main thread's only), summed
+    /// over `/proc/PID/task/TID/status`; `nil` when no thread's status could be read.
+    private static func contextSwitches(_ pid: Int32) -> (voluntary: Int, involuntary: Int)? {
+        var voluntary = 0
+        var involuntary = 0
+        var read = false
+        _ = forEachEntry("/proc/\(pid)/task") { name in
+            guard let status = readText("/proc/\(pid)/task/\(name)/status", capacity: 8192, ProcText.status(buffer:)),
+                let threadVoluntary = status.voluntaryContextSwitches,
+                let threadInvoluntary = status.involuntaryContextSwitches
+            else { return } // a thread that ended between the listing and the read
+            voluntary &+= threadVoluntary
+            involuntary &+= threadInvoluntary
+            read = true
         }
-        return count
+        return read ? (voluntary, involuntary) : nil
+    }
+
+    /// Calls `body` with the name of each entry of a directory other than `.` and `..`; whether it could be
+    /// opened.
+    private static func forEachEntry(_ path: String, _ body: (String) -> Void) -> Bool {
+        guard let directory = opendir(path) else { return false }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != ".", name != ".." { body(name) }
+        }
+        return true
     }
     #endif
 }
