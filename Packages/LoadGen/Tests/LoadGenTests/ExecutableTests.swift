@@ -153,7 +153,7 @@ private func countedScenario(for server: TargetServer, thresholds: String) throw
         let port = try freePort()
         let report = temporaryPath("service.json")
         let path = temporaryPath("service-scenario.json")
-        defer { [report, path].forEach(removeFile) }
+        defer { [report, path, path + ".log"].forEach(removeFile) }
         func scenario(rssLevels: String) throws {
             let text = """
                 { "target": "http://127.0.0.1:\(port)/", "connections": 2, "threads": 1, "duration": "1s",
