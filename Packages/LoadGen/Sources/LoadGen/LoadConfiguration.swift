@@ -1,3 +1,5 @@
+import PerfSupport
+
 /// Everything a load test needs to know: where, what, how hard and for how long.
 ///
 /// ```swift

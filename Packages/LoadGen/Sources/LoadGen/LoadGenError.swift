@@ -20,6 +20,9 @@ public enum LoadGenError: Error, Equatable, Sendable, CustomStringConvertible {
     case systemCallFailed(call: String, errno: Int32)
     /// The service of a scenario could not be started, exited early or never became ready.
     case serviceFailed(command: String, reason: String)
+    /// The service under load exited during the run. `status` says how (`exited with status 3`, `killed by
+    /// signal 9`); `lastLines` are the end of its log (standard output and error) at `log`.
+    case serviceExited(service: String, status: String, log: String?, lastLines: [String])
     /// Two results cannot be merged (different histogram layouts or missing data).
     case cannotMerge(reason: String)
     /// Writing a report failed.
@@ -50,6 +53,13 @@ public enum LoadGenError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(call) failed: \(SystemError.text(for: code)) (errno \(code))"
         case let .serviceFailed(command, reason):
             return "service \"\(command)\": \(reason)"
+        case let .serviceExited(service, status, log, lastLines):
+            var text = "service \(service) \(status) during the run"
+            guard let log else { return text }
+            if lastLines.isEmpty { return text + "; its log \(log) is empty" }
+            text += "; the last lines of its log \(log):"
+            for line in lastLines { text += "\n  | \(line)" }
+            return text
         case let .cannotMerge(reason):
             return "cannot merge: \(reason)"
         case let .writeFailed(path, reason):

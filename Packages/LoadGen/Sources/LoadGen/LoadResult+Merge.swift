@@ -2,7 +2,8 @@
 extension LoadResult {
     /// This result and `other` as one: counts and histograms add up exactly; the window spans both
     /// runs (from the earlier start to the later end), so the throughput of concurrent runs is their
-    /// sum. Seconds line up by wall-clock start; merged seconds keep counts and drop percentiles.
+    /// sum. Seconds line up by wall-clock start; merged seconds keep counts and drop percentiles. The
+    /// service samples are dropped: each run sampled its service by itself.
     /// - Complexity: O(*b* + *s*) for the fixed number *b* of histogram buckets and *s* seconds.
     public func merged(with other: LoadResult) -> LoadResult {
         var merged = self
@@ -34,6 +35,8 @@ extension LoadResult {
         merged.latency.merge(other.latency)
         merged.uncorrectedLatency.merge(other.uncorrectedLatency)
         merged.clientCPUNs += other.clientCPUNs
+        // Each process sampled its own service (or its own view of one): their samples do not add up.
+        merged.service = nil
         var seconds: [Int: SecondSample] = [:]
         for (result, samples) in [(self, perSecond), (other, other.perSecond)] {
             let shift = Int(((result.startedAtEpochNs - start) + 500_000_000) / 1_000_000_000)

@@ -1,4 +1,5 @@
 public import PerfResult
+import PerfSupport
 
 /// A load result as PerfResult metrics: the shared keys of PerfResult (`requestsPerSec`, `latencyP99Ms`, ...) and
 /// LoadGen's own (see the README).
@@ -9,11 +10,22 @@ extension LoadResult {
     ]
 
     /// The metric keys a scenario threshold may name.
-    public static let thresholdKeys = [
-        "requestsPerSec", "bytesPerSec", "latencyP50Ms", "latencyP75Ms", "latencyP90Ms", "latencyP95Ms",
-        "latencyP99Ms", "latencyP99_9Ms", "latencyP99_99Ms", "latencyMaxMs", "latencyMeanMs", "errorRate",
-        "clientCpuUsPerRequest", "uncorrectedLatencyP50Ms", "uncorrectedLatencyP99Ms",
+    public static let thresholdKeys =
+        [
+            "requestsPerSec", "bytesPerSec", "latencyP50Ms", "latencyP75Ms", "latencyP90Ms", "latencyP95Ms",
+            "latencyP99Ms", "latencyP99_9Ms", "latencyP99_99Ms", "latencyMaxMs", "latencyMeanMs", "errorRate",
+            "clientCpuUsPerRequest", "uncorrectedLatencyP50Ms", "uncorrectedLatencyP99Ms",
+        ] + serviceKeys
+
+    /// The keys of the service's figures, present when a service was sampled (`service`).
+    public static let serviceKeys = [
+        "serviceRssStartBytes", "serviceRssMeanBytes", "serviceRssPeakBytes", "serviceCpuPercent",
+        "serviceCpuPercentOfAllCores", "serviceThreadsPeak", "serviceOpenFilesPeak",
+        "serviceVoluntaryContextSwitchesPerSec", "serviceInvoluntaryContextSwitchesPerSec",
     ]
+
+    /// The threshold keys for which higher is better; lower is better for the others.
+    static let higherIsBetterKeys: Set<String> = ["requestsPerSec", "bytesPerSec"]
 
     /// The metrics of the run.
     ///
@@ -21,7 +33,8 @@ extension LoadResult {
     /// second, `latencyP50Ms` and `latencyP99Ms` one percentile per second (omitted for merged results,
     /// whose per-second percentiles cannot be combined). Latencies are corrected (from the intended send
     /// time; closed model: from when the connection could take the request); the `uncorrectedLatency…`
-    /// keys are measured from the actual send. `requestsInFlight` is `meanRequestsInFlight`.
+    /// keys are measured from the actual send. `requestsInFlight` is `meanRequestsInFlight`. With a sampled
+    /// `service`, the `service…` keys follow (`serviceMetrics()`).
     public func metrics() -> [Metric] {
         func ms(_ nanoseconds: UInt64) -> Double { Double(nanoseconds) / 1e6 }
         let seconds = perSecond
@@ -62,6 +75,35 @@ extension LoadResult {
         ]
         for (key, value, unit, better) in own {
             metrics.append(try! Metric(key: key, value: value, unit: unit, better: better))
+        }
+        return metrics + serviceMetrics()
+    }
+
+    /// The service's figures over the measured window: RSS at the start, mean (with one sample per second:
+    /// the second's largest) and peak; CPU in percent of one core (with one per second) and of all cores;
+    /// the threads and open files at their peak; context switches per second. A figure no sample carries is
+    /// left out; no service, no metrics.
+    public func serviceMetrics() -> [Metric] {
+        guard let usage = serviceUsage else { return [] }
+        let seconds = servicePerSecond
+        let rssSeries = seconds.compactMap(\.residentBytes).map(Double.init)
+        let cpuSeries = seconds.compactMap(\.cpuPercent)
+        func series(_ values: [Double]) -> [Double]? { values.count == seconds.count && !values.isEmpty ? values : nil }
+        var metrics: [Metric] = []
+        if let value = usage.residentStartBytes { metrics.append(.serviceRssStartBytes(Double(value))) }
+        if let value = usage.residentMeanBytes {
+            metrics.append(.serviceRssMeanBytes(value, samples: series(rssSeries)))
+        }
+        if let value = usage.residentPeakBytes { metrics.append(.serviceRssPeakBytes(Double(value))) }
+        if let value = usage.cpuPercent { metrics.append(.serviceCpuPercent(value, samples: series(cpuSeries))) }
+        if let value = usage.cpuPercentOfAllCores { metrics.append(.serviceCpuPercentOfAllCores(value)) }
+        if let value = usage.threadsPeak { metrics.append(.serviceThreadsPeak(Double(value))) }
+        if let value = usage.openFilesPeak { metrics.append(.serviceOpenFilesPeak(Double(value))) }
+        if let value = usage.voluntaryContextSwitchesPerSecond {
+            metrics.append(.serviceVoluntaryContextSwitchesPerSec(value))
+        }
+        if let value = usage.involuntaryContextSwitchesPerSecond {
+            metrics.append(.serviceInvoluntaryContextSwitchesPerSec(value))
         }
         return metrics
     }

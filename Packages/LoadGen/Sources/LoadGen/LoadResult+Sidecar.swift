@@ -28,7 +28,7 @@ extension LoadResult {
             ("httpErrors", httpErrors),
             ("outOfRange", outOfRange), ("clientCpuNs", clientCPUNs),
         ]
-        return .object([
+        var members: [JSONValue.Member] = [
             .init(key: "target", value: .string(target)),
             .init(key: "model", value: .string(model.rawValue)),
             .init(key: "connections", value: .number(connections)),
@@ -50,15 +50,18 @@ extension LoadResult {
             .init(key: "uncorrectedLatency", value: histogram(uncorrectedLatency)),
             .init(
                 key: "perSecond",
-                value: .object([
-                    .init(key: "second", value: .array(perSecond.map { .number($0.second) })),
-                    .init(key: "requests", value: series(perSecond.map(\.requests))),
-                    .init(key: "errors", value: series(perSecond.map(\.errors))),
-                    .init(key: "bytes", value: series(perSecond.map(\.bytes))),
-                    .init(key: "latencyP50Ns", value: series(perSecond.map(\.latencyP50Ns))),
-                    .init(key: "latencyP99Ns", value: series(perSecond.map(\.latencyP99Ns))),
-                ])),
-        ])
+                value: .object(
+                    [
+                        .init(key: "second", value: .array(perSecond.map { .number($0.second) })),
+                        .init(key: "requests", value: series(perSecond.map(\.requests))),
+                        .init(key: "errors", value: series(perSecond.map(\.errors))),
+                        .init(key: "bytes", value: series(perSecond.map(\.bytes))),
+                        .init(key: "latencyP50Ns", value: series(perSecond.map(\.latencyP50Ns))),
+                        .init(key: "latencyP99Ns", value: series(perSecond.map(\.latencyP99Ns))),
+                    ] + servicePerSecondSidecar)),
+        ]
+        if let service = serviceSidecar { members.append(.init(key: "service", value: service)) }
+        return .object(members)
     }
 
     /// Reads a result back from its sidecar; `path` and `field` name the place in error messages.
@@ -160,6 +163,8 @@ extension LoadResult {
             httpErrors: try count(counts, "httpErrors", in: "counts"),
             outOfRange: try count(counts, "outOfRange", in: "counts"), errors: errors, statusCounts: statusCounts,
             latency: try histogram("latency"), uncorrectedLatency: try histogram("uncorrectedLatency"),
-            perSecond: perSecond, clientCPUNs: try count(counts, "clientCpuNs", in: "counts"))
+            perSecond: perSecond, clientCPUNs: try count(counts, "clientCpuNs", in: "counts"),
+            // Reports written before services were sampled (or of a run without one) have none.
+            service: try LoadResult.service(sidecar: json["service"], bad: bad))
     }
 }

@@ -74,6 +74,7 @@ extension LoadResult {
         if outOfRange > 0 {
             lines.append("Out of range  \(outOfRange) latencies above 18 minutes (not in percentiles)")
         }
+        lines += serviceLines
         return lines.joined(separator: "\n")
     }
 }
@@ -94,6 +95,31 @@ extension LoadResult {
             line += "loadgen counted unsent requests in)"
         }
         return line
+    }
+}
+
+extension LoadResult {
+    /// The sampled service's figures over the window: RSS, CPU, threads, open files, context switches; none
+    /// without a sampled service.
+    var serviceLines: [String] {
+        guard let service, let usage = serviceUsage else { return [] }
+        func bytes(_ value: Int?) -> String { value.map { NumberText.bytes(Double($0)) } ?? "-" }
+        func number(_ value: Double?, _ decimals: Int) -> String {
+            value.map { NumberText.fixed($0, decimals: decimals) } ?? "-"
+        }
+        let interval = UnitText.format(.nanoseconds(Int64(clamping: service.intervalNs)))
+        let cores = service.processors == 1 ? "1 core" : "all \(service.processors) cores"
+        return [
+            "",
+            "Service       pid \(service.pid) · \(usage.sampleCount) samples under load, every \(interval)",
+            "  RSS         start \(bytes(usage.residentStartBytes)) · mean \(bytes(usage.residentMeanBytes.map { Int($0) }))"
+                + " · peak \(bytes(usage.residentPeakBytes))",
+            "  CPU         \(number(usage.cpuPercent, 1)) % of one core · \(number(usage.cpuPercentOfAllCores, 1)) % of \(cores)",
+            "  Threads     peak \(usage.threadsPeak.map(String.init) ?? "-") · open files peak "
+                + (usage.openFilesPeak.map(String.init) ?? "-"),
+            "  Switches    \(number(usage.voluntaryContextSwitchesPerSecond, 0))/s voluntary · "
+                + "\(number(usage.involuntaryContextSwitchesPerSecond, 0))/s involuntary (context switches)",
+        ]
     }
 }
 

@@ -6,7 +6,8 @@
 /// the request (the response it replaces arrived, or the connection opened), so the difference is the
 /// time requests waited inside the client. Open model: requests never sent (`dropped`) are in `latency` too,
 /// censored at how long they had waited when sending stopped (`censored`); `uncorrectedLatency` holds sent
-/// requests only. Results of several processes combine with `merged(with:)`.
+/// requests only. Results of several processes combine with `merged(with:)`. When a service was sampled
+/// during the run, `service` holds its samples and `serviceUsage` what they say.
 public struct LoadResult: Sendable, Hashable {
     /// The target URL.
     public var target: String
@@ -66,6 +67,10 @@ public struct LoadResult: Sendable, Hashable {
     public var perSecond: [SecondSample]
     /// CPU time the worker threads used inside the measured window, in nanoseconds.
     public var clientCPUNs: UInt64
+    /// The service under load, sampled by its process id during the run (a scenario's `service`, or
+    /// `loadgen --service-pid`); `nil` when none was, and for merged results (several processes' services
+    /// cannot be combined).
+    public var service: ServiceSamples? = nil
 
     /// The measured window as a `Duration`.
     public var window: Duration { .nanoseconds(Int64(clamping: windowNs)) }

@@ -80,7 +80,7 @@ public final class LoadTest: Sendable {
                 lateThresholdNs: configuration.lateThreshold.nanosecondsClamped, startNs: startNs,
                 measureStartNs: measureStartNs, deadlineNs: deadlineNs, control: control)
             do {
-                threads.append(try PosixThread.spawn { LoadTest.runWorker(plan) })
+                threads.append(try PosixThread.start { LoadTest.runWorker(plan) })
             } catch {
                 stop()
                 for thread in threads { thread.join() }

@@ -247,7 +247,7 @@ private struct FieldReader {
             let field = "thresholds.\(member.key)"
             var threshold = Threshold(metric: member.key)
             for level in try self.members(member.value, field, allowed: ["target", "warning", "critical"]) {
-                let number = try self.number(level.value, "\(field).\(level.key)")
+                let number = try self.level(level.value, "\(field).\(level.key)", metric: member.key)
                 switch level.key {
                 case "target": threshold.target = number
                 case "warning": threshold.warning = number
@@ -258,6 +258,16 @@ private struct FieldReader {
             thresholds.append(threshold)
         }
         return thresholds
+    }
+
+    /// A threshold level: a number in the metric's unit; for a key in bytes (`…Bytes`) also a size such as
+    /// `"512MiB"` or `"1GiB"`.
+    func level(_ value: JSONValue, _ field: String, metric: String) throws(LoadGenError) -> Double {
+        guard metric.hasSuffix("Bytes"), let text = value.stringValue else { return try number(value, field) }
+        guard let bytes = UnitText.bytes(text) else {
+            throw invalid(field, "\"\(text)\" is not a size; use bytes or e.g. \"512MiB\", \"1GiB\", \"750MB\"")
+        }
+        return Double(bytes)
     }
 
     func service(_ value: JSONValue) throws(LoadGenError) -> ServiceSpec {

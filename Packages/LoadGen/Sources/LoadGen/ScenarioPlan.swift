@@ -29,8 +29,9 @@ public struct ScenarioPlan: Sendable, Equatable {
     public var duration: Duration?
     /// The service the scenario names, or `nil` when it names none (the script picks one).
     public var service: ServiceSpec?
-    /// The scenario JSON without its `service` section, with its `name` and with `bodyFile` paths made
-    /// absolute, so that it can be written anywhere and run with `loadgen --scenario`.
+    /// The scenario JSON without its `service` section and the thresholds on the service's indicators
+    /// (`LoadResult.serviceKeys`), with its `name` and with `bodyFile` paths made absolute, so that it can be
+    /// written anywhere and run with `loadgen --scenario`.
     public var loadScenario: String
 
     /// Finds the scenario `nameOrPath` (a file, or `<directory>/<name>.json`), reads it with ``Scenario/load``
@@ -97,6 +98,13 @@ public struct ScenarioPlan: Sendable, Equatable {
     private static func withoutService(_ json: JSONValue, name: String, file: String) -> JSONValue {
         guard case var .object(members) = json else { return json }
         members.removeAll { $0.key == "service" }
+        // Thresholds on the service's indicators need the service sampled, which the load scenario no longer
+        // starts: they would all read as missing, hence critical.
+        for index in members.indices where members[index].key == "thresholds" {
+            guard case var .object(thresholds) = members[index].value else { continue }
+            thresholds.removeAll { LoadResult.serviceKeys.contains($0.key) }
+            members[index].value = .object(thresholds)
+        }
         if !members.contains(where: { $0.key == "name" }) {
             members.append(JSONValue.Member(key: "name", value: .string(name)))
         }

@@ -72,7 +72,7 @@ public final class TargetServer: Sendable {
             do {
                 let epfd = try ServerLoop.makeEventLoop(listenFD: fd, wakeFD: shared.wakeFD)
                 started.append(
-                    try PosixThread.spawn {
+                    try PosixThread.start {
                         var loop = ServerLoop(epfd: epfd, listenFD: fd, shared: shared)
                         loop.run()
                     })

@@ -56,7 +56,8 @@ public struct Threshold: Sendable, Hashable {
         public var level: Level
     }
 
-    /// Compares `result`'s metric with the levels. A missing metric is critical.
+    /// Compares `result`'s metric with the levels. A missing metric is critical (a `service…` key of a run
+    /// without a sampled service, for instance).
     public func evaluate(_ result: PerfResult.Result) -> Verdict {
         guard let metric = result[metric] else { return Verdict(threshold: self, value: nil, level: .critical) }
         let value = metric.value
@@ -88,7 +89,7 @@ public struct Threshold: Sendable, Hashable {
         guard target != nil || warning != nil || critical != nil else {
             throw .invalidField(field: field, reason: "give at least one of target, warning, critical", file: file)
         }
-        let higherIsBetter = metric == "requestsPerSec" || metric == "bytesPerSec"
+        let higherIsBetter = LoadResult.higherIsBetterKeys.contains(metric)
         let levels = [target, warning, critical].compactMap { $0 }
         let ordered = zip(levels, levels.dropFirst()).allSatisfy { higherIsBetter ? $0 >= $1 : $0 <= $1 }
         guard ordered else {

@@ -33,6 +33,9 @@ enum Options {
         "name", .string.placeholder("NAME"), help: "result name (default: the scenario's, or \"adhoc\")")
     static let json = Option(
         "json", .path, help: "write a PerfResult report (histograms and per-second series included)")
+    static let servicePid = Option(
+        "service-pid", .integer.placeholder("PID"),
+        help: "sample this running process as the service under load (RSS, CPU, threads, open files)")
     static let noProgress = Flag("no-progress", help: "no live progress (it only shows when stderr is a terminal)")
     static let allowRemote = Flag("allow-remote", help: "allow a target that is not on 127.0.0.0/8")
     /// `CommonOptions.strict`'s name and variable, with what it means here.
@@ -50,7 +53,10 @@ enum Options {
             Command.Group("Requests", [method, header, body, bodyFile]),
             Command.Group(
                 "Scenario and output",
-                [scenario, name, json, CommonOptions.profile, CommonOptions.forks, strict, noProgress, allowRemote]),
+                [
+                    scenario, name, json, servicePid, CommonOptions.profile, CommonOptions.forks, strict, noProgress,
+                    allowRemote,
+                ]),
         ],
         positionals: [Positional("URL", .optional, help: "the target, http://host[:port][/path] (or the scenario's)")],
         subcommands: [Merge.command, Plan.command],
@@ -62,8 +68,12 @@ enum Options {
         footer: """
             Short options take their value attached too, as in wrk: -c50 -t2 -d10s.
 
-            Exit status: 0 success, 1 a threshold is critical (or a warning with --strict or STRICT_PERF=1),
-            2 bad usage, bad scenario, or a service that could not be started.
+            A scenario's service (or the process of --service-pid) is sampled every 250 ms during the run:
+            RSS, CPU, threads, open files and context switches, in the table, the report and thresholds.
+
+            Exit status: 0 success, 1 a threshold is critical (or a warning with --strict or STRICT_PERF=1) or
+            the service exited during the run, 2 bad usage, bad scenario, a --service-pid that is not running, or
+            a service that could not be started.
             """)
 
     /// `Name: value`, split at the first colon; the spaces after it are not part of the value.

@@ -28,7 +28,7 @@ enum Plan {
             Reads the scenario FILE, or DIR/NAME.json, and prints one key<TAB>value line each: name, file, host, port,
             duration (under the profile), readiness, service-command, service-argument (one per argument),
             service-environment (NAME=value, one each). --load-scenario writes the scenario without its service
-            section, for `loadgen --scenario OUT.json` against a service started apart.
+            section and its service… thresholds, for `loadgen --scenario OUT.json` against a service started apart.
             """,
         options: [directory, loadScenario, CommonOptions.profile],
         positionals: [Positional("NAME|FILE", help: "a scenario file, or a name in DIR")],

@@ -42,6 +42,14 @@ enum Run {
         }
         print(environment.description)
         if let warning = environment.buildWarning { print(warning) }
+        if let pid = parsed.given(Options.servicePid) {
+            guard scenario.service == nil else {
+                return fail("--service-pid: the scenario starts its own service, which is sampled; leave one out")
+            }
+            guard pid > 0, pid <= Int(Int32.max), ProcessSample.isRunning(pid: Int32(pid)) else {
+                return fail("--service-pid: no process \(pid) is running; give the id of the running service")
+            }
+        }
         let target = scenario.configuration.target
         if !parsed[Options.allowRemote], !target.isLoopback {
             return fail("\(target) is not a loopback address; pass --allow-remote to load another host")
@@ -132,19 +140,42 @@ enum Run {
         defer {
             if let service { print("Service       \(service.stop())") }
         }
-        let result: LoadResult
+        var result: LoadResult
         // Live progress redraws one line with a terminal escape: only where a person watches it.
         let live = !parsed[Options.noProgress] && isatty(STDERR_FILENO) == 1
+        var exited: LoadGenError?
         do {
             let test = try LoadTest(configuration)
+            // The service is sampled from here (its RSS at the start) to the end of the run.
+            let watch =
+                try service.map { started throws(LoadGenError) in try ServiceWatch(service: started) }
+                ?? parsed.given(Options.servicePid).map { pid throws(LoadGenError) in
+                    try ServiceWatch(pid: Int32(pid))
+                }
             print("Scenario      \(scenario.name)\(scenario.description.map { ": \($0)" } ?? "")")
+            if let watch { print("Sampling      pid \(watch.pid) every \(UnitText.format(watch.interval))") }
+            // The header is out before the load, also through a pipe or into a file (a log being followed).
+            fflush(nil)
             result = try test.run { progress in
                 if interrupted.load(ordering: .relaxed) { test.stop() }
+                if exited == nil, let failure = watch?.exitFailure() {
+                    exited = failure
+                    test.stop()
+                }
                 if live { StandardStream.write("\r\u{1B}[2K" + progress.line, to: .error) }
             }
             if live { StandardStream.write("\r\u{1B}[2K", to: .error) }
+            if let watch {
+                if exited == nil { exited = watch.exitFailure() }
+                result.service = watch.finish()
+            }
         } catch {
             return fail("\(error)")
+        }
+        // A service that died under load: the run measured its death, not its performance.
+        if let exited {
+            printError("loadgen: \(exited)")
+            return 1
         }
         print(result.summaryTable(warmup: configuration.warmup))
         let name = "\(scenario.name)/total"

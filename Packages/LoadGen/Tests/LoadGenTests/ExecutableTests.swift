@@ -161,3 +161,107 @@ private func countedScenario(for server: TargetServer, thresholds: String) throw
     }
     #endif
 }
+
+/// `loadgen` sampling the service under load: a scenario's own, or one named by `--service-pid`.
+@Suite struct ServiceSamplingExecutableTests {
+    @Test func aScenarioServiceIsSampledIntoTheTableTheReportAndItsThresholds() throws {
+        let port = try freePort()
+        let report = temporaryPath("service.json")
+        let path = temporaryPath("service-scenario.json")
+        defer { [report, path, path + ".log"].forEach(removeFile) }
+        func scenario(rssLevels: String) throws {
+            let text = """
+                { "target": "http://127.0.0.1:\(port)/", "connections": 2, "threads": 1, "duration": "1s",
+                  "thresholds": { "serviceRssPeakBytes": \(rssLevels),
+                                  "serviceCpuPercentOfAllCores": { "target": 50, "warning": 70, "critical": 100 } },
+                  "service": { "command": "loadgen-target", "arguments": ["--port", "\(port)"],
+                               "readiness": "http://127.0.0.1:\(port)/", "log": "\(path).log" } }
+                """
+            try AtomicFile.write(Array(text.utf8), to: path)
+        }
+        try scenario(rssLevels: #"{ "target": "512MiB", "warning": "768MiB", "critical": "1GiB" }"#)
+        let outcome = try run("loadgen", ["--no-progress", "--scenario", path, "--json", report])
+        #expect(outcome.termination == .exited(0), "\(outcome.standardErrorText)")
+        let output = outcome.standardOutputText
+        #expect(output.contains("Sampling      pid "))
+        #expect(output.contains("  RSS         start "))
+        #expect(output.contains("% of one core · "))
+        #expect(output.contains("serviceRssPeakBytes"))
+        let result = try #require(try Report.read(from: report).results.first)
+        for key in LoadResult.serviceKeys { #expect(result[key] != nil, "\(key)") }
+        #expect((result["serviceRssPeakBytes"]?.value ?? 0) > 1_048_576)
+        // The same run against a critical level no service meets.
+        try scenario(rssLevels: #"{ "critical": "1KiB" }"#)
+        let failing = try run("loadgen", ["--no-progress", "--scenario", path])
+        #expect(failing.termination == .exited(1), "\(failing.standardErrorText)")
+        #expect(failing.standardOutputText.contains("CRITICAL"))
+    }
+
+    @Test func aServicePidThatIsNotRunningExitsTwoNamingTheFlag() throws {
+        let outcome = try run("loadgen", ["--service-pid", "2147483646", "-n1", "http://127.0.0.1:1/"])
+        #expect(outcome.termination == .exited(2))
+        #expect(
+            outcome.standardErrorText
+                == "loadgen: --service-pid: no process 2147483646 is running; give the id of the running service\n")
+    }
+
+    @Test func aServicePidIsSampled() throws {
+        let server = try TargetServer(TargetOptions())
+        defer { server.stop() }
+        let sleeper = try ChildProcess("/bin/sleep", ["30"]).spawn(standardOutput: .discard)
+        defer { _ = try? sleeper.terminate(grace: .seconds(1)) }
+        let outcome = try run(
+            "loadgen",
+            ["--no-progress", "--service-pid", "\(sleeper.pid)", "-c1", "-n50", "http://127.0.0.1:\(server.port)/"])
+        #expect(outcome.termination == .exited(0), "\(outcome.standardErrorText)")
+        #expect(outcome.standardOutputText.contains("Service       pid \(sleeper.pid) · "))
+    }
+
+    @Test func aServiceThatDiesDuringTheRunEndsItWithItsStatusAndTheEndOfItsLog() throws {
+        let server = try TargetServer(TargetOptions())
+        defer { server.stop() }
+        let flag = temporaryPath("die-now")
+        let (path, out, err, log) = (
+            temporaryPath("dying.json"), temporaryPath("dying.out"), temporaryPath("dying.err"),
+            temporaryPath("dying.log")
+        )
+        defer { [flag, path, out, err, log].forEach(removeFile) }
+        // The service writes to both streams, then exits with status 3 once the test creates the flag file,
+        // which it does when loadgen says it samples the service: the death falls inside the run.
+        let script =
+            #"echo starting up; echo "fatal: out of widgets" >&2; while [ ! -e "$FLAG" ]; do sleep 0.05; done; exit 3"#
+        let text = """
+            { "target": "http://127.0.0.1:\(server.port)/", "connections": 1, "threads": 1, "duration": "60s",
+              "service": { "command": "/bin/sh", "arguments": ["-c", \(JSONValue.string(script).serialized(level: 0))],
+                           "environment": { "FLAG": "\(flag)" }, "log": "\(log)" } }
+            """
+        try AtomicFile.write(Array(text.utf8), to: path)
+        let loadgen = try ChildProcess(
+            try ExecutablePath.directory() + "/loadgen", ["--no-progress", "--scenario", path],
+            environment: ["PATH": "/usr/bin:/bin"]
+        ).spawn(standardOutput: .file(path: out, append: false), standardError: .file(path: err, append: false))
+        defer { _ = try? loadgen.terminate(grace: .seconds(1)) }
+        var sampling = false
+        for _ in 0..<3000 where !sampling {
+            sampling =
+                (try? AtomicFile.read(out)).map { String(decoding: $0, as: UTF8.self).contains("Sampling      pid") }
+                ?? false
+            if !sampling { PosixThread.sleep(nanoseconds: 10_000_000) }
+        }
+        try #require(sampling)
+        try AtomicFile.write([], to: flag)
+        let ending = try loadgen.wait(timeout: .seconds(90))
+        #expect(ending == .exited(1))
+        let message = String(decoding: try AtomicFile.read(err), as: UTF8.self)
+        #expect(
+            message.contains("exited with status 3 during the run; the last lines of its log \(log):"), "\(message)")
+        #expect(message.hasSuffix("\n  | starting up\n  | fatal: out of widgets\n"), "\(message)")
+    }
+}
+
+/// A port nothing listens on right now (a server's, stopped).
+private func freePort() throws -> Int {
+    let server = try TargetServer(TargetOptions())
+    defer { server.stop() }
+    return server.port
+}

@@ -32,6 +32,7 @@ private let webScenario = """
       "target": "http://127.0.0.1:18123/login",
       "requests": [ { "method": "POST", "path": "/login", "bodyFile": "body.txt" } ],
       "duration": "10s", "warmup": "1s",
+      "thresholds": { "latencyP95Ms": { "critical": 500 }, "serviceRssPeakBytes": { "critical": "1GiB" } },
       "service": { "command": "demo-service", "arguments": ["--port", "18123", "--threads", "1"],
                    "environment": { "ZED": "last", "ALPHA": "first" },
                    "readiness": "http://127.0.0.1:18123/health" },
@@ -100,7 +101,7 @@ private let webScenario = """
         }
     }
 
-    @Test func loadScenarioHasNoServiceItsNameAndAbsoluteBodyFiles() throws {
+    @Test func loadScenarioHasNoServiceNorItsThresholdsItsNameAndAbsoluteBodyFiles() throws {
         let folder = try directory(["web.json": webScenario, "body.txt": "{}"])
         defer { removeDirectory(folder) }
         let relative = String(folder.dropFirst("/tmp/".count))
@@ -116,6 +117,8 @@ private let webScenario = """
         #expect(scenario.service == nil)
         #expect(scenario.configuration.requests.first?.body == Array("{}".utf8))
         #expect(scenario.configuration.duration == .seconds(10))
+        // The service is started apart: its thresholds go with it, the client's stay.
+        #expect(scenario.thresholds.map(\.metric) == ["latencyP95Ms"])
     }
 
     @Test func linesCarryEveryFieldOnePerLineInOrder() throws {

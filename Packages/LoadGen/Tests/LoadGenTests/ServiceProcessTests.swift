@@ -1,4 +1,5 @@
 import PerfResult
+import PerfSupport
 import Testing
 
 @testable import LoadGen

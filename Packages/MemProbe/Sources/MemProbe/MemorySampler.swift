@@ -66,13 +66,13 @@ public final class MemorySampler {
     /// Does not allocate.
     public func sample() -> MemorySample {
         guard pid == nil else {
-            let status = readFile().map { ProcMemoryText.status(bytes: $0) } ?? ProcMemoryText.Status()
+            let status = readFile().map { ProcText.status(buffer: $0) } ?? ProcText.Status()
             return MemorySample(residentBytes: status.residentBytes, peakResidentBytes: status.peakResidentBytes)
         }
         var sample = MemorySample()
         if fields.contains(.resident) {
             sample.residentBytes = readFile().flatMap {
-                ProcMemoryText.residentBytes(statmBytes: $0, pageSize: pageSize)
+                ProcText.residentBytes(statmBuffer: $0, pageSize: pageSize)
             }
         }
         if fields.contains(.heapInUse) {

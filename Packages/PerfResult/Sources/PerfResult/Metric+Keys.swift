@@ -110,6 +110,47 @@ extension Metric {
         known("clientCpuUsPerRequest", value, .microseconds, .lower, samples)
     }
 
+    // MARK: A service under load (sampled by its process id)
+
+    /// The service's resident set size when the load started, in bytes; lower is better.
+    public static func serviceRssStartBytes(_ value: Double) -> Metric {
+        known("serviceRssStartBytes", value, .bytes, .lower, nil)
+    }
+    /// The service's mean resident set size under load, in bytes (samples: one per second); lower is better.
+    public static func serviceRssMeanBytes(_ value: Double, samples: [Double]? = nil) -> Metric {
+        known("serviceRssMeanBytes", value, .bytes, .lower, samples)
+    }
+    /// The service's largest resident set size sampled under load, in bytes; lower is better.
+    public static func serviceRssPeakBytes(_ value: Double) -> Metric {
+        known("serviceRssPeakBytes", value, .bytes, .lower, nil)
+    }
+    /// The service's CPU time over wall time under load, in percent of one core (200 is two busy cores;
+    /// samples: one per second); lower is better.
+    public static func serviceCpuPercent(_ value: Double, samples: [Double]? = nil) -> Metric {
+        known("serviceCpuPercent", value, .percent, .lower, samples)
+    }
+    /// `serviceCpuPercent` divided by the processors online: 100 is every core busy; lower is better.
+    public static func serviceCpuPercentOfAllCores(_ value: Double) -> Metric {
+        known("serviceCpuPercentOfAllCores", value, .percent, .lower, nil)
+    }
+    /// The most threads the service had in a sample under load; lower is better.
+    public static func serviceThreadsPeak(_ value: Double) -> Metric {
+        known("serviceThreadsPeak", value, .count, .lower, nil)
+    }
+    /// The most file descriptors the service had open in a sample under load; lower is better.
+    public static func serviceOpenFilesPeak(_ value: Double) -> Metric {
+        known("serviceOpenFilesPeak", value, .count, .lower, nil)
+    }
+    /// The service's voluntary context switches (it waited: I/O, locks) per second under load; lower is better.
+    public static func serviceVoluntaryContextSwitchesPerSec(_ value: Double) -> Metric {
+        known("serviceVoluntaryContextSwitchesPerSec", value, .perSecond, .lower, nil)
+    }
+    /// The service's involuntary context switches (preempted by the scheduler) per second under load; lower is
+    /// better.
+    public static func serviceInvoluntaryContextSwitchesPerSec(_ value: Double) -> Metric {
+        known("serviceInvoluntaryContextSwitchesPerSec", value, .perSecond, .lower, nil)
+    }
+
     // MARK: Memory
 
     /// Relative heap growth after warmup, `(end − start) / start`; lower is better.

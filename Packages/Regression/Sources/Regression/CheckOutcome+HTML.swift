@@ -133,6 +133,7 @@ extension CheckOutcome {
         var curves: [String] = []
         var rates: [String] = []
         var heaps: [String] = []
+        var services: [String] = []
         var others: [String] = []
         for result in suite.current.results {
             let old = suite.baseline?.result(named: result.name)
@@ -159,6 +160,16 @@ extension CheckOutcome {
                         kind: "heap-series", suite: suite.suite, result: result.name, key: metric.key, current: metric,
                         baseline: before, title: "heap over iterations", xLabel: "sample (in iteration order)")
                     if let chart { heaps.append(chart) }
+                case "serviceRssMeanBytes", "serviceCpuPercent":
+                    let rss = metric.key == "serviceRssMeanBytes"
+                    chart = HTMLCharts.series(
+                        kind: "service-series", suite: suite.suite, result: result.name, key: metric.key,
+                        current: metric, baseline: before,
+                        title: rss
+                            ? "service RSS per second (each second's largest; the compared figure: the mean)"
+                            : "service CPU per second (% of one core)",
+                        xLabel: "second")
+                    if let chart { services.append(chart) }
                 default:
                     guard rule.series else { continue }
                     chart = HTMLCharts.series(
@@ -171,6 +182,7 @@ extension CheckOutcome {
         if !curves.isEmpty { html += "<h3>Latency percentiles</h3>\n" + curves.joined() }
         if !rates.isEmpty { html += "<h3>Requests per second over time</h3>\n" + rates.joined() }
         if !heaps.isEmpty { html += "<h3>Heap over iterations</h3>\n" + heaps.joined() }
+        if !services.isEmpty { html += "<h3>The service under load over time</h3>\n" + services.joined() }
         if !others.isEmpty { html += "<h3>Other series</h3>\n" + others.joined() }
         return html
     }

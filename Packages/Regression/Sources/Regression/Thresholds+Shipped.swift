@@ -33,6 +33,11 @@ extension Thresholds {
     /// - `rme` (noise, not speed): report only; `errorRate`: +10 % with a floor of 0.001;
     ///   `heapGrowthRatio`: +10 % with a floor of 0.05; `liveAllocsSlopePerIter`: +10 % with a floor of 1;
     ///   `hitRate`: −5 % with a floor of 0.01;
+    /// - the service under load (`loadgen` samples a scenario's service by PID): its RSS under load
+    ///   (`serviceRssPeakBytes`, `serviceRssMeanBytes`, whose samples are a per-second series): +10 % with a
+    ///   1 MiB floor; its RSS before the load (`serviceRssStartBytes`), its CPU (`serviceCpuPercent…`: in a
+    ///   closed model it follows the throughput, which is gated), threads, open files and context switches:
+    ///   report only, as are their levels in a scenario's own thresholds;
     /// - suites matching `macro*` use the nasc-server task's STRICT_PERF numbers: throughput −20 %
     ///   (`kneeRequestsPerSec` too), latency +25 %; the overload scenario `macro-http-stress` gates throughput
     ///   and errors only, since its latency measures the queue the overload built; their throughput and latency
@@ -108,6 +113,15 @@ extension Thresholds {
             ThresholdEntry(metric: "storageBytesReadPerOp", gate: false),
             ThresholdEntry(metric: "storageBytesWrittenPerOp", gate: false),
             ThresholdEntry(metric: "threads", gate: false),
+            ThresholdEntry(metric: "serviceRssPeakBytes", maxRegressionPercent: 10, floor: 1_048_576),
+            ThresholdEntry(metric: "serviceRssMeanBytes", maxRegressionPercent: 10, floor: 1_048_576, series: true),
+            ThresholdEntry(metric: "serviceRssStartBytes", gate: false),
+            ThresholdEntry(metric: "serviceCpuPercent", gate: false, series: true),
+            ThresholdEntry(metric: "serviceCpuPercentOfAllCores", gate: false),
+            ThresholdEntry(metric: "serviceThreadsPeak", gate: false),
+            ThresholdEntry(metric: "serviceOpenFilesPeak", gate: false),
+            ThresholdEntry(metric: "serviceVoluntaryContextSwitchesPerSec", gate: false),
+            ThresholdEntry(metric: "serviceInvoluntaryContextSwitchesPerSec", gate: false),
         ],
         overrides: [
             ThresholdEntry(suite: "macro*", metric: "requestsPerSec", maxRegressionPercent: 20, series: true),

@@ -1,7 +1,7 @@
-/// Byte-level pieces the `/proc` parsers share. They parse a `ProcFile`'s buffer in place by integer offsets, with
-/// no `String`, no `Slice` and no other generic type: unspecialized generic code (any debug build) allocates on
-/// each element access, and these parsers run at the edges of measured windows.
-enum ProcText {
+/// Byte-level pieces of the `/proc` parsers that run at the edges of measured windows (`ProcIOCounters`,
+/// `ProcStatText`). They parse a `ProcFile`'s buffer in place by integer offsets, with no `String`, no `Slice` and
+/// no other generic type: unspecialized generic code (any debug build) allocates on each element access.
+extension ProcText {
     /// The unsigned decimal number in `bytes[start..<end]` after any spaces and tabs, ending at `end` or at a
     /// space, tab or newline; `nil` when there is none, it is malformed, or it overflows.
     static func unsigned(_ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) -> UInt64? {

@@ -6,14 +6,15 @@ import Musl
 import Darwin
 #endif
 
-/// A joinable POSIX thread running one closure: the worker threads of runs and servers.
-struct PosixThread: @unchecked Sendable {
+/// A joinable POSIX thread running one closure: the worker threads of load runs and servers, and the
+/// thread of a `ProcessSampler`.
+public struct PosixThread: @unchecked Sendable {
     // Safety: `pthread_t` is an opaque handle; it is only passed to `pthread_join`, once, by its owner.
     private let handle: pthread_t
 
     /// Starts `body` on a new thread.
-    /// - Throws: `LoadGenError.systemCallFailed` when the thread cannot be created.
-    static func spawn(_ body: @escaping @Sendable () -> Void) throws(LoadGenError) -> PosixThread {
+    /// - Throws: `SystemError` (`pthread_create`) when the thread cannot be created.
+    public static func spawn(_ body: @escaping @Sendable () -> Void) throws(SystemError) -> PosixThread {
         let context = Unmanaged.passRetained(Body(body)).toOpaque()
         #if canImport(Darwin)
         var handle: pthread_t? = nil // a pointer on Darwin, an integer on Glibc
@@ -30,7 +31,7 @@ struct PosixThread: @unchecked Sendable {
             }, context)
         guard status == 0 else {
             Unmanaged<Body>.fromOpaque(context).release()
-            throw .systemCallFailed(call: "pthread_create", errno: status)
+            throw SystemError("pthread_create", code: status)
         }
         #if canImport(Darwin)
         return PosixThread(handle: handle!)
@@ -40,7 +41,7 @@ struct PosixThread: @unchecked Sendable {
     }
 
     /// Waits for the thread to end.
-    func join() {
+    public func join() {
         pthread_join(handle, nil)
     }
 
@@ -49,15 +50,15 @@ struct PosixThread: @unchecked Sendable {
         init(_ run: @escaping @Sendable () -> Void) { self.run = run }
     }
 
-    /// Sleeps the calling thread for `nanoseconds`.
-    static func sleep(nanoseconds: UInt64) {
+    /// Sleeps the calling thread for `nanoseconds` (resumed after a signal).
+    public static func sleep(nanoseconds: UInt64) {
         var request = timespec(tv_sec: Int(nanoseconds / 1_000_000_000), tv_nsec: Int(nanoseconds % 1_000_000_000))
         var remaining = timespec()
         while nanosleep(&request, &remaining) != 0, errno == EINTR { request = remaining }
     }
 
     /// The number of processors online.
-    static var processorCount: Int {
+    public static var processorCount: Int {
         max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
     }
 }
