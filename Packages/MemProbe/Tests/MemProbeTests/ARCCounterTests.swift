@@ -107,7 +107,9 @@ struct ARCCounterTests {
         let before = ARCCounter.allThreads()!
         let worker = RetainingThread(object: Node(), limit: 3000)
         worker.start()
+        let finished = worker.waitForRounds(30)  // all 3,000 pairs, before it is stopped
         worker.stop()
+        #expect(finished)
         let window = ARCCounter.allThreads()! - before
         ARCCounter.end(allThreads: true)
         #expect(window.retains >= 3000)
