@@ -26,6 +26,8 @@ public struct Measurement: Sendable {
     public let probeMetrics: [Metric]
     /// Caveats a reader needs, in the order they were found.
     public let findings: [Finding]
+    /// With `--allocation-sites`: where one untimed window's allocations came from.
+    public var allocationSites: AllocationSiteWindow?
 
     /// The share of samples that were not preempted, 0 … 1.
     public var cleanFraction: Double {
