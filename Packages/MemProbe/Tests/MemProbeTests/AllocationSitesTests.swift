@@ -34,6 +34,7 @@ private func addressInsideALocalFunction() -> UInt {
     UInt(runtime_calls_return_address())
 }
 
+#if os(Linux)
 /// What a thread started by `onAnotherThread` runs, and its answer.
 private final class ThreadWork: @unchecked Sendable {
     let body: () -> AllocationCounts
@@ -59,6 +60,7 @@ private func onAnotherThread(_ body: @escaping () -> AllocationCounts) -> Alloca
     pthread_join(thread, nil)
     return work.takeRetainedValue().result
 }
+#endif
 
 /// The first site whose frames name a function containing `name`.
 private func site(naming name: String, in recording: AllocationSiteRecording) -> AllocationSite? {
