@@ -11,8 +11,9 @@
 //   before recording starts; the malloc path only probes and adds (no lock: one writer, read after end).
 // - Frames skipped: everything up to the interposed function's own return address (this file and
 //   AllocationCounter.c), then any frame inside a known allocator function (the Swift runtime's
-//   swift_slowAlloc, swift_allocObject and their local implementations, swift_allocBox, C++'s operator
-//   new, libc's strdup), so the first frame kept is the code that asked for memory.
+//   swift_slowAlloc, swift_allocObject and their local implementations, swift_allocBox, MemProbe's own
+//   ARC allocation hook, C++'s operator new, libc's strdup), so the first frame kept is the code that asked
+//   for memory.
 // - Recursion: memprobe_sites_note clears the thread's table pointer while it unwinds, so an allocation
 //   the unwinder makes is counted (AllocationCounter.c) but not recorded; begin() calls backtrace() once
 //   first, which loads libgcc_s (glibc's backtrace allocates on its first call only).
@@ -91,6 +92,16 @@ static void find_skipped_ranges(void) {
             == 1) {
             for (int i = 0; i < runtime_count; i++) add_range(addresses[i], sizes[i]);
         }
+    }
+    // MemProbe's own ARC hook (ARCCounter.c), through which swift_allocObject runs while an ARC window is
+    // open on any thread: without it one call site would split in two.
+    static const char *const own_names[] = {"hook_alloc"};
+    uintptr_t own_address = 0;
+    uintptr_t own_size = 0;
+    if (memprobe_find_symbol_ranges((const void *)memprobe_sites_begin, "memprobe_sites_begin", own_names,
+                                    &own_address, &own_size, 1)
+        == 1) {
+        add_range(own_address, own_size);
     }
     static const char *const exported_names[] = {
         "swift_slowAlloc", "swift_allocObject", "swift_slowAllocTyped", "swift_allocBox", "swift_allocEmptyBox",
