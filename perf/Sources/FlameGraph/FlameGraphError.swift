@@ -1,3 +1,5 @@
+public import PerfSupport
+
 /// Every way collapsing, demangling or rendering a profile can fail.
 ///
 /// Each message says what was wrong with the input and what to do about it.
@@ -10,6 +12,13 @@ public enum FlameGraphError: Error, Equatable, Sendable {
     case demanglerFailed(command: String, reason: String)
     /// A render option is out of its range; `expected` says what would be accepted.
     case invalidOption(name: String, value: String, expected: String)
+}
+
+extension FlameGraphError {
+    /// The demangler's failure as this package's error, whose text adds `--no-demangle`.
+    public init(_ failure: DemanglerFailure) {
+        self = .demanglerFailed(command: failure.command, reason: failure.reason)
+    }
 }
 
 extension FlameGraphError: CustomStringConvertible {

@@ -1,3 +1,5 @@
+public import PerfSupport
+
 /// The top allocation sites of a heap profile: each backtrace charged to the first frame that is the program's
 /// own code, backtraces with the same site added up, the largest first.
 ///
@@ -101,7 +103,7 @@ public struct HeapSummary: Sendable, Equatable {
 
     private static func readableNames(_ names: [String], demangler: (any SymbolDemangler)?) -> [String: String] {
         guard let demangler else { return [:] }
-        let mangled = Array(Set(names.filter { FoldedStacks.isSwiftMangled($0) })).sorted()
+        let mangled = Array(Set(names.filter { SwiftDemangler.isSwiftMangled($0) })).sorted()
         guard !mangled.isEmpty, let readable = try? demangler.demangle(mangled), readable.count == mangled.count
         else { return [:] }
         return Dictionary(zip(mangled, readable), uniquingKeysWith: { first, _ in first })

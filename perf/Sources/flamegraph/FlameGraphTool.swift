@@ -89,7 +89,12 @@ enum FlameGraphTool {
         guard !stacks.isEmpty else { throw Failure(description: "\(FlameGraphError.emptyProfile(source: source))") }
         guard options.demangle else { return stacks }
         return try attempt { () throws(FlameGraphError) in
-            let demangler = try SwiftDemangler(simplified: options.simplifiedNames)
+            let demangler: SwiftDemangler
+            do throws(DemanglerFailure) {
+                demangler = try SwiftDemangler(simplified: options.simplifiedNames)
+            } catch {
+                throw FlameGraphError(error)
+            }
             let (demangled, count) = try stacks.demangled(with: demangler)
             if count > 0 { report("Demangled  \(count) Swift symbols with \(demangler.commandLine) (one process)") }
             return demangled

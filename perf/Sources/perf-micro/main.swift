@@ -19,7 +19,8 @@ if arguments.first == "hand-loop" {
 }
 let status = MicroBench.run(
     [harness, stringOps, routing, pipeline, poolAcquire], arguments: arguments, programName: "perf-micro",
-    reportName: "micro", probes: [AllocationProbe(scope: .currentThread), ARCProbe()], forksByProfile: true)
+    reportName: "micro", probes: [AllocationProbe(scope: .currentThread), ARCProbe()],
+    allocationSites: AllocationSiteProbe(), forksByProfile: true)
 if status == 0, arguments.contains("--help") || arguments.contains("-h") {
     print("\n" + HandLoopComparison.helpLine, terminator: "")
 }

@@ -1,4 +1,5 @@
 import FlameGraph
+import PerfSupport
 import Testing
 
 /// A demangler that records its calls and knows a fixed table.
@@ -12,7 +13,7 @@ final class RecordingDemangler: SymbolDemangler {
         self.dropsOne = dropsOne
     }
 
-    func demangle(_ symbols: [String]) throws(FlameGraphError) -> [String] {
+    func demangle(_ symbols: [String]) throws(DemanglerFailure) -> [String] {
         batches.append(symbols)
         let names = symbols.map { table[$0] ?? $0 }
         return dropsOne ? Array(names.dropLast()) : names
@@ -73,21 +74,21 @@ final class RecordingDemangler: SymbolDemangler {
     }
 
     @Test func aMissingToolchainSaysWhatToDo() {
-        let expected = FlameGraphError.demanglerFailed(
+        let failure = DemanglerFailure(
             command: "swift demangle", reason: "neither swift-demangle nor swift is on PATH")
-        #expect(throws: expected) { try SwiftDemangler(path: "/nonexistent/bin") }
+        #expect(throws: failure) { try SwiftDemangler(path: "/nonexistent/bin") }
         #expect(
-            expected.description
+            FlameGraphError(failure).description
                 == "demangling with swift demangle failed: neither swift-demangle nor swift is on PATH; put the "
                 + "Swift toolchain's bin directory on PATH or pass --no-demangle")
     }
 
     @Test func swiftManglingPrefixesAreRecognised() {
         for symbol in ["$s4main3fooyyF", "_$s4main3fooyyF", "$S4main3fooyyF", "_T04main3fooyyF", "$e4main3fooyyF"] {
-            #expect(FoldedStacks.isSwiftMangled(symbol), "\(symbol)")
+            #expect(SwiftDemangler.isSwiftMangled(symbol), "\(symbol)")
         }
         for symbol in ["main", "_ZN3foo3barEv", "swift_retain", "[unknown]", "s4main"] {
-            #expect(!FoldedStacks.isSwiftMangled(symbol), "\(symbol)")
+            #expect(!SwiftDemangler.isSwiftMangled(symbol), "\(symbol)")
         }
     }
 }

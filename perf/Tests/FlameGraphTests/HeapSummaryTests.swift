@@ -1,4 +1,5 @@
 import FlameGraph
+import PerfSupport
 import Testing
 
 @Suite struct HeapSummaryTests {

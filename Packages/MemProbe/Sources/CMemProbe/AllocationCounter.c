@@ -9,11 +9,14 @@
 //   kept. Allocations a thread makes after that (libc's own teardown) go to shared atomic counters.
 // - A reader sums retired + shared + every linked block under the registry mutex.
 // Nothing here allocates, prints or reads a file, so a measured window can read the counters freely.
+// Each allocation also passes its caller's return address on to allocation-site recording
+// (AllocationSites.c), which costs one thread-local load and a branch while no thread records.
 #if defined(__linux__)
 #define _GNU_SOURCE
 #endif
 
 #include "CMemProbe.h"
+#include "SiteRecording.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -156,16 +159,23 @@ static inline void count_free(void) {
     }
 }
 
-static inline void *allocated(void *pointer, size_t size) {
+// Counts an allocation and, while this thread records sites, records it. `caller` is the interposed
+// function's return address: where the recorded stack starts.
+static inline void count_and_record(size_t size, void *caller) {
+    count_allocation(size);
+    if (__builtin_expect(memprobe_recording_table != NULL, 0)) memprobe_sites_note(size, caller);
+}
+
+static inline void *allocated(void *pointer, size_t size, void *caller) {
     if (__builtin_expect(pointer != NULL, 1)) {
-        count_allocation(size);
+        count_and_record(size, caller);
         if (__builtin_expect(heaptrack_report_malloc != NULL, 0)) heaptrack_report_malloc(pointer, size);
     }
     return pointer;
 }
 
 EXPORTED void *malloc(size_t size) {
-    return allocated(__libc_malloc(size), size);
+    return allocated(__libc_malloc(size), size, __builtin_return_address(0));
 }
 
 EXPORTED void free(void *pointer) {
@@ -178,19 +188,20 @@ EXPORTED void free(void *pointer) {
 EXPORTED void *calloc(size_t count, size_t size) {
     // A non-null result means count * size did not overflow.
     void *pointer = __libc_calloc(count, size);
-    return allocated(pointer, pointer != NULL ? count * size : 0);
+    return allocated(pointer, pointer != NULL ? count * size : 0, __builtin_return_address(0));
 }
 
 EXPORTED void *realloc(void *old, size_t size) {
-    if (old == NULL) return malloc(size);
+    void *caller = __builtin_return_address(0);
+    if (old == NULL) return allocated(__libc_malloc(size), size, caller);
     void *pointer = __libc_realloc(old, size);
     if (size == 0) {
         // glibc frees `old` and returns NULL.
         count_free();
-        if (pointer != NULL) count_allocation(0);
+        if (pointer != NULL) count_and_record(0, caller);
     } else if (pointer != NULL) {
         count_free();
-        count_allocation(size);
+        count_and_record(size, caller);
     } else {
         return NULL;  // `old` is untouched
     }
@@ -199,29 +210,29 @@ EXPORTED void *realloc(void *old, size_t size) {
 }
 
 EXPORTED void *memalign(size_t alignment, size_t size) {
-    return allocated(__libc_memalign(alignment, size), size);
+    return allocated(__libc_memalign(alignment, size), size, __builtin_return_address(0));
 }
 
 EXPORTED void *aligned_alloc(size_t alignment, size_t size) {
     // glibc's aligned_alloc is memalign (2.38 adds a power-of-two check, which memalign enforces by
     // rounding up; an invalid alignment is the caller's undefined behaviour in C11).
-    return memalign(alignment, size);
+    return allocated(__libc_memalign(alignment, size), size, __builtin_return_address(0));
 }
 
 EXPORTED int posix_memalign(void **result, size_t alignment, size_t size) {
     if (alignment % sizeof(void *) != 0 || (alignment & (alignment - 1)) != 0 || alignment == 0) return EINVAL;
-    void *pointer = allocated(__libc_memalign(alignment, size), size);
+    void *pointer = allocated(__libc_memalign(alignment, size), size, __builtin_return_address(0));
     if (pointer == NULL) return ENOMEM;
     *result = pointer;
     return 0;
 }
 
 EXPORTED void *valloc(size_t size) {
-    return allocated(__libc_valloc(size), size);
+    return allocated(__libc_valloc(size), size, __builtin_return_address(0));
 }
 
 EXPORTED void *pvalloc(size_t size) {
-    return allocated(__libc_pvalloc(size), size);
+    return allocated(__libc_pvalloc(size), size, __builtin_return_address(0));
 }
 
 // fork() copies the registry; holding its lock across fork keeps the child's copy consistent.

@@ -13,6 +13,25 @@ import Darwin
 
 /// The Swift examples of README.md, kept identical to it by Scripts/check-readme-examples.py (`make lint`).
 @Suite struct ReadmeExampleTests {
+    @Test func theAllocationSitesExampleRecordsTheSplitsAllocations() {
+        // README: begin memprobe-allocation-sites
+        let recording = AllocationSites.record(frames: 4) {
+            let words = "to be or not to be".split(separator: " ") // the work whose allocations we place
+            precondition(words.count == 6)
+        }
+        for site in recording.sites.prefix(3) { // most allocations first
+            let chain = site.frames.map(\.displayName).joined(separator: " ← ")
+            print("\(site.allocations) allocations, \(site.bytes) bytes: \(chain)")
+        }
+        // README: end memprobe-allocation-sites
+        #if os(Linux)
+        #expect(recording.failure == nil)
+        #expect(recording.sites.contains { $0.frames.contains { $0.function?.contains("split") == true } })
+        #else
+        #expect(recording.failure != nil)
+        #endif
+    }
+
     @Test func theLeakCheckCatchesTheLeakWritesASnapshotAndTheProbeCountsAllocations() async {
         // In a child process: the check reads the whole process's memory, which other tests move, and the
         // snapshot goes to perf/results/snapshots under the working directory, a fresh temporary one there.

@@ -28,6 +28,8 @@ public struct Measurement: Sendable {
     public let findings: [Finding]
     /// The bounds the task declared on its metrics, by key; `result()` carries them to the report.
     public var limits: [String: Limit] = [:]
+    /// With `--allocation-sites`: where one untimed window's allocations came from.
+    public var allocationSites: AllocationSiteWindow?
 
     /// The share of samples that were not preempted, 0 … 1.
     public var cleanFraction: Double {

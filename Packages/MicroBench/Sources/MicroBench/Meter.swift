@@ -42,7 +42,13 @@ final class Meter {
         body()
         let end = wall()
         let cpuEnd = threadCPU?()
-        for probe in probes.reversed() { probe.stop() }
+        // An index loop: iterating `probes.reversed()` allocates a coroutine frame per element in debug
+        // builds, inside the window, where the allocation probe and the site recorder would see it.
+        var index = probes.endIndex
+        while index > probes.startIndex {
+            index -= 1
+            probes[index].stop()
+        }
         wallNanoseconds = end >= start ? end - start : 0
         if let cpuStart, let cpuEnd {
             cpuNanoseconds = cpuEnd >= cpuStart ? cpuEnd - cpuStart : 0

@@ -58,19 +58,22 @@ public enum MicroBench {
     ///   - probes: Counters measured around every sample window, e.g. an allocation counter; each
     ///     metric they report becomes a column and a metric of the report. Not used by
     ///     `--instructions`.
+    ///   - allocationSites: Records allocation call sites for `--allocation-sites N` (MemProbe's
+    ///     `AllocationSiteProbe`); without one, that option prints why there are no sites.
     ///   - instructionsReportName: The report's suite name for `--json` with `--instructions`.
     ///   - forksByProfile: When `--forks` is not given, measure in `ForkDefaults`' number of processes for the
     ///     profile (5 quick, 10 full), as the toolkit's own suites do; when false, in this process alone.
     public static func main(
         _ suites: [Suite], reportName: String = "micro", probes: [any Probe] = [],
-        instructionsReportName: String = "instructions", forksByProfile: Bool = false
+        allocationSites: (any AllocationSiteRecorder)? = nil, instructionsReportName: String = "instructions",
+        forksByProfile: Bool = false
     ) -> Never {
         let programName = CommandLine.arguments.first.map { String($0.split(separator: "/").last ?? "") } ?? "bench"
         exit(
             run(
                 suites, arguments: Array(CommandLine.arguments.dropFirst()), programName: programName,
-                reportName: reportName, probes: probes, instructionsReportName: instructionsReportName,
-                forksByProfile: forksByProfile))
+                reportName: reportName, probes: probes, allocationSites: allocationSites,
+                instructionsReportName: instructionsReportName, forksByProfile: forksByProfile))
     }
 
     /// Runs `suites` with `arguments` (without the program name) and returns the exit status; for an
@@ -82,7 +85,8 @@ public enum MicroBench {
     /// arguments it was given (after any of its own, which must not start with `--`).
     public static func run(
         _ suites: [Suite], arguments: [String], programName: String = "bench", reportName: String = "micro",
-        probes: [any Probe] = [], instructionsReportName: String = "instructions", forksByProfile: Bool = false
+        probes: [any Probe] = [], allocationSites: (any AllocationSiteRecorder)? = nil,
+        instructionsReportName: String = "instructions", forksByProfile: Bool = false
     ) -> Int32 {
         precondition(Report.isValidSuiteName(reportName), "invalid report name \"\(reportName)\"; use e.g. \"micro\"")
         precondition(
@@ -95,6 +99,7 @@ public enum MicroBench {
             variables: variables, captureEnvironment: { Environment.capture() },
             measureHarnessFloor: { Sampler.measureHarnessFloor(clocks: clocks) },
             instructionsReportName: instructionsReportName)
+        runner.siteRecorder = allocationSites
         if forksByProfile { runner.defaultForks = { ForkDefaults.count(profile: $0, environment: variables) } }
         return runner.run(arguments: arguments, programName: programName)
     }

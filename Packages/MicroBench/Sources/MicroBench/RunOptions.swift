@@ -24,6 +24,8 @@ struct RunOptions: Equatable {
     var requireRelease = false
     /// `--callgrind-child NAME` (internal): this process is the callgrind child counting task `NAME`.
     var callgrindChild: String?
+    /// `--allocation-sites N`: print each task's top N allocation call sites, from one untimed window.
+    var allocationSites: Int?
 
     static let filter = Option(
         "filter", .string.placeholder("PATTERN"), repeatable: true,
@@ -47,6 +49,10 @@ struct RunOptions: Equatable {
     static let requireRelease = Flag(
         "require-release",
         help: "refuse to measure (exit 2) when this executable is a debug build; `swift package perf run` passes it")
+    static let allocationSites = Option(
+        "allocation-sites", .integer.within(1...1_000).placeholder("N"),
+        help: "after each task's samples, record the call sites of one untimed window's allocations and print "
+            + "the top N under the task's row (needs a site recorder: perf-micro has MemProbe's; one process)")
     static let callgrindChild = Option(
         "callgrind-child", .string.placeholder("NAME"), hidden: true,
         help: "internal: count task NAME as the child of callgrind that --instructions starts")
@@ -72,10 +78,11 @@ struct RunOptions: Equatable {
                 """,
             options: [
                 filter, time, CommonOptions.quick, CommonOptions.profile, CommonOptions.forks, CommonOptions.json, list,
-                metrics, instructions, iterations, requireRelease, callgrindChild,
+                metrics, instructions, iterations, requireRelease, allocationSites, callgrindChild,
             ],
             usage: [
-                "[--filter PATTERN]... [--time SECONDS] [--quick] [--forks N] [--metrics LIST] [--json PATH] [--list]",
+                "[--filter PATTERN]... [--time SECONDS] [--quick] [--forks N] [--metrics LIST] [--allocation-sites N] "
+                    + "[--require-release] [--json PATH] [--list]",
                 "--instructions [--iterations COUNT] [--filter PATTERN]... [--json PATH]",
             ],
             footer: """
@@ -104,6 +111,7 @@ struct RunOptions: Equatable {
         callgrindChild = parsed[Self.callgrindChild]
         requireRelease = parsed[Self.requireRelease]
         if let list = parsed[Self.metrics] { metrics = try SystemMetric.parseList(list) }
+        allocationSites = parsed[Self.allocationSites]
         // The callgrind child is given --iterations without --instructions.
         if callgrindChild == nil { try parsed.requires(Self.iterations, Self.instructions) }
         try parsed.exclusive(Self.time, Self.instructions)
@@ -112,6 +120,11 @@ struct RunOptions: Equatable {
             throw UsageError(
                 "--forks does not apply to --instructions: instruction counts repeat exactly, so one process "
                     + "gives them; drop --forks")
+        }
+        try parsed.exclusive(Self.allocationSites, Self.instructions)
+        if let forks, forks > 1, allocationSites != nil {
+            throw UsageError(
+                "--allocation-sites records in one process (the sites repeat exactly); drop --forks or give --forks 1")
         }
         if let forks, forks > 1, list {
             throw UsageError("--forks does not apply to --list, which measures nothing; drop --forks")

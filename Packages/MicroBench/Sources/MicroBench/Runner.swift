@@ -17,6 +17,8 @@ struct Runner {
     var suites: [Suite]
     var reportName: String
     var probes: [any Probe]
+    /// Records allocation sites for `--allocation-sites`; `nil` when the executable gave none.
+    var siteRecorder: (any AllocationSiteRecorder)?
     var clocks: Clocks
     var console: Console
     /// The process environment variables: the runner reads `PERF_PROFILE`, `NO_COLOR`, and `PATH` and
@@ -85,14 +87,15 @@ struct Runner {
     private func measureAndWrite(
         _ options: RunOptions, tasks: [BenchTask], arguments: [String], environment: Environment
     ) throws(MicroBenchError) -> Int32 {
-        let forks = options.forks ?? defaultForks(options.profile)
+        // Sites are recorded in one process: --allocation-sites without --forks measures here.
+        let forks = options.forks ?? (options.allocationSites != nil ? 1 : defaultForks(options.profile))
         if forks > 1 {
             return try measureInForks(
                 options, forks: forks, tasks: tasks, arguments: arguments, environment: environment)
         }
         var policy = options.profile == .quick ? SamplingPolicy.quick : SamplingPolicy.full
         if let time = options.time { policy.timeBudget = time }
-        let results = measure(tasks, policy: policy, environment: environment)
+        let results = measure(tasks, policy: policy, environment: environment, allocationSites: options.allocationSites)
         if let path = options.jsonPath {
             try writeReport(suite: reportName, results.map { $0.result() }, environment: environment, to: path)
         }
@@ -112,7 +115,9 @@ struct Runner {
     }
 
     /// Prints the header, measures each task and prints its row as soon as it is done.
-    private func measure(_ tasks: [BenchTask], policy: SamplingPolicy, environment: Environment) -> [Measurement] {
+    private func measure(
+        _ tasks: [BenchTask], policy: SamplingPolicy, environment: Environment, allocationSites top: Int?
+    ) -> [Measurement] {
         let colors = console.outputColors(variables)
         writeEnvironment(environment, colors: colors)
         let available = probes.filter { $0.availability == .available }
@@ -133,7 +138,8 @@ struct Runner {
             names: tasks.map(\.name), probeMetricKeys: Runner.metricKeys(of: available),
             showsThroughput: tasks.contains { $0.throughput != nil })
         console.write(colors.paint(table.header(), .bold) + "\n")
-        let sampler = Sampler(policy: policy, clocks: clocks, probes: available, harnessFloor: floor)
+        var sampler = Sampler(policy: policy, clocks: clocks, probes: available, harnessFloor: floor)
+        if top != nil { sampler.siteRecording = siteRecording(colors: colors) }
         var results: [Measurement] = []
         for (index, task) in tasks.enumerated() {
             if console.errorIsTerminal { console.writeError("\r\u{1B}[2K[\(index + 1)/\(tasks.count)] \(task.name)") }
@@ -141,6 +147,7 @@ struct Runner {
             if console.errorIsTerminal { console.writeError("\r\u{1B}[2K") }
             let row = table.row(measurement)
             console.write(colors.paint(row, measurement.findings.isEmpty ? nil : .yellow) + "\n")
+            if let top, let sites = measurement.allocationSites { writeSites(sites, top: top, colors: colors) }
             results.append(measurement)
         }
         writeNotes(results, colors: colors)

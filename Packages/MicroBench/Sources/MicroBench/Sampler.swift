@@ -16,7 +16,9 @@ import PerfSupport
 /// 4. **Counting windows.** Probes that disturb timing (`Probe.disturbsTiming`, e.g. MemProbe's ARC probe)
 ///    never bracket a sample: they count after the samples in three pairs of untimed windows (the batch,
 ///    then twice the batch), and report the difference per operation, so a window's fixed cost cancels.
-/// 5. **Statistics** of the clean samples' ns/op, and findings: optimized away, at the harness floor,
+/// 5. **Allocation sites** (`--allocation-sites N`): one more untimed window with a site recorder on
+///    (`Sampler+AllocationSites.swift`).
+/// 6. **Statistics** of the clean samples' ns/op, and findings: optimized away, at the harness floor,
 ///    short run, mostly off-CPU.
 public struct Sampler {
     /// The largest batch the calibration will try (2³²): bounds the samples of a body the optimizer
@@ -31,6 +33,8 @@ public struct Sampler {
     public var probes: [any Probe]
     /// The harness floor in ns/op, when known; closure-form results within 1.5 × of it are marked.
     public var harnessFloor: Double?
+    /// With `--allocation-sites`: the recorder and the frames per site of each task's site window.
+    var siteRecording: SiteRecording?
 
     /// Creates a sampler.
     public init(policy: SamplingPolicy, clocks: Clocks = .system, probes: [any Probe] = [], harnessFloor: Double? = nil)
@@ -56,6 +60,7 @@ public struct Sampler {
         let batch = warmUp(prepared, meter)
         let (samples, timedProbeWindows) = takeSamples(prepared, meter, batch: batch)
         let probeWindows = timedProbeWindows + countingWindows(prepared, meter, batch: batch)
+        let sites = recordSites(prepared, meter, batch: batch)
 
         let clean = samples.filter { !$0.isPreempted }
         let mostlyOffCPU = clean.isEmpty || clean.count * 4 < samples.count
@@ -83,6 +88,7 @@ public struct Sampler {
             samples: samples, usedSamples: used, statistics: statistics, coldStartNanoseconds: coldStart,
             probeMetrics: Self.medians(probeWindows), findings: findings)
         measurement.limits = task.limits
+        measurement.allocationSites = sites
         return measurement
     }
 

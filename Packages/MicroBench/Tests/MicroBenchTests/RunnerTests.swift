@@ -24,6 +24,7 @@ struct RunnerFixture {
     var outputIsTerminal = false
     var errorIsTerminal = false
     var probes: [any Probe] = []
+    var siteRecorder: (any AllocationSiteRecorder)?
 
     var environment: Environment {
         Environment(
@@ -52,10 +53,11 @@ struct RunnerFixture {
     /// Runs with `arguments`, returning the exit status.
     func run(_ arguments: [String]) -> Int32 {
         let environment = self.environment
-        let runner = Runner(
+        var runner = Runner(
             suites: suites, reportName: "micro", probes: probes, clocks: clock.clocks,
             console: captured.console(outputIsTerminal: outputIsTerminal, errorIsTerminal: errorIsTerminal),
             variables: variables, captureEnvironment: { environment }, measureHarnessFloor: nil)
+        runner.siteRecorder = siteRecorder
         return runner.run(arguments: arguments, programName: "perf-micro")
     }
 }

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "ARCCounter.h"
+#include "AllocationSites.h"
 
 #ifdef __cplusplus
 extern "C" {

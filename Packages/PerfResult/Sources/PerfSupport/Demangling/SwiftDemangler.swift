@@ -1,6 +1,3 @@
-import PerfResult
-import PerfSupport
-
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -14,6 +11,12 @@ import Darwin
 /// The symbols go to the process's standard input one a line, from a temporary file, and the names come
 /// back one a line; a few thousand symbols take tens of milliseconds. It runs `swift-demangle` when that
 /// is on `PATH`, `swift demangle` otherwise, with this process's environment, for ten minutes at most.
+/// The one demangler of the toolkit: flame graphs and heap summaries (`perf/Sources/FlameGraph`) and
+/// MemProbe's allocation sites use it.
+///
+/// ```swift
+/// let names = try SwiftDemangler().demangle(["$s4main3fooyyF", "malloc"])   // ["foo()", "malloc"]
+/// ```
 public struct SwiftDemangler: SymbolDemangler, Sendable {
     /// The executable run: a path to `swift-demangle` or `swift`.
     public let executable: String
@@ -25,8 +28,8 @@ public struct SwiftDemangler: SymbolDemangler, Sendable {
 
     /// A demangler that finds `swift-demangle` or `swift` on `path` (the `PATH` variable by default).
     ///
-    /// - Throws: ``FlameGraphError/demanglerFailed(command:reason:)`` when neither is found.
-    public init(simplified: Bool = true, path: String? = nil) throws(FlameGraphError) {
+    /// - Throws: ``DemanglerFailure`` when neither is found.
+    public init(simplified: Bool = true, path: String? = nil) throws(DemanglerFailure) {
         let searchPath = path ?? ProcessEnvironment.current()["PATH"] ?? "/usr/bin:/bin"
         self.simplified = simplified
         if let tool = ExecutablePath.find("swift-demangle", inSearchPath: searchPath) {
@@ -36,7 +39,7 @@ public struct SwiftDemangler: SymbolDemangler, Sendable {
             executable = swift
             arguments = ["demangle"]
         } else {
-            throw .demanglerFailed(command: "swift demangle", reason: "neither swift-demangle nor swift is on PATH")
+            throw DemanglerFailure(command: "swift demangle", reason: "neither swift-demangle nor swift is on PATH")
         }
     }
 
@@ -47,39 +50,58 @@ public struct SwiftDemangler: SymbolDemangler, Sendable {
 
     /// The readable name of each of `symbols`, in order, from one run of the demangler.
     ///
-    /// - Throws: ``FlameGraphError/demanglerFailed(command:reason:)`` when the process cannot start, exits
-    ///   with a failure, runs past ten minutes, or answers a different number of lines.
+    /// - Throws: ``DemanglerFailure`` when the process cannot start, exits with a failure, runs past ten
+    ///   minutes, or answers a different number of lines.
     /// - Complexity: O(total length of the symbols), one process.
-    public func demangle(_ symbols: [String]) throws(FlameGraphError) -> [String] {
+    public func demangle(_ symbols: [String]) throws(DemanglerFailure) -> [String] {
         guard !symbols.isEmpty else { return [] }
         for symbol in symbols {
             precondition(!symbol.contains("\n"), "a symbol is one line")
         }
         let environment = ProcessEnvironment.current()
         let directory = environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        let input = "\(directory)/flamegraph-symbols-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+        let input = "\(directory)/swift-demangle-symbols-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
         defer { unlink(input) }
         let outcome: ChildProcess.Outcome
         do {
-            try AtomicFile.write(Array((symbols.joined(separator: "\n") + "\n").utf8), to: input)
+            try Self.writeNew(symbols.joined(separator: "\n") + "\n", to: input)
             let child = ChildProcess(
                 executable, arguments + (simplified ? ["--simplified"] : []), environment: environment,
                 standardInput: input)
             outcome = try child.run(timeout: .seconds(600))
         } catch {
-            throw .demanglerFailed(command: commandLine, reason: "\(error)")
+            throw DemanglerFailure(command: commandLine, reason: "\(error)")
         }
         switch outcome.termination {
         case .exited(0): break
-        case .signalled: throw .demanglerFailed(command: commandLine, reason: "it was \(outcome.termination)")
-        default: throw .demanglerFailed(command: commandLine, reason: "it \(outcome.termination)")
+        case .signalled: throw DemanglerFailure(command: commandLine, reason: "it was \(outcome.termination)")
+        default: throw DemanglerFailure(command: commandLine, reason: "it \(outcome.termination)")
         }
         var lines = outcome.standardOutputText.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.last == "" { lines.removeLast() }
         guard lines.count == symbols.count else {
-            throw .demanglerFailed(
+            throw DemanglerFailure(
                 command: commandLine, reason: "it answered \(lines.count) lines for \(symbols.count) symbols")
         }
         return lines.map(String.init)
+    }
+
+    /// True for a Swift symbol: `$s...` (Swift 5 and later), `$S...` (4.2), `_T0...` (4), with or without
+    /// the leading underscore Darwin adds, and `$e...` (Embedded Swift).
+    public static func isSwiftMangled(_ symbol: some StringProtocol) -> Bool {
+        let name = symbol.hasPrefix("_$") ? symbol.dropFirst() : symbol[...]
+        return name.hasPrefix("$s") || name.hasPrefix("$S") || name.hasPrefix("$e") || name.hasPrefix("_T0")
+    }
+
+    /// Writes `text` to a new file at `path` (mode 0600; fails if the file exists: the name is random).
+    private static func writeNew(_ text: String, to path: String) throws(SystemError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw .capture("open(\(path))") }
+        defer { close(descriptor) }
+        var text = text
+        let failure = text.withUTF8 { bytes in
+            DescriptorWriter.writeAll(UnsafeRawBufferPointer(bytes), to: descriptor) { write($0, $1, $2) }
+        }
+        if let failure { throw failure }
     }
 }

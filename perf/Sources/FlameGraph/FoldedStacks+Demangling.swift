@@ -1,8 +1,4 @@
-/// Something that turns mangled symbols into names a reader understands, many at once.
-public protocol SymbolDemangler {
-    /// The readable name of each of `symbols`, in the same order; a symbol it does not know comes back unchanged.
-    func demangle(_ symbols: [String]) throws(FlameGraphError) -> [String]
-}
+public import PerfSupport
 
 extension FoldedStacks {
     /// The same profile with every Swift symbol demangled by `demangler`, all in one batch.
@@ -14,10 +10,15 @@ extension FoldedStacks {
         var mangled: [String] = []
         for frame in frameNames {
             let symbol = String(FrameKind.displayName(frame))
-            if Self.isSwiftMangled(symbol) { mangled.append(symbol) }
+            if SwiftDemangler.isSwiftMangled(symbol) { mangled.append(symbol) }
         }
         guard !mangled.isEmpty else { return (self, 0) }
-        let names = try demangler.demangle(mangled)
+        let names: [String]
+        do {
+            names = try demangler.demangle(mangled)
+        } catch {
+            throw FlameGraphError(error)
+        }
         guard names.count == mangled.count else {
             throw .demanglerFailed(
                 command: String(describing: type(of: demangler)),
@@ -30,12 +31,5 @@ extension FoldedStacks {
             return name + frame.dropFirst(symbol.count)
         }
         return (renamed, mangled.count)
-    }
-
-    /// True for a Swift symbol: `$s...` (Swift 5 and later), `$S...` (4.2), `_T0...` (4), with or without
-    /// the leading underscore Darwin adds, and `$e...` (Embedded Swift).
-    public static func isSwiftMangled(_ symbol: some StringProtocol) -> Bool {
-        let name = symbol.hasPrefix("_$") ? symbol.dropFirst() : symbol[...]
-        return name.hasPrefix("$s") || name.hasPrefix("$S") || name.hasPrefix("$e") || name.hasPrefix("_T0")
     }
 }
