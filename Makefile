@@ -5,7 +5,7 @@ SHELL := bash
 # Every package is found by wildcard; perf/ joins once it has a Package.swift.
 PACKAGES := $(patsubst %/Package.swift,%,$(wildcard Packages/*/Package.swift) $(wildcard perf/Package.swift))
 
-.PHONY: help build test lint format clean perf perf-micro perf-macro perf-memory perf-soak perf-pool-ab perf-pools perf-instructions perf-viewmodel perf-check perf-baseline perf-report perf-flame perf-heap perf-ab perf-trend perf-verify
+.PHONY: help build test lint format clean perf perf-micro perf-macro perf-memory perf-soak perf-pool-ab perf-pools perf-service perf-instructions perf-viewmodel perf-check perf-baseline perf-report perf-flame perf-heap perf-ab perf-trend perf-verify
 
 PERF_CHECK := Packages/Regression/.build/release/perf-check
 # The suites `make perf` runs and CI's perf matrix lists: perf/suites.json, e.g. ["memory", "micro"].
@@ -84,6 +84,11 @@ perf-pools: ## Pools suite: Pool/BufferPool vs allocation, 1 vs 2 threads (relea
 	@cd perf && swift build -c release --product perf-pools >/dev/null
 	@mkdir -p perf/results
 	@perf/.build/release/perf-pools --json perf/results/pools.json $(PERF_POOLS_FLAGS)
+
+perf-service: ## The strategy's concurrency targets in process: 100 clients p95 < 50 ms, queue > 10k msg/s; writes perf/results/service.json
+	@cd perf && swift build -c release --product perf-service >/dev/null
+	@mkdir -p perf/results
+	@perf/.build/release/perf-service --json perf/results/service.json $(PERF_SERVICE_FLAGS)
 
 perf-viewmodel: ## View-model churn suite in release: plain keyed list vs PooledList; writes perf/results/viewmodel.json
 	@cd perf && swift build -c release --product perf-viewmodel >/dev/null

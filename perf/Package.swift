@@ -196,6 +196,21 @@ let package = Package(
                 .product(name: "PerfSupport", package: "PerfResult"),
             ],
             swiftSettings: swiftSettings),
+        // The service suite: the runtime strategy's concurrency targets in process (100 concurrent clients, a queue).
+        .executableTarget(
+            name: "perf-service",
+            dependencies: [
+                "DemoService", .product(name: "PerfResult", package: "PerfResult"),
+                .product(name: "PerfSupport", package: "PerfResult"),
+            ],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PerfServiceTests",
+            dependencies: [
+                "perf-service", "DemoService", .product(name: "PerfResult", package: "PerfResult"),
+                .product(name: "PerfSupport", package: "PerfResult"),
+            ],
+            swiftSettings: swiftSettings),
         // The viewmodel suite: a plain keyed list against PooledList under churn and mount/unmount, and a demo.
         .executableTarget(
             name: "perf-viewmodel",

@@ -113,7 +113,7 @@ public final class DemoService: Sendable {
         guard let allowed = route.method else {
             counters.countError(.notFound)
             JSONWriter.appendError(
-                "no such route; try POST /login, POST /messages, GET /health or GET /metrics", to: &output)
+                "no such route; try POST /login, POST /messages, POST /echo, GET /health or GET /metrics", to: &output)
             return Response(status: .notFound)
         }
         guard method == allowed else {
@@ -124,6 +124,7 @@ public final class DemoService: Sendable {
         switch route {
         case .login: return login(body: body, into: &output, counters: counters)
         case .messages: return messages(body: body, into: &output, counters: counters)
+        case .echo: return echo(body: body, into: &output, counters: counters)
         case .health:
             JSONWriter.appendRaw("{\"status\":\"ok\"}", to: &output)
             return Response(status: .ok)

@@ -16,6 +16,8 @@ public enum Route: Int, CaseIterable, Sendable {
     case health
     /// `GET /metrics`: Prometheus text.
     case metrics
+    /// `POST /echo`: check that the body is one JSON value and answer it back, for large payloads.
+    case echo
     /// Any other path: 404.
     case unknown
 
@@ -26,6 +28,7 @@ public enum Route: Int, CaseIterable, Sendable {
         case .messages: "/messages"
         case .health: "/health"
         case .metrics: "/metrics"
+        case .echo: "/echo"
         case .unknown: nil
         }
     }
@@ -33,7 +36,7 @@ public enum Route: Int, CaseIterable, Sendable {
     /// The one method the route answers; `nil` for `.unknown`.
     public var method: HTTPMethod? {
         switch self {
-        case .login, .messages: .post
+        case .login, .messages, .echo: .post
         case .health, .metrics: .get
         case .unknown: nil
         }

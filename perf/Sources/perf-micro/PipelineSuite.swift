@@ -12,7 +12,19 @@ import MicroBench
 /// `pool=on` runs the service with its `PooledAllocator` (`demo-service --pool on`), `pool=off` with its
 /// `PlainAllocator`: the same requests, pooled against plain, side by side in one run. Only `full` and `handle`
 /// touch the allocator; `parse` and `encode` run once, with the default (pooled) service.
+///
+/// `echo` is the payload sweep: `POST /echo` with a JSON body of 1, 10, 25 or 50 KiB (`payload=1k|10k|25k|50k`),
+/// validated and answered back, `full` pipeline, pooled. Its bytes/s count the body twice (in and out, heads
+/// excluded), so the cost per KiB is `nsPerOp` ÷ the payload's KiB.
 let pipeline = Suite("pipeline") { suite in
+    for kilobytes in PipelineRequest.payloadKilobytes {
+        let request = PipelineRequest.echo(kilobytes: kilobytes)
+        suite.bench("echo", parameters: ["payload": request.name], throughput: .bytes(2 * kilobytes * 1024)) {
+            PipelineFixture(request)
+        } body: { fixture in
+            blackHole(fixture.serve())
+        }
+    }
     for request in PipelineRequest.allCases {
         for pool in [true, false] {
             let parameters = ["request": request.name, "pool": pool ? "on" : "off"]
@@ -42,21 +54,45 @@ let pipeline = Suite("pipeline") { suite in
 }
 
 /// The requests of the pipeline suite, as a client sends them.
-enum PipelineRequest: CaseIterable {
+enum PipelineRequest: Hashable {
     case login
     case messages
+    /// `POST /echo` with a JSON body of this many KiB.
+    case echo(kilobytes: Int)
 
-    /// The `request` parameter of the results.
+    /// The login and the batch: the `full`, `handle`, `parse` and `encode` tasks.
+    static let allCases: [PipelineRequest] = [.login, .messages]
+    /// The payload sweep: 1, 10, 25 and 50 KiB bodies to `/echo`.
+    static let payloadKilobytes = [1, 10, 25, 50]
+
+    /// The `request` (or, for `/echo`, `payload`) parameter of the results.
     var name: String {
         switch self {
         case .login: "login"
         case .messages: "messages"
+        case .echo(let kilobytes): "\(kilobytes)k"
         }
+    }
+
+    /// A JSON array of 1,000-byte strings (the last one shorter) of exactly `kilobytes` KiB.
+    static func echoBody(kilobytes: Int) -> String {
+        let target = kilobytes * 1024
+        var parts: [String] = []
+        var length = 2
+        while length < target {
+            let separator = parts.isEmpty ? 0 : 1
+            let text = String(repeating: "p", count: max(0, min(1000, target - length - separator - 2)))
+            parts.append("\"\(text)\"")
+            length += text.count + 2 + separator
+        }
+        return "[" + parts.joined(separator: ",") + "]"
     }
 
     /// The whole request: head and body.
     var bytes: [UInt8] {
         switch self {
+        case .echo(let kilobytes):
+            return Self.post("/echo", body: Self.echoBody(kilobytes: kilobytes))
         case .login:
             return Self.post("/login", body: #"{"user":"user7","password":"password7"}"#)
         case .messages:

@@ -34,7 +34,7 @@ import Darwin
     @Test func theMacroFolderHasTheDemoServiceScenarios() {
         for name in [
             "http-login.json", "http-messages.json", "http-sustained.json", "http-spike.json", "http-stress.json",
-            "http-connections.json",
+            "http-connections.json", "http-payload.json",
         ] {
             #expect(Self.files.contains(name), "perf/macro/\(name) is missing")
         }
@@ -61,5 +61,27 @@ import Darwin
         #expect(service.readiness == "http://127.0.0.1:\(configuration.port)/health")
         #expect(
             scenario.configuration.connectionPool < configuration.maxConnections, "\(name): connections over the limit")
+    }
+}
+
+extension ScenarioFilesTests {
+    /// The payload scenario's bodies (10, 25, 50 KiB) are answered 200 and echoed whole by a service configured with
+    /// the scenario's own flags: its `--max-body` lets them in and the route it targets exists.
+    @Test func thePayloadScenarioBodiesAreEchoedByTheServiceItStarts() throws {
+        let scenario = try Scenario.load(path: Self.macro + "/http-payload.json")
+        let arguments = try #require(scenario.service).arguments
+        var configuration = ServiceConfiguration(try ServiceConfiguration.command.parse(arguments))
+        configuration.users = 8
+        configuration.hashRounds = 16
+        let service = try DemoService(configuration: configuration)
+        let sizes = scenario.configuration.requests.map(\.body.count)
+        #expect(sizes == [10 * 1024, 25 * 1024, 50 * 1024])
+        for template in scenario.configuration.requests {
+            let route = try #require(Route.allCases.first { $0.path == template.path })
+            let (response, body) = service.respond(route: route, method: .post, body: template.body)
+            #expect(response.status == .ok)
+            #expect(body == template.body)
+            #expect(template.body.count <= configuration.maxBodyBytes)
+        }
     }
 }

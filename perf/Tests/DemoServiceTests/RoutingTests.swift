@@ -13,7 +13,7 @@ import Testing
             call(service, .unknown, .get)
                 == (
                     .notFound,
-                    #"{"error":"no such route; try POST /login, POST /messages, GET /health or GET /metrics"}"#
+                    #"{"error":"no such route; try POST /login, POST /messages, POST /echo, GET /health or GET /metrics"}"#
                 ))
         #expect(service.metrics.errors(.notFound) == 1)
     }

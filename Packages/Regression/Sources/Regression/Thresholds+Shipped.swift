@@ -43,6 +43,8 @@ extension Thresholds {
     ///   and errors only, since its latency measures the queue the overload built; their throughput and latency
     ///   samples are per-second series of one run, so the whole run's figure is compared (`series`), unless both
     ///   reports were merged from rounds (`loadgen --forks`), whose samples are the rounds' figures;
+    /// - `messagesPerSec` (perf-service's queue): −10 %; the `service` suite's latencies (100 clients on the
+    ///   machine's cores, whose tail the scheduler decides): report only, the p95 target (a limit) gates;
     /// - where `opsPerSec` is only `nsPerOp` inverted, without samples (suite `micro`, the single-thread cases
     ///   of `pools`), it is report only: `nsPerOp` carries the samples and is gated.
     public static let shipped = Thresholds(
@@ -122,6 +124,8 @@ extension Thresholds {
             ThresholdEntry(metric: "serviceOpenFilesPeak", gate: false),
             ThresholdEntry(metric: "serviceVoluntaryContextSwitchesPerSec", gate: false),
             ThresholdEntry(metric: "serviceInvoluntaryContextSwitchesPerSec", gate: false),
+            // perf-service (issue #22): the topic store as a queue.
+            ThresholdEntry(metric: "messagesPerSec", maxRegressionPercent: 10),
         ],
         overrides: [
             ThresholdEntry(suite: "macro*", metric: "requestsPerSec", maxRegressionPercent: 20, series: true),
@@ -134,5 +138,7 @@ extension Thresholds {
             ThresholdEntry(suite: "micro", metric: "elementsPerSec", gate: false),
             ThresholdEntry(suite: "pools", result: "object/*", metric: "opsPerSec", gate: false),
             ThresholdEntry(suite: "pools", result: "buffer*", metric: "opsPerSec", gate: false),
+            // perf-service (issue #22): 100 threads on the machine's cores; its target (the result's limit) gates.
+            ThresholdEntry(suite: "service", metric: "latency*Ms", gate: false),
         ])
 }
