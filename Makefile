@@ -5,7 +5,7 @@ SHELL := bash
 # Every package is found by wildcard; perf/ joins once it has a Package.swift.
 PACKAGES := $(patsubst %/Package.swift,%,$(wildcard Packages/*/Package.swift) $(wildcard perf/Package.swift))
 
-.PHONY: help build test lint format clean perf perf-micro perf-macro perf-memory perf-soak perf-pool-ab perf-pools perf-service perf-instructions perf-viewmodel perf-check perf-baseline perf-report perf-flame perf-heap perf-ab perf-trend perf-verify
+.PHONY: help build test test-tsan test-asan lint format clean perf perf-micro perf-macro perf-memory perf-soak perf-pool-ab perf-pools perf-service perf-instructions perf-viewmodel perf-check perf-baseline perf-report perf-flame perf-heap perf-ab perf-trend perf-verify
 
 PERF_CHECK := Packages/Regression/.build/release/perf-check
 # The suites `make perf` runs and CI's perf matrix lists: perf/suites.json, e.g. ["memory", "micro"].
@@ -27,6 +27,12 @@ build: ## Build every package (debug)
 
 test: ## Run every package's tests and the scripts' Python tests; the last line sums them: "N passed, N failed"
 	@Scripts/test-all.sh
+
+test-tsan: ## Every package's tests under ThreadSanitizer (.build-tsan); fails on any report (Scripts/sanitizers)
+	@Scripts/test-sanitizers.sh thread
+
+test-asan: ## Every package's tests under AddressSanitizer and LeakSanitizer (.build-asan); fails on any report
+	@Scripts/test-sanitizers.sh address
 
 lint: ## swift format --strict, shellcheck, flake8; the CI workflows and baselines; README examples; the power-check patch applies
 	@Scripts/lint.sh lint
@@ -133,5 +139,5 @@ perf-heap: ## Heap profile (heaptrack) of SCENARIO=<name>, SPEC=<perf-memory spe
 clean: ## Remove build folders and results (perf/results/)
 	@for package in $(PACKAGES); do rm -rf $$package/.build $$package/.build-*; done
 	@rm -rf perf/.build-profile
-	@rm -rf perf/results .build-tools .build-ab .build-history
+	@rm -rf perf/results .build-tools .build-ab .build-history .build-sanitizers
 	@git worktree prune
