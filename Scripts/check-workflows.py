@@ -5,6 +5,8 @@ Checks:
 - .github/workflows/ci.yml and perf.yml parse, and every job has runs-on and a non-empty list of steps;
 - ci.yml runs .ci/run, and has a job on a macOS runner that runs `swift build` and `swift test` in every package
   (a loop over Packages/*/ and perf/) and `swift build` of the root package (README.md, "Platforms");
+- ci.yml has a job `sanitizers` that runs `make test-${{ matrix.sanitizer }}` for tsan and asan when main is
+  pushed, and the Makefile has both targets;
 - perf.yml takes its matrix from perf/suites.json, which is a JSON list of distinct suite names,
   each with a `perf-<suite>` target in the Makefile and a committed baseline (baselines/<suite>.json, or
   baselines/<suite>-*.json for a suite of several reports such as macro), so the gate always has something to
@@ -75,6 +77,27 @@ def macos_problems(ci):
     return problems
 
 
+def sanitizer_problems(ci, makefile):
+    """What the sanitizer job of ci.yml lacks: make test-tsan and make test-asan on pushes to main."""
+    where = ".github/workflows/ci.yml: jobs.sanitizers"
+    job = (ci.get("jobs") or {}).get("sanitizers")
+    if not isinstance(job, dict):
+        return [f"{where} is missing (make test-tsan and make test-asan on pushes to main)"]
+    problems = []
+    matrix = ((job.get("strategy") or {}).get("matrix") or {}).get("sanitizer")
+    if sorted(matrix or []) != ["asan", "tsan"]:
+        problems.append(f"{where}: strategy.matrix.sanitizer must be [tsan, asan]")
+    runs = "\n".join(step.get("run", "") for step in job.get("steps", []) if isinstance(step, dict))
+    if "make test-${{ matrix.sanitizer }}" not in runs:
+        problems.append(f"{where}: no step runs make test-${{{{ matrix.sanitizer }}}}")
+    if "push" not in str(job.get("if", "")):
+        problems.append(f"{where}: its 'if' must let pushes (to main) run it")
+    for target in ("test-tsan", "test-asan"):
+        if not re.search(rf"^{target}:", makefile, re.MULTILINE):
+            problems.append(f"{where} runs make {target}, which the Makefile lacks")
+    return problems
+
+
 def main():
     problems = []
     ci = load("ci.yml", problems)
@@ -86,6 +109,7 @@ def main():
         if not any(".ci/run" in run for run in runs):
             problems.append(".github/workflows/ci.yml: no step runs .ci/run")
         problems.extend(macos_problems(ci))
+        problems.extend(sanitizer_problems(ci, (ROOT / "Makefile").read_text()))
 
     suites_path = ROOT / "perf" / "suites.json"
     try:
@@ -118,7 +142,7 @@ def main():
         print(f"check-workflows: {problem}", file=sys.stderr)
     if problems:
         return 1
-    print(f"check-workflows: ci.yml (with its macOS job) and perf.yml valid; "
+    print(f"check-workflows: ci.yml (with its macOS and sanitizer jobs) and perf.yml valid; "
           f"perf matrix: {suites or 'empty (no suites yet)'}")
     return 0
 
