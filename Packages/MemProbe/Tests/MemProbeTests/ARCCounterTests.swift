@@ -107,7 +107,7 @@ struct ARCCounterTests {
         let before = ARCCounter.allThreads()!
         let worker = RetainingThread(object: Node(), limit: 3000)
         worker.start()
-        let finished = worker.waitForRounds(30)  // all 3,000 pairs, before it is stopped
+        let finished = worker.waitForRounds(30) // all 3,000 pairs, before it is stopped
         worker.stop()
         #expect(finished)
         let window = ARCCounter.allThreads()! - before
