@@ -74,7 +74,8 @@ run() {
     if [[ -n $victim ]]; then
         # The start is 1 s after the last worker is ready: wait for it in the coordinator's log, then 4 s more.
         for _ in $(seq 100); do grep -q "start:" "$dir/coordinator.log" 2>/dev/null && break; sleep 0.1; done
-        sleep 5 && kill -9 "${shard_pids[$victim]}" 2>/dev/null || true
+        sleep 5
+        kill -9 "${shard_pids[$victim]}" 2>/dev/null || true
     fi
     status=0 && wait "$coordinator" || status=$?
     for i in "${shard_pids[@]}"; do wait "$i" 2>/dev/null || true; done

@@ -37,8 +37,8 @@ class KubernetesManifestsTest(unittest.TestCase):
                       self.broken("Job", "loadgen-workers", lambda job: job["spec"].pop("completionMode")))
         self.assertIn("parallelism 2 must equal completions 4",
                       self.broken("Job", "loadgen-workers", lambda job: job["spec"].update(parallelism=2)))
-        self.assertIn("runs --shards 4, completions is 5",
-                      self.broken("Job", "loadgen-workers", lambda job: job["spec"].update(completions=5, parallelism=5)))
+        self.assertIn("runs --shards 4, completions is 5", self.broken(
+            "Job", "loadgen-workers", lambda job: job["spec"].update(completions=5, parallelism=5)))
 
     def test_a_coordinator_address_that_misses_the_service_is_caught(self):
         def dial(address):

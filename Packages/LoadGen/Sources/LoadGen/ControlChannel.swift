@@ -46,7 +46,8 @@ public final class ControlChannel {
                 let fd = loadgen_tcp_socket()
                 guard fd >= 0 else { throw LoadGenError.systemCallFailed(call: "socket", errno: errno) }
                 if loadgen_connect_ipv4(fd, address, UInt16(port)) == 0 || errno == EINPROGRESS {
-                    if wait(fd, events: Int16(POLLOUT), deadlineNs: min(deadlineNs, MonotonicClock.now() + 2_000_000_000)),
+                    if wait(
+                        fd, events: Int16(POLLOUT), deadlineNs: min(deadlineNs, MonotonicClock.now() + 2_000_000_000)),
                         loadgen_socket_error(fd) == 0
                     {
                         return ControlChannel(fd: fd, peer: "\(host):\(port)")
@@ -116,7 +117,8 @@ public final class ControlChannel {
     /// - Throws: `LoadGenError.coordinationFailed` when the peer closed first or the deadline passed.
     public func receive(count: Int, deadlineNs: UInt64) throws(LoadGenError) -> [UInt8] {
         guard (0...ControlChannel.maximumPayload).contains(count) else {
-            throw .coordinationFailed(reason: "\(peer) announced \(count) bytes, more than \(ControlChannel.maximumPayload)")
+            throw .coordinationFailed(
+                reason: "\(peer) announced \(count) bytes, more than \(ControlChannel.maximumPayload)")
         }
         while buffer.count < count {
             guard try fill(deadlineNs: deadlineNs) else {

@@ -231,7 +231,9 @@ public final class Coordinator: Sendable {
         let startAt = WallClock.nanosecondsSinceEpoch() + Int64(settings.startDelay.nanosecondsClamped)
         run.startAtEpochNs = startAt
         let startMonotonic = MonotonicClock.now() + settings.startDelay.nanosecondsClamped
-        log("start: \(settings.workers) shards at \(startAt) ns since the epoch (in \(UnitText.format(settings.startDelay)))")
+        log(
+            "start: \(settings.workers) shards at \(startAt) ns since the epoch (in \(UnitText.format(settings.startDelay)))"
+        )
         for peer in peers {
             peer.lastHeardNs = startMonotonic
             do {
@@ -254,11 +256,13 @@ public final class Coordinator: Sendable {
             if run.failure == nil {
                 if now >= runDeadline {
                     let missing = peers.filter { $0.report == nil }.map { "shard \($0.shard!)" }
-                    run.failure = "\(missing.joined(separator: ", ")) sent no result within \(UnitText.format(settings.runTimeout)) of the start"
+                    run.failure =
+                        "\(missing.joined(separator: ", ")) sent no result within \(UnitText.format(settings.runTimeout)) of the start"
                 } else if let silent = peers.first(where: {
                     $0.report == nil && now > $0.lastHeardNs + settings.silenceTimeout.nanosecondsClamped
                 }) {
-                    run.failure = "shard \(silent.shard!) sent nothing for \(UnitText.format(settings.silenceTimeout)): hung or unreachable"
+                    run.failure =
+                        "shard \(silent.shard!) sent nothing for \(UnitText.format(settings.silenceTimeout)): hung or unreachable"
                 }
                 if let failure = run.failure {
                     log("abort: \(failure)")
@@ -320,7 +324,8 @@ public final class Coordinator: Sendable {
             guard type == "hello" else { return "\(who) sent \"\(type)\" before hello" }
             guard let run = message["run"]?.stringValue, run == settings.runID else {
                 let theirs = message["run"]?.stringValue ?? "none"
-                return "\(who) belongs to run \"\(theirs)\", this is run \"\(settings.runID)\" (give both the same --run-id)"
+                return
+                    "\(who) belongs to run \"\(theirs)\", this is run \"\(settings.runID)\" (give both the same --run-id)"
             }
             guard let count = message["shards"]?.intValue, count == settings.workers else {
                 let theirs = message["shards"]?.intValue.map(String.init) ?? "none"
@@ -336,7 +341,8 @@ public final class Coordinator: Sendable {
             peer.channel.peer = "shard \(index) (\(who))"
             do {
                 try peer.channel.send(
-                    .message("welcome", [("run", .string(settings.runID))]), deadlineNs: MonotonicClock.now() + 1_000_000_000)
+                    .message("welcome", [("run", .string(settings.runID))]),
+                    deadlineNs: MonotonicClock.now() + 1_000_000_000)
             } catch {
                 return "\(who): \(error)"
             }

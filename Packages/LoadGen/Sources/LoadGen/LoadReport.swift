@@ -55,10 +55,11 @@ public enum LoadReport {
         } catch {
             throw .writeFailed(path: suite, reason: error.description)
         }
-        let sidecar = JSONValue.object([
-            .init(key: "format", value: .string(sidecarFormat)),
-            .init(key: "results", value: .object(entries.map { .init(key: $0.name, value: $0.result.sidecar) })),
-        ] + extra)
+        let sidecar = JSONValue.object(
+            [
+                .init(key: "format", value: .string(sidecarFormat)),
+                .init(key: "results", value: .object(entries.map { .init(key: $0.name, value: $0.result.sidecar) })),
+            ] + extra)
         // The encoder ends with "\n}\n": insert the sidecar as the last member of the top-level object.
         guard let close = text.lastIndex(of: UInt8(ascii: "}")) else { return text }
         var end = close

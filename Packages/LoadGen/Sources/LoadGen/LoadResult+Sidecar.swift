@@ -65,7 +65,10 @@ extension LoadResult {
             members.append(
                 .init(
                     key: "shard",
-                    value: .object([.init(key: "index", value: .number(shard.index)), .init(key: "count", value: .number(shard.count))])))
+                    value: .object([
+                        .init(key: "index", value: .number(shard.index)),
+                        .init(key: "count", value: .number(shard.count)),
+                    ])))
         }
         if let actualStartEpochNs {
             members.append(.init(key: "actualStartEpochNs", value: .number(actualStartEpochNs)))

@@ -19,7 +19,8 @@ enum Coordinate {
     static let scenario = Option(
         "scenario", .path.placeholder("FILE"),
         help: "the workers' scenario: its name, thresholds (judged on the merged result) and length")
-    static let json = Option("json", .path, help: "write the merged report (sidecar member distributed: shards, clocks, skew)")
+    static let json = Option(
+        "json", .path, help: "write the merged report (sidecar member distributed: shards, clocks, skew)")
     static let shardReports = Option(
         "shard-reports", .path.placeholder("DIR"), help: "also write each shard's report as DIR/shard-I.json")
     static let readyTimeout = Option(
@@ -83,7 +84,9 @@ enum Coordinate {
         } catch {
             return Run.fail("--listen \(address.host):\(address.port): \(error)")
         }
-        print("Coordinator   listening on \(address.host):\(coordinator.port) for \(count) workers, run \"\(settings.runID)\"")
+        print(
+            "Coordinator   listening on \(address.host):\(coordinator.port) for \(count) workers, run \"\(settings.runID)\""
+        )
         fflush(nil)
         let run = coordinator.run { line in
             print("Coordinator   \(line)")
@@ -109,7 +112,10 @@ enum Coordinate {
         let name = scenario?.name ?? merged.first.map { String($0.name.split(separator: "/").first ?? "") } ?? "adhoc"
         let suite = "macro-\(name)\(run.partial ? "-partial" : "")"
         for shard in run.shards {
-            let start = shard.startOnCoordinatorClockNs.map { " · started \($0 - (run.startAtEpochNs ?? 0)) ns after the start time" } ?? ""
+            let start =
+                shard.startOnCoordinatorClockNs.map {
+                    " · started \($0 - (run.startAtEpochNs ?? 0)) ns after the start time"
+                } ?? ""
             print("Shard         \(shard.index): offset \(shard.offsetNs) ns, round trip \(shard.rttNs) ns\(start)")
         }
         if let skew = run.startSkewNs {
@@ -117,7 +123,9 @@ enum Coordinate {
         }
         for entry in merged {
             print("")
-            print("Result        \(entry.name) (merged from \(run.shards.count) of \(run.shardCount) shards)\(run.partial ? ", PARTIAL" : "")")
+            print(
+                "Result        \(entry.name) (merged from \(run.shards.count) of \(run.shardCount) shards)\(run.partial ? ", PARTIAL" : "")"
+            )
             print(entry.result.summaryTable(warmup: scenario?.configuration.warmup ?? .zero))
         }
         if let scenario, !scenario.thresholds.isEmpty, let entry = merged.first {

@@ -68,8 +68,9 @@ enum Distributed {
             host: address.host, port: address.port, shard: shard, runID: parsed[Options.runID] ?? "loadgen",
             deadlineNs: deadline)
         let clock = try client.measureClock(deadlineNs: deadline)
-        print("Coordinator   \(address.host):\(address.port), shard \(shard), clock offset \(clock.offsetNs) ns "
-            + "(round trip \(clock.rttNs) ns)")
+        print(
+            "Coordinator   \(address.host):\(address.port), shard \(shard), clock offset \(clock.offsetNs) ns "
+                + "(round trip \(clock.rttNs) ns)")
         try client.ready(clock, deadlineNs: deadline)
         let start = try client.awaitStart(clock, deadlineNs: deadline)
         return (client, start)

@@ -266,7 +266,8 @@ enum Run {
     ) -> Int32 {
         if let aborted { printError("loadgen: \(aborted)") }
         do {
-            let bytes = try LoadReport.bytes([.init(name: name, result: result)], suite: suite, environment: environment)
+            let bytes = try LoadReport.bytes(
+                [.init(name: name, result: result)], suite: suite, environment: environment)
             let deadline = MonotonicClock.now() + 30_000_000_000
             try client.sendResult(bytes, deadlineNs: deadline)
             print("Coordinator   result sent (\(bytes.count) bytes)\(aborted == nil ? "" : ", partial")")

@@ -81,7 +81,8 @@ private func shardReport(_ server: TargetServer, shard: Shard) throws -> [UInt8]
     configuration.count = 20
     configuration.shard = shard
     let result = try LoadTest(configuration).run()
-    return try LoadReport.bytes([.init(name: "fake/total", result: result)], suite: "macro-fake", environment: .capture())
+    return try LoadReport.bytes(
+        [.init(name: "fake/total", result: result)], suite: "macro-fake", environment: .capture())
 }
 
 /// The coordination protocol over loopback, against workers driven by hand.
@@ -110,8 +111,14 @@ private func shardReport(_ server: TargetServer, shard: Shard) throws -> [UInt8]
                 ("GET / HTTP/1.1", "sent something that is not a message: \"GET / HTTP/1.1\""),
                 (#"{"shard": 0}"#, "sent a message without a type"),
                 (#"{"type": "ready", "offsetNs": 0, "rttNs": 1}"#, "sent \"ready\" before hello"),
-                (#"{"type": "hello", "run": "other", "shard": 0, "shards": 2}"#, "belongs to run \"other\", this is run \"loadgen\""),
-                (#"{"type": "hello", "run": "loadgen", "shard": 0, "shards": 3}"#, "is a shard of 3, this run has 2 workers"),
+                (
+                    #"{"type": "hello", "run": "other", "shard": 0, "shards": 2}"#,
+                    "belongs to run \"other\", this is run \"loadgen\""
+                ),
+                (
+                    #"{"type": "hello", "run": "loadgen", "shard": 0, "shards": 3}"#,
+                    "is a shard of 3, this run has 2 workers"
+                ),
                 (#"{"type": "hello", "run": "loadgen", "shard": 5, "shards": 2}"#, "without a shard index in 0...1"),
             ] {
                 let worker = try FakeWorker(port: port)
@@ -119,7 +126,9 @@ private func shardReport(_ server: TargetServer, shard: Shard) throws -> [UInt8]
                 let answer = (try? worker.receive()) ?? nil
                 if line.hasPrefix("{\"type\"") {
                     #expect(answer?["type"]?.stringValue == "error", "\(line)")
-                    #expect(answer?["message"]?.stringValue?.contains(reason) == true, "\(line): \(String(describing: answer))")
+                    #expect(
+                        answer?["message"]?.stringValue?.contains(reason) == true,
+                        "\(line): \(String(describing: answer))")
                 }
             }
             let first = try FakeWorker(port: port)
@@ -134,7 +143,8 @@ private func shardReport(_ server: TargetServer, shard: Shard) throws -> [UInt8]
         let warnings = run.warnings.joined(separator: "\n")
         for reason in [
             "sent something that is not a message: \"GET / HTTP/1.1\"", "sent a message without a type",
-            "sent \"ready\" before hello", "belongs to run \"other\", this is run \"loadgen\" (give both the same --run-id)",
+            "sent \"ready\" before hello",
+            "belongs to run \"other\", this is run \"loadgen\" (give both the same --run-id)",
             "is a shard of 3, this run has 2 workers", "is shard 0 too", "(a duplicate index)",
         ] {
             #expect(warnings.contains(reason), "\(reason) not in \(warnings)")
@@ -161,7 +171,9 @@ private func shardReport(_ server: TargetServer, shard: Shard) throws -> [UInt8]
             #expect(abort?["reason"]?.stringValue?.hasPrefix("shard 1 failed during the run:") == true)
             try first.sendResult(report)
         }
-        #expect(run.failure?.hasPrefix("shard 1 failed during the run: shard 1 (127.0.0.1:") == true, "\(run.failure ?? "")")
+        #expect(
+            run.failure?.hasPrefix("shard 1 failed during the run: shard 1 (127.0.0.1:") == true, "\(run.failure ?? "")"
+        )
         #expect(run.failure?.hasSuffix("closed the connection") == true, "\(run.failure ?? "")")
         #expect(run.partial)
         #expect(run.shards.map { $0.index } == [0])
@@ -199,7 +211,9 @@ private func shardReport(_ server: TargetServer, shard: Shard) throws -> [UInt8]
             try first.sendResult(report)
             try? second.sendResult(Array("not a report".utf8))
         }
-        #expect(wrong.failure?.hasPrefix("shard 0 failed during the run: shard 0 sent the result of shard 1/2") == true, "\(wrong.failure ?? "")")
+        #expect(
+            wrong.failure?.hasPrefix("shard 0 failed during the run: shard 0 sent the result of shard 1/2") == true,
+            "\(wrong.failure ?? "")")
     }
 
     @Test func coordinatedShardsMergeToTheTargetsExactCount() throws {
@@ -231,7 +245,9 @@ private func shardReport(_ server: TargetServer, shard: Shard) throws -> [UInt8]
                             let result = try LoadTest(part).run()
                             reports.withLock { $0[index] = result }
                             try client.sendResult(
-                                LoadReport.bytes([.init(name: "e2e/total", result: result)], suite: "macro-e2e", environment: .capture()),
+                                LoadReport.bytes(
+                                    [.init(name: "e2e/total", result: result)], suite: "macro-e2e",
+                                    environment: .capture()),
                                 deadlineNs: soon(10))
                             _ = client.awaitDone(deadlineNs: soon(10))
                         } catch {
@@ -251,7 +267,9 @@ private func shardReport(_ server: TargetServer, shard: Shard) throws -> [UInt8]
         #expect(merged.targetRate == 1500)
         #expect(merged.connections == 6)
         var buckets: [Int: UInt64] = [:]
-        for result in shards.values { for (index, count) in result.latency.nonZeroBuckets { buckets[index, default: 0] += count } }
+        for result in shards.values {
+            for (index, count) in result.latency.nonZeroBuckets { buckets[index, default: 0] += count }
+        }
         #expect(Dictionary(uniqueKeysWithValues: merged.latency.nonZeroBuckets.map { ($0.index, $0.count) }) == buckets)
         #expect(shards.values.map(\.sent).reduce(0, +) == merged.sent)
         #expect(shards.keys.sorted().allSatisfy { shards[$0]?.shard?.index == $0 })

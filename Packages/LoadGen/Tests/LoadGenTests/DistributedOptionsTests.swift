@@ -52,16 +52,32 @@ private func usageMessage(_ arguments: [String], environment: [String: String] =
                 ["--shards", "4", url], ["JOB_COMPLETION_INDEX": "4"],
                 "--shards 4 with JOB_COMPLETION_INDEX=4: the index must be in 0...3 (0-based), got 4"
             ),
-            (["--shards", "4", url], ["JOB_COMPLETION_INDEX": "two"], "--shards 4: JOB_COMPLETION_INDEX=\"two\" is not an index"),
-            (["-c", "3", "--shard", "3/4", url], [:], "--shard 3/4: field \"connections\": 3 split into 4 shards leaves shard 3 without load; use at most 3 shards or raise it"),
-            (["--coordinator", "127.0.0.1:7000", url], [:], "--coordinator needs --shard I/N or --shards N: which shard is this worker?"),
-            (["--shard", "0/2", "--coordinator", "nowhere", url], [:], "--coordinator nowhere: expected HOST:PORT, e.g. 10.77.0.2:7000"),
-            (["--start-at", "soon", url], [:], "--start-at soon: expected an RFC 3339 time such as 2026-12-07T23:30:00Z"),
+            (
+                ["--shards", "4", url], ["JOB_COMPLETION_INDEX": "two"],
+                "--shards 4: JOB_COMPLETION_INDEX=\"two\" is not an index"
+            ),
+            (
+                ["-c", "3", "--shard", "3/4", url], [:],
+                "--shard 3/4: field \"connections\": 3 split into 4 shards leaves shard 3 without load; use at most 3 shards or raise it"
+            ),
+            (
+                ["--coordinator", "127.0.0.1:7000", url], [:],
+                "--coordinator needs --shard I/N or --shards N: which shard is this worker?"
+            ),
+            (
+                ["--shard", "0/2", "--coordinator", "nowhere", url], [:],
+                "--coordinator nowhere: expected HOST:PORT, e.g. 10.77.0.2:7000"
+            ),
+            (
+                ["--start-at", "soon", url], [:],
+                "--start-at soon: expected an RFC 3339 time such as 2026-12-07T23:30:00Z"
+            ),
         ]
         for (arguments, environment, message) in cases {
             #expect(usageMessage(arguments, environment: environment) == message, "\(arguments)")
         }
-        #expect(usageMessage(["--shard", "0/2", "--shards", "2", url], environment: ["JOB_COMPLETION_INDEX": "0"]) != nil)
+        #expect(
+            usageMessage(["--shard", "0/2", "--shards", "2", url], environment: ["JOB_COMPLETION_INDEX": "0"]) != nil)
     }
 
     @Test func startAtSetsTheStartTime() throws {
