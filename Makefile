@@ -5,7 +5,7 @@ SHELL := bash
 # Every package is found by wildcard; perf/ joins once it has a Package.swift.
 PACKAGES := $(patsubst %/Package.swift,%,$(wildcard Packages/*/Package.swift) $(wildcard perf/Package.swift))
 
-.PHONY: help build test test-tsan test-asan lint format clean perf perf-micro perf-macro perf-memory perf-soak perf-pool-ab perf-pools perf-service perf-instructions perf-viewmodel perf-check perf-baseline perf-report perf-flame perf-heap perf-ab perf-trend perf-verify
+.PHONY: help build test test-tsan test-asan lint format clean perf perf-micro perf-macro perf-memory perf-soak perf-pool-ab perf-pools perf-service perf-instructions perf-viewmodel perf-check perf-baseline perf-report perf-flame perf-heap perf-ab perf-trend perf-verify perf-distributed
 
 PERF_CHECK := Packages/Regression/.build/release/perf-check
 # The suites `make perf` runs and CI's perf matrix lists: perf/suites.json, e.g. ["memory", "micro"].
@@ -106,6 +106,9 @@ perf-instructions: ## Instruction counts under callgrind (deterministic micro ta
 
 perf-verify: ## Each meter against an independent reference (valgrind, callgrind, clock loop, wrk, HdrHistogram, SciPy); writes perf/results/verify.json
 	@Scripts/perf-verify.sh $(PERF_VERIFY_FLAGS)
+
+perf-distributed: ## loadgen over 4 workers in network namespaces (root; skips otherwise): exact merge, ±1 % rate, ≤ 5 ms skew, clean abort
+	@Scripts/perf-distributed.sh
 
 perf-check: ## Compare perf/results with baselines/, flagged results re-run to confirm (SUITE=x; STRICT_PERF=1 fails)
 	@cd Packages/Regression && swift build -c release --product perf-check >/dev/null

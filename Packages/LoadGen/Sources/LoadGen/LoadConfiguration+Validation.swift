@@ -39,6 +39,9 @@ extension LoadConfiguration {
         }
         guard warmup >= .zero, warmup <= .seconds(3600) else { throw invalid("warmup", "must be in 0...1h") }
         guard grace >= .zero, grace <= .seconds(600) else { throw invalid("grace", "must be in 0...10m") }
+        if let startAtEpochNs, startAtEpochNs - WallClock.nanosecondsSinceEpoch() > 86_400_000_000_000 {
+            throw invalid("startAt", "is more than 24h ahead of this host's clock")
+        }
         guard lateThreshold > .zero else { throw invalid("lateThreshold", "must be more than 0") }
         let pool = connectionPool
         guard (1...LoadConfiguration.maximumConnections).contains(pool) else {

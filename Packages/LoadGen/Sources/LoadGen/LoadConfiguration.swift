@@ -45,6 +45,14 @@ public struct LoadConfiguration: Sendable, Hashable {
     public var grace: Duration = .seconds(1)
     /// Open model: a request written later than this after its intended time counts as late.
     public var lateThreshold: Duration = .milliseconds(1)
+    /// When the load starts (the warmup, if any), in nanoseconds since the Unix epoch by this host's clock;
+    /// `nil` starts it 20 ms after `LoadTest.run` is called. Shards of one run share a start time (a
+    /// coordinator's, converted by each shard's clock offset, or `loadgen --start-at`). A time already
+    /// past starts at once.
+    public var startAtEpochNs: Int64?
+    /// Which part of a split run this is (`Shard.apply(to:)` made the configuration), or `nil`; recorded in
+    /// the result.
+    public var shard: Shard?
 
     /// Creates a configuration with the defaults: closed model, 50 connections, 10 seconds.
     public init(target: Target) {

@@ -27,6 +27,9 @@ public enum LoadGenError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotMerge(reason: String)
     /// Writing a report failed.
     case writeFailed(path: String, reason: String)
+    /// A distributed run failed: a worker or the coordinator refused, timed out, vanished or sent garbage;
+    /// `reason` names the shard or address and what happened.
+    case coordinationFailed(reason: String)
     /// `feature` runs on LoadGen's epoll engine, which exists on Linux only; this build runs elsewhere (macOS).
     case requiresLinux(feature: String)
 
@@ -64,6 +67,8 @@ public enum LoadGenError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot merge: \(reason)"
         case let .writeFailed(path, reason):
             return "\(path): cannot write: \(reason)"
+        case let .coordinationFailed(reason):
+            return reason
         case let .requiresLinux(feature):
             return "\(feature) needs Linux's epoll, and this system is not Linux (LoadGen has no kqueue engine)"
         }

@@ -1,5 +1,5 @@
 public import PerfResult
-import PerfSupport
+public import PerfSupport
 
 /// Report files of load tests: a PerfResult report (`perfresult/1`) plus a sidecar member `loadgen`
 /// with each result's exact counts, histograms and per-second series.
@@ -29,9 +29,11 @@ public enum LoadReport {
     /// The report file's bytes: the PerfResult report with the sidecar spliced in as its last member.
     /// - Throws: `LoadGenError.invalidField` for a bad suite or result name, `.writeFailed` for values
     ///   PerfResult refuses (non-finite numbers).
-    public static func bytes(_ entries: [Entry], suite: String, environment: Environment) throws(LoadGenError)
-        -> [UInt8]
-    {
+    /// - Parameter extra: members added to the sidecar after `format` and `results` (a coordinator's
+    ///   `distributed` record).
+    public static func bytes(
+        _ entries: [Entry], suite: String, environment: Environment, extra: [JSONValue.Member] = []
+    ) throws(LoadGenError) -> [UInt8] {
         var report: Report
         do {
             report = try Report(suite: suite, environment: environment)
@@ -53,10 +55,11 @@ public enum LoadReport {
         } catch {
             throw .writeFailed(path: suite, reason: error.description)
         }
-        let sidecar = JSONValue.object([
-            .init(key: "format", value: .string(sidecarFormat)),
-            .init(key: "results", value: .object(entries.map { .init(key: $0.name, value: $0.result.sidecar) })),
-        ])
+        let sidecar = JSONValue.object(
+            [
+                .init(key: "format", value: .string(sidecarFormat)),
+                .init(key: "results", value: .object(entries.map { .init(key: $0.name, value: $0.result.sidecar) })),
+            ] + extra)
         // The encoder ends with "\n}\n": insert the sidecar as the last member of the top-level object.
         guard let close = text.lastIndex(of: UInt8(ascii: "}")) else { return text }
         var end = close
@@ -68,10 +71,10 @@ public enum LoadReport {
 
     /// Writes a report file atomically.
     /// - Throws: as `bytes`, or `.writeFailed`.
-    public static func write(_ entries: [Entry], suite: String, environment: Environment, to path: String)
-        throws(LoadGenError)
-    {
-        let bytes = try bytes(entries, suite: suite, environment: environment)
+    public static func write(
+        _ entries: [Entry], suite: String, environment: Environment, extra: [JSONValue.Member] = [], to path: String
+    ) throws(LoadGenError) {
+        let bytes = try bytes(entries, suite: suite, environment: environment, extra: extra)
         do {
             try AtomicFile.write(bytes, to: path)
         } catch {
@@ -83,9 +86,19 @@ public enum LoadReport {
     /// - Throws: `LoadGenError.unreadableFile` when the file is not a report or has no sidecar.
     public static func read(from path: String) throws(LoadGenError) -> (report: Report, entries: [Entry]) {
         let bytes: [UInt8]
-        let report: Report
         do {
             bytes = try AtomicFile.read(path)
+        } catch {
+            throw .unreadableFile(path: path, reason: error.description)
+        }
+        return try read(bytes: bytes, path: path)
+    }
+
+    /// Reads a report from its bytes (a worker's report sent to a coordinator); `path` names it in messages.
+    /// - Throws: as `read(from:)`.
+    public static func read(bytes: [UInt8], path: String) throws(LoadGenError) -> (report: Report, entries: [Entry]) {
+        let report: Report
+        do {
             report = try Report.decode(bytes, path: path)
         } catch {
             throw .unreadableFile(path: path, reason: error.description)

@@ -37,6 +37,9 @@ extension LoadResult {
         merged.clientCPUNs += other.clientCPUNs
         // Each process sampled its own service (or its own view of one): their samples do not add up.
         merged.service = nil
+        // A merged result is no single shard's; its start is the earliest.
+        merged.shard = shard == other.shard ? shard : nil
+        merged.actualStartEpochNs = [actualStartEpochNs, other.actualStartEpochNs].compactMap { $0 }.min()
         var seconds: [Int: SecondSample] = [:]
         for (result, samples) in [(self, perSecond), (other, other.perSecond)] {
             let shift = Int(((result.startedAtEpochNs - start) + 500_000_000) / 1_000_000_000)

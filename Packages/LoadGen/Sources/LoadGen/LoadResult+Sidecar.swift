@@ -61,6 +61,18 @@ extension LoadResult {
                     ] + servicePerSecondSidecar)),
         ]
         if let service = serviceSidecar { members.append(.init(key: "service", value: service)) }
+        if let shard {
+            members.append(
+                .init(
+                    key: "shard",
+                    value: .object([
+                        .init(key: "index", value: .number(shard.index)),
+                        .init(key: "count", value: .number(shard.count)),
+                    ])))
+        }
+        if let actualStartEpochNs {
+            members.append(.init(key: "actualStartEpochNs", value: .number(actualStartEpochNs)))
+        }
         return .object(members)
     }
 
@@ -166,5 +178,16 @@ extension LoadResult {
             perSecond: perSecond, clientCPUNs: try count(counts, "clientCpuNs", in: "counts"),
             // Reports written before services were sampled (or of a run without one) have none.
             service: try LoadResult.service(sidecar: json["service"], bad: bad))
+        // Reports of whole runs (and those written before shards) have neither.
+        if let shard = json["shard"] {
+            guard let index = shard["index"]?.intValue, let count = shard["count"]?.intValue,
+                let value = try? Shard(index: index, count: count)
+            else { throw bad("shard", "expected {index, count} with 0 ≤ index < count") }
+            self.shard = value
+        }
+        if let start = json["actualStartEpochNs"] {
+            guard let value = start.intValue else { throw bad("actualStartEpochNs", "expected an integer") }
+            actualStartEpochNs = Int64(value)
+        }
     }
 }

@@ -71,6 +71,12 @@ public struct LoadResult: Sendable, Hashable {
     /// `loadgen --service-pid`); `nil` when none was, and for merged results (several processes' services
     /// cannot be combined).
     public var service: ServiceSamples? = nil
+    /// Which shard of a split run measured this (`loadgen --shard I/N`), or `nil` (a whole run, or merged).
+    public var shard: Shard? = nil
+    /// When the load actually started, in nanoseconds since the Unix epoch by this host's clock: the
+    /// earliest moment a worker thread woke at the start time (the start of the warmup, if any). Shards of
+    /// one run compare these, after their clock offsets, for the start skew; merged: the earliest.
+    public var actualStartEpochNs: Int64? = nil
 
     /// The measured window as a `Duration`.
     public var window: Duration { .nanoseconds(Int64(clamping: windowNs)) }

@@ -64,7 +64,8 @@ public final class LoadTest: Sendable {
         let schedule = LoadSchedule(warmup: configuration.warmup, stages: configuration.effectiveStages)
         let now = MonotonicClock.now()
         let wallNow = WallClock.nanosecondsSinceEpoch()
-        let startNs = now + 20_000_000
+        // A start time by the wall clock becomes a monotonic one here, once; one already past starts at once.
+        let startNs = configuration.startAtEpochNs.map { now + UInt64(max(0, $0 - wallNow)) } ?? now + 20_000_000
         let measureStartNs = startNs + schedule.warmupNs
         let deadlineNs = startNs + schedule.totalNs
         var threads: [PosixThread] = []
@@ -113,9 +114,14 @@ public final class LoadTest: Sendable {
         for thread in threads { thread.join() }
         let outcomes = control.collectedOutcomes()
         if let failure = outcomes.compactMap(\.failure).first { throw failure }
-        return assemble(
+        var result = assemble(
             outcomes, measureStartNs: measureStartNs,
             startedAtEpochNs: wallNow + Int64(measureStartNs - now))
+        if let woke = outcomes.map(\.startedNs).filter({ $0 > 0 }).min() {
+            result.actualStartEpochNs = wallNow + Int64(woke) - Int64(now)
+        }
+        result.shard = configuration.shard
+        return result
     }
 
     private static func runWorker(_ plan: WorkerPlan) {

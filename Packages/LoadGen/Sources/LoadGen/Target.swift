@@ -1,3 +1,5 @@
+import CLoadGen
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)

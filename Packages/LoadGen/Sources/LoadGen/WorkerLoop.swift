@@ -105,6 +105,8 @@ struct WorkerLoop: ~Copyable {
     var drainEndNs: UInt64 = .max
     var finished = false
     var measureEndNs: UInt64 = 0
+    /// When the thread woke at the start time (`MonotonicClock`).
+    var startedNs: UInt64 = 0
     var cpuStartNs: UInt64 = 0
     var cpuNs: UInt64 = 0
     var nextHousekeepingNs: UInt64 = 0
@@ -176,6 +178,7 @@ struct WorkerLoop: ~Copyable {
         let before = MonotonicClock.now()
         if plan.startNs > before { PosixThread.sleep(nanoseconds: plan.startNs - before) }
         var now = MonotonicClock.now()
+        startedNs = now
         rollSeconds(now)
         if plan.model == .open {
             for index in 0..<slotCount {
@@ -263,6 +266,7 @@ struct WorkerLoop: ~Copyable {
         outcome.uncorrected = uncorrected.snapshot()
         outcome.cpuNs = cpuNs
         outcome.measureEndNs = measureEndNs
+        outcome.startedNs = startedNs
         outcome.failure = failure
         return outcome
     }

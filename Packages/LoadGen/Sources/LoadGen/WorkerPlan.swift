@@ -57,6 +57,8 @@ struct WorkerOutcome: Sendable {
     var cpuNs: UInt64 = 0
     /// When the measured window ended for this worker (the deadline, a stop, or its last response).
     var measureEndNs: UInt64 = 0
+    /// When the thread woke at the start time (`MonotonicClock`), 0 when it never ran.
+    var startedNs: UInt64 = 0
     var failure: LoadGenError?
 
     /// Status codes 0...599 are counted one by one; anything else lands in slot 0.

@@ -27,23 +27,18 @@ enum Merge {
         let environment = Environment.capture()
         print(environment.description)
         if let warning = environment.buildWarning { print(warning) }
-        var merged: [LoadReport.Entry] = []
+        var lists: [[LoadReport.Entry]] = []
         var first: Report?
         do {
             for file in files {
                 let (report, entries) = try LoadReport.read(from: file)
                 if first == nil { first = report }
-                for entry in entries {
-                    if let index = merged.firstIndex(where: { $0.name == entry.name }) {
-                        merged[index].result = merged[index].result.merged(with: entry.result)
-                    } else {
-                        merged.append(entry)
-                    }
-                }
+                lists.append(entries)
             }
         } catch {
             return Run.fail("\(error)")
         }
+        let merged = LoadReport.merged(lists)
         for entry in merged {
             print("")
             print("Result        \(entry.name) (merged from \(files.count) files)")

@@ -36,6 +36,24 @@ enum Options {
     static let servicePid = Option(
         "service-pid", .integer.placeholder("PID"),
         help: "sample this running process as the service under load (RSS, CPU, threads, open files)")
+    static let shard = Option(
+        "shard", .string.placeholder("I/N"),
+        help: "run shard I (0-based) of N: connections, count, rate and stages split exactly (see README)")
+    static let shards = Option(
+        "shards", .integer.placeholder("N"),
+        help: "run shard JOB_COMPLETION_INDEX of N (a Kubernetes Indexed Job sets the variable)")
+    static let coordinator = Option(
+        "coordinator", .string.placeholder("HOST:PORT"),
+        help: "join loadgen coordinate there: common start, the result sent back (needs --shard or --shards)")
+    static let runID = Option(
+        "run-id", .string.placeholder("ID"), default: "loadgen", environment: "LOADGEN_RUN_ID",
+        help: "the coordinated run this worker belongs to (the coordinator refuses another)")
+    static let startAt = Option(
+        "start-at", .string.placeholder("TIME"),
+        help: "start the load at this RFC 3339 time (e.g. 2026-12-07T23:30:00Z): shards without a coordinator")
+    static let joinTimeout = Option(
+        "coordinator-timeout", .duration, default: .seconds(300),
+        help: "how long to try to reach the coordinator and wait for its start")
     static let noProgress = Flag("no-progress", help: "no live progress (it only shows when stderr is a terminal)")
     static let allowRemote = Flag("allow-remote", help: "allow a target that is not on 127.0.0.0/8")
     /// `CommonOptions.strict`'s name and variable, with what it means here.
@@ -51,6 +69,7 @@ enum Options {
         groups: [
             Command.Group("Load", [connections, threads, duration, count, rate, pipelining, timeout, warmup, grace]),
             Command.Group("Requests", [method, header, body, bodyFile]),
+            Command.Group("Shards", [shard, shards, coordinator, runID, startAt, joinTimeout]),
             Command.Group(
                 "Scenario and output",
                 [
@@ -59,11 +78,13 @@ enum Options {
                 ]),
         ],
         positionals: [Positional("URL", .optional, help: "the target, http://host[:port][/path] (or the scenario's)")],
-        subcommands: [Merge.command, Plan.command],
+        subcommands: [Merge.command, Plan.command, Coordinate.command],
         usage: [
             "[options] http://127.0.0.1:8080/", "--scenario perf/macro/NAME.json [options]",
             "merge A.json B.json [...] [--json OUT.json]",
             "plan NAME|FILE [--load-scenario OUT.json]   (see loadgen plan --help)",
+            "coordinate --workers N --listen HOST:PORT [--scenario FILE] [--json OUT.json]",
+            "--scenario FILE --shard I/N --coordinator HOST:PORT   (a worker of loadgen coordinate)",
         ],
         footer: """
             Short options take their value attached too, as in wrk: -c50 -t2 -d10s.
@@ -71,9 +92,12 @@ enum Options {
             A scenario's service (or the process of --service-pid) is sampled every 250 ms during the run:
             RSS, CPU, threads, open files and context switches, in the table, the report and thresholds.
 
-            Exit status: 0 success, 1 a threshold is critical (or a warning with --strict or STRICT_PERF=1) or
-            the service exited during the run, 2 bad usage, bad scenario, a --service-pid that is not running, or
-            a service that could not be started.
+            A shard (--shard, --shards) judges no threshold: its coordinator (or loadgen merge) has the total.
+
+            Exit status: 0 success, 1 a threshold is critical (or a warning with --strict or STRICT_PERF=1),
+            the service exited during the run or a coordinated run was aborted, 2 bad usage, bad scenario, a
+            --service-pid that is not running, a service that could not be started, or a coordinator that could not
+            be reached or refused the shard.
             """)
 
     /// `Name: value`, split at the first colon; the spaces after it are not part of the value.

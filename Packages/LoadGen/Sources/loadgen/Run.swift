@@ -77,7 +77,9 @@ enum Run {
     /// The scenario of the file (or an ad hoc one for the URL) with the flags applied.
     /// - Throws: `UsageError` without a URL or scenario, or with a body file that cannot be read;
     ///   `LoadGenError` for a bad URL, scenario file or setting.
-    static func scenario(from parsed: ParsedArguments) throws -> Scenario {
+    static func scenario(
+        from parsed: ParsedArguments, environment: [String: String] = ProcessEnvironment.current()
+    ) throws -> Scenario {
         var scenario: Scenario
         let url = parsed.positionals.first
         if let path = parsed.given(Options.scenario) {
@@ -117,6 +119,23 @@ enum Run {
             configuration.requests = [request]
         }
         try configuration.validate()
+        if let shard = try Distributed.shard(from: parsed, environment: environment) {
+            let flag = parsed.isGiven(Options.shard) ? "--shard \(shard)" : "--shards \(shard.count)"
+            do {
+                configuration = try shard.apply(to: configuration)
+            } catch {
+                throw UsageError("\(flag): \(error)")
+            }
+            configuration.shard = shard
+        } else if parsed.isGiven(Options.coordinator) {
+            throw UsageError("--coordinator needs --shard I/N or --shards N: which shard is this worker?")
+        }
+        if let start = try Distributed.startAt(from: parsed) {
+            try parsed.exclusive(Options.startAt, Options.coordinator)
+            configuration.startAtEpochNs = start
+        }
+        if let text = parsed.given(Options.coordinator) { _ = try Distributed.address(text, flag: "coordinator") }
+        try configuration.validate()
         scenario.configuration = configuration
         return scenario
     }
@@ -124,7 +143,7 @@ enum Run {
     static func execute(
         _ scenario: Scenario, parsed: ParsedArguments, environment: Environment, searchDirectories: [String]
     ) -> Int32 {
-        let configuration = scenario.configuration
+        var configuration = scenario.configuration
         var service: ServiceProcess?
         if let spec = scenario.service {
             do {
@@ -140,6 +159,24 @@ enum Run {
         defer {
             if let service { print("Service       \(service.stop())") }
         }
+        // A worker of `loadgen coordinate`: ready, then the common start (by this host's clock).
+        var client: CoordinatorClient?
+        if let text = parsed.given(Options.coordinator), let shard = configuration.shard {
+            do {
+                let joined = try Distributed.join(
+                    try Distributed.address(text, flag: "coordinator"), shard: shard, parsed: parsed)
+                client = joined.client
+                configuration.startAtEpochNs = joined.startAtEpochNs
+            } catch {
+                return fail("\(error)")
+            }
+        }
+        if let start = configuration.startAtEpochNs {
+            let wait = Double(start - WallClock.nanosecondsSinceEpoch()) / 1e9
+            print("Start         at \(start) ns since the epoch (in \(NumberText.plain(wait)) s)")
+        }
+        var aborted: String?
+        var lastReport: UInt64 = 0
         var result: LoadResult
         // Live progress redraws one line with a terminal escape: only where a person watches it.
         let live = !parsed[Options.noProgress] && isatty(STDERR_FILENO) == 1
@@ -158,6 +195,15 @@ enum Run {
             fflush(nil)
             result = try test.run { progress in
                 if interrupted.load(ordering: .relaxed) { test.stop() }
+                if let client, aborted == nil {
+                    if let reason = client.abortReason() {
+                        aborted = reason
+                        test.stop()
+                    } else if MonotonicClock.now() >= lastReport + 1_000_000_000 {
+                        lastReport = MonotonicClock.now()
+                        client.progress(completed: progress.completed, errors: progress.errors)
+                    }
+                }
                 if exited == nil, let failure = watch?.exitFailure() {
                     exited = failure
                     test.stop()
@@ -180,9 +226,17 @@ enum Run {
         print(result.summaryTable(warmup: configuration.warmup))
         let name = "\(scenario.name)/total"
         var status: Int32 = 0
+        if let client {
+            status = sendResult(
+                result, name: name, suite: "macro-\(scenario.name)", environment: environment, client: client,
+                aborted: aborted)
+        }
         do {
             let perfResult = try result.perfResult(name: name)
-            if !scenario.thresholds.isEmpty {
+            if configuration.shard != nil, !scenario.thresholds.isEmpty {
+                print("")
+                print("Thresholds    not judged on one shard: the merged result of every shard is (loadgen coordinate)")
+            } else if !scenario.thresholds.isEmpty {
                 let verdicts = scenario.thresholds.map { $0.evaluate(perfResult) }
                 print("")
                 print(Threshold.summaryTable(verdicts))
@@ -190,14 +244,41 @@ enum Run {
                 if worst == .critical || (worst == .warning && parsed[Options.strict]) { status = 1 }
             }
             if let path = parsed.given(Options.json) {
+                if aborted != nil { print("Partial       the run was aborted: this report is cut short") }
+                // A cut-short report keeps out of the gate: its suite has no baseline.
                 try LoadReport.write(
-                    [LoadReport.Entry(name: name, result: result)], suite: "macro-\(scenario.name)",
-                    environment: environment, to: path)
+                    [LoadReport.Entry(name: name, result: result)],
+                    suite: "macro-\(scenario.name)\(aborted == nil ? "" : "-partial")", environment: environment,
+                    to: path)
                 print("Report        \(path)")
             }
         } catch {
             return fail("\(error)")
         }
         return status
+    }
+
+    /// Sends this shard's report to its coordinator and waits for the acknowledgement.
+    /// - Returns: 0, or 1 when the run was aborted or the coordinator did not take the result.
+    static func sendResult(
+        _ result: LoadResult, name: String, suite: String, environment: Environment, client: CoordinatorClient,
+        aborted: String?
+    ) -> Int32 {
+        if let aborted { printError("loadgen: \(aborted)") }
+        do {
+            let bytes = try LoadReport.bytes(
+                [.init(name: name, result: result)], suite: suite, environment: environment)
+            let deadline = MonotonicClock.now() + 30_000_000_000
+            try client.sendResult(bytes, deadlineNs: deadline)
+            print("Coordinator   result sent (\(bytes.count) bytes)\(aborted == nil ? "" : ", partial")")
+            if aborted == nil, let problem = client.awaitDone(deadlineNs: deadline) {
+                printError("loadgen: \(problem)")
+                return 1
+            }
+        } catch {
+            printError("loadgen: cannot send the result to the coordinator: \(error)")
+            return 1
+        }
+        return aborted == nil ? 0 : 1
     }
 }

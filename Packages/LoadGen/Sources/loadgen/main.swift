@@ -13,6 +13,7 @@ let parsed = Options.command.parseOrExit()
 switch parsed.subcommand {
 case Merge.command.name: exit(Merge.run(parsed))
 case Plan.command.name: exit(Plan.run(parsed))
+case Coordinate.command.name: exit(Coordinate.run(parsed))
 default:
     #if os(Linux)
     exit(Run.run(parsed))
