@@ -5,7 +5,7 @@ SHELL := bash
 # Every package is found by wildcard; perf/ joins once it has a Package.swift.
 PACKAGES := $(patsubst %/Package.swift,%,$(wildcard Packages/*/Package.swift) $(wildcard perf/Package.swift))
 
-.PHONY: help build test test-tsan test-asan lint format clean perf perf-micro perf-macro perf-memory perf-soak perf-pool-ab perf-pools perf-service perf-instructions perf-viewmodel perf-check perf-baseline perf-report perf-flame perf-heap perf-ab perf-trend perf-verify perf-distributed
+.PHONY: help build test test-tsan test-asan lint format clean perf perf-micro perf-macro perf-memory perf-soak perf-scale perf-pool-ab perf-pools perf-service perf-instructions perf-viewmodel perf-check perf-baseline perf-report perf-flame perf-heap perf-ab perf-trend perf-verify perf-distributed
 
 PERF_CHECK := Packages/Regression/.build/release/perf-check
 # The suites `make perf` runs and CI's perf matrix lists: perf/suites.json, e.g. ["memory", "micro"].
@@ -77,6 +77,11 @@ perf-soak: ## Demo-service soak under load (60 s; quick 15 s): RSS, heap, leak v
 	@cd perf && swift build -c release --product demo-service >/dev/null && swift build -c release --product demo-load >/dev/null
 	@mkdir -p perf/results
 	@perf/.build/release/demo-load soak --json perf/results/soak.json $(PERF_SOAK_FLAGS)
+
+perf-scale: ## Scaling curves: the stress knee against 1..N service event loops per request mix (a few minutes; quick < 30 s); writes perf/results/scale.json
+	@cd perf && swift build -c release --product demo-service >/dev/null && swift build -c release --product demo-load >/dev/null
+	@mkdir -p perf/results
+	@perf/.build/release/demo-load scale --json perf/results/scale.json $(PERF_SCALE_FLAGS)
 
 perf-pool-ab: ## Demo service pooled vs plain in interleaved rounds (about 2.5 min); writes perf/results/pool-ab.json
 	@Scripts/demo-pool-ab.sh $(PERF_AB_FLAGS)

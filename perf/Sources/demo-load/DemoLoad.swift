@@ -50,6 +50,21 @@ enum DemoLoad {
                 try Report(suite: "macro-knee", environment: environment, results: results)
             }
             return 0
+        case .scale:
+            let sweep = try ScaleSweep(options: options)
+            let ramp = sweep.ramp
+            let shape =
+                ramp.step.map { "in holds of \(UnitText.format($0))" }
+                ?? "linearly (+\(NumberText.fixed(ramp.risePerSecond, decimals: 0)) req/s per second)"
+            print(
+                "scale: \(sweep.scenario.name), instances \(options.effectiveInstances.map(String.init).joined(separator: ",")), "
+                    + "mix \(options.effectiveMixes.map(\.rawValue).joined(separator: ",")); ramp 1000 -> "
+                    + "\(NumberText.fixed(ramp.peak, decimals: 0)) req/s over \(UnitText.format(ramp.ramp)) \(shape), "
+                    + "p99 limit \(UnitText.format(options.p99Limit))")
+            let outcome = ScaleOutcome(points: try sweep.run())
+            print("\nKnees\n" + outcome.table)
+            try write(options.jsonPath) { () throws(PerfResultError) in try outcome.report(environment: environment) }
+            return 0
         }
     }
 

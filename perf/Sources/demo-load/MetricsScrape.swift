@@ -32,6 +32,8 @@ struct MetricsScrape: Equatable {
     var residentBytes: UInt64?
     /// `demo_pool_enabled`: whether the service runs its pooled allocator.
     var poolEnabled: Bool?
+    /// `demo_event_loops`: the service's event-loop threads (`--threads`).
+    var eventLoops: Int?
     /// The pools by name.
     var pools: [String: PoolCounts] = [:]
 
@@ -65,6 +67,7 @@ struct MetricsScrape: Equatable {
             case "demo_heap_in_use_bytes": heapInUseBytes = count
             case "process_resident_memory_bytes": residentBytes = count
             case "demo_pool_enabled": poolEnabled = value != 0
+            case "demo_event_loops": eventLoops = Int(count)
             case "demo_pool_hits_total", "demo_pool_misses_total", "demo_pool_returns_total",
                 "demo_pool_discards_total":
                 guard let pool = Self.label("pool", in: series) else { continue }

@@ -84,5 +84,5 @@ extension Options {
             the repository root: scenario names are files in perf/macro. SIGINT or SIGTERM stops the load and the
             service, and exits 2.
             """,
-        options: [], subcommands: [ab, soak, knee], footer: footer)
+        options: [], subcommands: [ab, soak, knee, scale], footer: footer)
 }

@@ -2,7 +2,7 @@ import PerfSupport
 
 /// What a run of `demo-load` was asked to do, read from the command line `Options.command` parsed.
 struct Options: Equatable {
-    /// The three jobs of the tool, one subcommand each.
+    /// The four jobs of the tool, one subcommand each.
     enum Job: String, Equatable {
         /// Pooled against plain in interleaved rounds of load scenarios.
         case ab
@@ -10,6 +10,8 @@ struct Options: Equatable {
         case soak
         /// The knee of a stress ramp, from the per-second series of a `loadgen --json` report.
         case knee
+        /// Scaling curves: the stress ramp's knee against the service's event loops, per request mix.
+        case scale
     }
 
     /// The job.
@@ -30,6 +32,18 @@ struct Options: Equatable {
     var pool = true
     /// `--p99-limit`: the per-second p99 above which a stress ramp has breached (knee).
     var p99Limit: Duration = .milliseconds(10)
+    /// `--instances`: the event-loop counts of `scale`; `nil` takes the profile's.
+    var instances: [Int]?
+    /// `--mix`: the request mixes of `scale`; `nil` takes the profile's.
+    var mixes: [ScaleMix]?
+    /// `--ramp`: how long `scale`'s ramp takes to reach the peak; `nil` takes the profile's.
+    var rampLength: Duration?
+    /// `--step`: `scale`'s ramp as a staircase of holds this long; `nil` ramps linearly.
+    var step: Duration?
+    /// `--peak`: the rate `scale`'s ramp ends at.
+    var peak = 150_000.0
+    /// `--client-threads`: LoadGen's worker threads in `scale`; `nil` keeps the scenario's.
+    var clientThreads: Int?
     /// The results files of `knee`.
     var files: [String] = []
     /// `--json`: where to write the PerfResult report.
@@ -47,7 +61,11 @@ struct Options: Equatable {
     /// The scenarios of `ab` and `soak` when none is given.
     var effectiveScenarios: [String] {
         guard scenarios.isEmpty else { return scenarios }
-        return command == .soak ? ["http-sustained"] : ["http-login", "http-messages"]
+        switch command {
+        case .soak: return ["http-sustained"]
+        case .scale: return ["http-stress"]
+        default: return ["http-login", "http-messages"]
+        }
     }
 
     /// A scenario name (`http-login`) as its file under `perf/macro`; a path stays as it is.
@@ -59,7 +77,7 @@ struct Options: Equatable {
     /// - Throws: `UsageError` when it names no job (`demo-load` alone).
     init(_ parsed: ParsedArguments) throws(UsageError) {
         guard let name = parsed.subcommand, let job = Job(rawValue: name) else {
-            throw UsageError("give a command: ab, soak or knee; see demo-load --help")
+            throw UsageError("give a command: ab, soak, knee or scale; see demo-load --help")
         }
         command = job
         jsonPath = parsed[CommonOptions.json]
@@ -78,7 +96,14 @@ struct Options: Equatable {
         case .knee:
             files = parsed.positionals
             p99Limit = parsed[Self.p99Limit] ?? p99Limit
+        case .scale:
+            try readScale(parsed)
         }
         quick = PerfProfile.chosen(by: parsed, default: .full) == .quick
+        if job == .scale, let step, step > scaleRamp.ramp {
+            throw UsageError(
+                "--step: \(UnitText.format(step)) is longer than the ramp (\(UnitText.format(scaleRamp.ramp))); "
+                    + "give a shorter --step or a longer --ramp")
+        }
     }
 }

@@ -20,6 +20,7 @@ import Testing
         demo_live_allocations 700
         demo_heap_in_use_bytes 1048576
         process_resident_memory_bytes 20971520
+        demo_event_loops 3
         """
 
     @Test func readsTheSeriesTheComparisonNeeds() throws {
@@ -30,6 +31,7 @@ import Testing
         #expect(scrape.heapInUseBytes == 1_048_576)
         #expect(scrape.residentBytes == 20_971_520)
         #expect(scrape.poolEnabled == true)
+        #expect(scrape.eventLoops == 3)
         #expect(scrape.pools["message"] == .init(hits: 90, misses: 10, returns: 95, discards: 5))
         #expect(scrape.allPools == .init(hits: 239, misses: 11, returns: 95, discards: 5))
     }

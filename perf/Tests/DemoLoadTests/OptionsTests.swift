@@ -56,7 +56,9 @@ import Testing
         let help = try Options.command.parse(["--help"])
         #expect(help.helpRequested)
         #expect(help.helpText.hasPrefix("Usage: demo-load COMMAND ...\n       demo-load ab [options]\n"))
-        #expect(help.helpText.contains("\n  knee  The knee of a stress ramp"))
+        #expect(help.helpText.contains("\n  knee   The knee of a stress ramp"))
+        #expect(
+            help.helpText.contains("\n  scale  Scaling curves: the knee of the stress ramp against the demo service's"))
         let ab = try Options.command.parse(["ab", "-h"]).helpText
         #expect(ab.contains("--rounds N") && ab.contains("(default 5, quick 2)") && ab.contains("PERF_PROFILE"))
         #expect(ab.contains("at least 30 % lower pooled") && ab.contains("Exit status: 0 all targets met"))
@@ -68,8 +70,8 @@ import Testing
     }
 
     static let errors: [([String], String?, String)] = [
-        ([], nil, "give a command: ab, soak or knee; see demo-load --help"),
-        (["bench"], nil, "unknown command \"bench\"; use ab, soak or knee; see demo-load --help"),
+        ([], nil, "give a command: ab, soak, knee or scale; see demo-load --help"),
+        (["bench"], nil, "unknown command \"bench\"; use ab, soak, knee or scale; see demo-load --help"),
         (["ab", "--rounds", "0"], nil, "--rounds: 0 is out of range: it must be between 1 and 100"),
         (["ab", "--duration", "soon"], nil, "--duration: \"soon\" is not a duration; use e.g. 10s, 500ms, 2m"),
         (["ab", "--warmup", "0s"], nil, "--warmup: 0s is out of range: it must be longer than 0"),

@@ -16,7 +16,9 @@ import PerfSupport
 /// - **requests/s per second** from the samples of `requestsPerSec` (one per second, in order; one per round when
 ///   the report was merged from forks), titled with the figure the check compares;
 /// - **heap over iterations** from the samples of `heapBytes` (one per sample, in order);
-/// - any other metric whose threshold rule says `series`, from its samples.
+/// - any other metric whose threshold rule says `series`, from its samples;
+/// - **against a parameter**: results sharing a name and differing in one numeric parameter
+///   (`ParameterSweep`), each headline metric against it, one line per value of the other parameters.
 extension CheckOutcome {
     /// The page.
     /// - Complexity: O(rows + samples).
@@ -184,6 +186,10 @@ extension CheckOutcome {
         if !heaps.isEmpty { html += "<h3>Heap over iterations</h3>\n" + heaps.joined() }
         if !services.isEmpty { html += "<h3>The service under load over time</h3>\n" + services.joined() }
         if !others.isEmpty { html += "<h3>Other series</h3>\n" + others.joined() }
+        let sweeps = ParameterSweep.sweeps(in: suite.current.results).flatMap { sweep in
+            sweep.keys.compactMap { HTMLCharts.parameterCurve(suite: suite.suite, sweep: sweep, key: $0) }
+        }
+        if !sweeps.isEmpty { html += "<h3>Against a parameter</h3>\n" + sweeps.joined() }
         return html
     }
 }
@@ -224,6 +230,10 @@ enum HTMLStyle {
         .series-current { fill: none; stroke: #1565c0; stroke-width: 2; }
         .series-baseline { fill: none; stroke: #9e9e9e; stroke-width: 2; stroke-dasharray: 6 4; }
         .dot-current { fill: #1565c0; } .dot-baseline { fill: #9e9e9e; }
+        .sweep-line { stroke-width: 2; } polyline.sweep-line, line.sweep-line { fill: none; }
+        .sweep-0 { stroke: #1565c0; fill: #1565c0; } .sweep-1 { stroke: #ef6c00; fill: #ef6c00; }
+        .sweep-2 { stroke: #2e7d32; fill: #2e7d32; } .sweep-3 { stroke: #6a1b9a; fill: #6a1b9a; }
+        .sweep-4 { stroke: #00838f; fill: #00838f; } .sweep-5 { stroke: #5d4037; fill: #5d4037; }
         .segment-mean { stroke: #616161; stroke-width: 1.5; stroke-dasharray: 3 3; }
         .changepoint { stroke-width: 1.5; stroke-dasharray: 5 3; } .changepoint.regression { stroke: #c62828; }
         .changepoint.improved { stroke: #2e7d32; }

@@ -11,7 +11,7 @@ import Darwin
 
 /// The charts of the HTML report, each an inline SVG in a `<figure>` whose class names its kind:
 /// `baseline-vs-current` (with `current-only` for results without a baseline), `latency-curve`,
-/// `rps-series`, `heap-series`, `series`.
+/// `rps-series`, `heap-series`, `series`, `parameter-curve` (a sweep against its numeric parameter).
 enum HTMLCharts {
     /// At most this many bars in one baseline-vs-current chart: the largest changes are kept.
     static let maximumBars = 60
