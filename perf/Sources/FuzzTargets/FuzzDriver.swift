@@ -20,11 +20,12 @@ public enum FuzzDriver {
         Active.target = target
         var argc = CommandLine.argc
         var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-            let input = size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size))
-            if let failure = Active.target?.check(input) { fatalError("property failed: \(failure)") }
-            return 0
-        })
+        exit(
+            LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+                let input = size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size))
+                if let failure = Active.target?.check(input) { fatalError("property failed: \(failure)") }
+                return 0
+            })
         #else
         exit(replay(target, arguments: Array(CommandLine.arguments.dropFirst())))
         #endif

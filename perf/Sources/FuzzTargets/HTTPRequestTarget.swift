@@ -57,7 +57,7 @@ public enum RequestParserCheck {
         var parser = parser
         let limits = (head: parser.maxHeadBytes, body: parser.maxBodyBytes)
         var buffer: [UInt8] = []
-        var start = 0  // stream offset of buffer[0]
+        var start = 0 // stream offset of buffer[0]
         var pending: HTTPRequestHead?
         var entries: [RequestEntry] = []
         for piece in pieces {
@@ -68,7 +68,9 @@ public enum RequestParserCheck {
                 if let waiting = pending {
                     head = waiting
                 } else {
-                    let outcome = buffer.withUnsafeBufferPointer { parser.parse(UnsafeBufferPointer(rebasing: $0[offset...])) }
+                    let outcome = buffer.withUnsafeBufferPointer {
+                        parser.parse(UnsafeBufferPointer(rebasing: $0[offset...]))
+                    }
                     switch outcome {
                     case .incomplete:
                         break processing
@@ -101,9 +103,10 @@ public enum RequestParserCheck {
     static func checkBounds(_ head: HTTPRequestHead, offered: Int, limits: (head: Int, body: Int))
         throws(PropertyFailure)
     {
-        guard head.headLength >= 4, head.headLength <= offered else {
-            throw PropertyFailure("a head of \(head.headLength) bytes from \(offered) bytes offered")
+        guard head.headLength <= offered else {
+            throw PropertyFailure("a head of \(head.headLength) bytes, longer than the \(offered) bytes offered")
         }
+        guard head.headLength >= 4 else { throw PropertyFailure("a head of \(head.headLength) bytes, below 4") }
         guard head.contentLength >= 0 else { throw PropertyFailure("a negative Content-Length \(head.contentLength)") }
         if head.headLength > limits.head || head.contentLength > limits.body {
             throw PropertyFailure(

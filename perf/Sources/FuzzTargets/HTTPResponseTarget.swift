@@ -8,7 +8,9 @@ public protocol ResponseStreamParser {
     var keepAlive: Bool { get }
     var malformedReason: StaticString { get }
     /// `parse`: the bytes consumed and the event.
-    mutating func feed(_ bytes: UnsafeRawBufferPointer, headRequest: Bool) -> (consumed: Int, event: HTTPResponseParser.Event)
+    mutating func feed(_ bytes: UnsafeRawBufferPointer, headRequest: Bool) -> (
+        consumed: Int, event: HTTPResponseParser.Event
+    )
     mutating func finishAtEndOfStream() -> HTTPResponseParser.Event
 }
 

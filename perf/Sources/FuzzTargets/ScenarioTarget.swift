@@ -14,7 +14,8 @@ public enum ScenarioCheck {
 
     public static func check(
         _ input: [UInt8],
-        parse: ([UInt8], String, String?) throws(LoadGenError) -> Scenario = { (bytes, path, profile) throws(LoadGenError) in
+        parse: ([UInt8], String, String?) throws(LoadGenError) -> Scenario = {
+            (bytes, path, profile) throws(LoadGenError) in
             try Scenario.parse(bytes, path: path, profile: profile)
         }
     ) -> PropertyFailure? {

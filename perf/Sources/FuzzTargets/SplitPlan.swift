@@ -61,7 +61,9 @@ public enum SplitInvariance {
             for (label, cuts) in [("split \(lengths)", lengths), ("one byte at a time", [1])] where !cuts.isEmpty {
                 let split = try transcript(SplitPlan.pieces(of: stream, lengths: cuts))
                 if split != whole {
-                    let index = zip(split, whole).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(split.count, whole.count)
+                    let index =
+                        zip(split, whole).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+                        ?? min(split.count, whole.count)
                     let got = index < split.count ? "\(split[index])" : "nothing"
                     let expected = index < whole.count ? "\(whole[index])" : "nothing"
                     return PropertyFailure(

@@ -54,9 +54,11 @@ import Testing
     }
 
     @Test func anErrorNamingAnotherPathFails() {
-        let failure = ReportCheck.check(Self.report, decode: { (_, _) throws(PerfResultError) in
-            throw .malformedReport(path: "elsewhere.json", jsonPath: "$", reason: "bad")
-        })
+        let failure = ReportCheck.check(
+            Self.report,
+            decode: { (_, _) throws(PerfResultError) in
+                throw .malformedReport(path: "elsewhere.json", jsonPath: "$", reason: "bad")
+            })
         #expect(failure?.description.contains("wrong kind or path") == true)
     }
 }

@@ -1,11 +1,11 @@
+import FuzzTargets
+import Testing
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-
-import FuzzTargets
-import Testing
 
 /// The committed seed corpora and crash inputs (perf/fuzz/) replayed through each target's checks, without libFuzzer.
 @Suite struct CorpusReplayTests {
