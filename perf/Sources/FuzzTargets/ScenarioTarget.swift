@@ -19,14 +19,16 @@ public enum ScenarioCheck {
             try Scenario.parse(bytes, path: path, profile: profile)
         }
     ) -> PropertyFailure? {
-        if let tree = try? JSONValue.parse(input, path: path), readsAbsoluteFile(tree) { return nil }
+        let tree = try? JSONValue.parse(input, path: path)
+        if let tree, readsAbsoluteFile(tree) { return nil }
+        let emptyKey = tree.map(hasEmptyKey) ?? false
         for profile in [nil, "quick"] as [String?] {
             let label = profile.map { "profile \($0)" } ?? "full profile"
             do {
                 let scenario = try parse(input, path, profile)
                 if let failure = validity(scenario) { return PropertyFailure("\(label): \(failure)") }
             } catch {
-                if let failure = errorShape(error, inputCount: input.count) {
+                if let failure = errorShape(error, inputCount: input.count, emptyKey: emptyKey) {
                     return PropertyFailure("\(label): \(failure)")
                 }
             }
@@ -49,19 +51,29 @@ public enum ScenarioCheck {
     }
 
     /// What is wrong with an error `parse` threw, or `nil`.
-    static func errorShape(_ error: LoadGenError, inputCount: Int) -> String? {
+    /// - Parameter emptyKey: whether the input has a member named "" (its path may then be empty: `field ""`).
+    static func errorShape(_ error: LoadGenError, inputCount: Int, emptyKey: Bool) -> String? {
         switch error {
         case let .malformedJSON(parseError):
             guard parseError.path == path, (0...inputCount).contains(parseError.offset), !parseError.reason.isEmpty
             else { return "malformedJSON at \(parseError.offset) of \(inputCount) bytes, path \(parseError.path)" }
             return nil
         case let .invalidField(field, reason, file):
-            guard !field.isEmpty, !reason.isEmpty, file == path else {
+            guard !field.isEmpty || emptyKey, !reason.isEmpty, file == path else {
                 return "invalidField without a field, a reason or the file: \(error)"
             }
             return nil
         default:
             return "an error other than malformedJSON or invalidField: \(error)"
+        }
+    }
+
+    /// Whether any object has a member named "".
+    static func hasEmptyKey(_ value: JSONValue) -> Bool {
+        switch value {
+        case .array(let elements): return elements.contains(where: hasEmptyKey)
+        case .object(let members): return members.contains { $0.key.isEmpty || hasEmptyKey($0.value) }
+        default: return false
         }
     }
 
