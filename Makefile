@@ -5,7 +5,7 @@ SHELL := bash
 # Every package is found by wildcard; perf/ joins once it has a Package.swift.
 PACKAGES := $(patsubst %/Package.swift,%,$(wildcard Packages/*/Package.swift) $(wildcard perf/Package.swift))
 
-.PHONY: help build test test-tsan test-asan lint format clean perf perf-micro perf-macro perf-memory perf-soak perf-scale perf-pool-ab perf-pools perf-service perf-instructions perf-viewmodel perf-check perf-baseline perf-report perf-flame perf-heap perf-ab perf-trend perf-verify perf-distributed
+.PHONY: help build test test-tsan test-asan lint format clean perf perf-micro perf-macro perf-memory perf-soak perf-scale perf-pool-ab perf-pools perf-service perf-instructions perf-viewmodel perf-check perf-baseline perf-report perf-flame perf-heap perf-ab perf-trend perf-verify perf-distributed fuzz
 
 PERF_CHECK := Packages/Regression/.build/release/perf-check
 # The suites `make perf` runs and CI's perf matrix lists: perf/suites.json, e.g. ["memory", "micro"].
@@ -143,6 +143,9 @@ perf-flame: ## CPU flame graph of SCENARIO=<perf/macro name> (service under load
 
 perf-heap: ## Heap profile (heaptrack) of SCENARIO=<name>, SPEC=<perf-memory spec> or CMD="<program>"
 	@Scripts/perf-heap.sh
+
+fuzz: ## Fuzz the parsers with libFuzzer+ASan, SECONDS each (default 60) [TARGET=name]; crashes in perf/results/fuzz/
+	@Scripts/fuzz.sh --seconds $(or $(SECONDS),60) $(TARGET)
 
 clean: ## Remove build folders and results (perf/results/)
 	@for package in $(PACKAGES); do rm -rf $$package/.build $$package/.build-*; done

@@ -10,7 +10,9 @@ Checks:
 - perf.yml takes its matrix from perf/suites.json, which is a JSON list of distinct suite names,
   each with a `perf-<suite>` target in the Makefile and a committed baseline (baselines/<suite>.json, or
   baselines/<suite>-*.json for a suite of several reports such as macro), so the gate always has something to
-  compare with.
+  compare with;
+- fuzz.yml runs on a schedule, runs `make fuzz` for 600 seconds over a matrix that lists every fuzz target (the
+  directories of perf/fuzz/corpus), and uploads perf/results/fuzz/ when a job fails.
 Exit 0 when all hold, 1 with one line per problem otherwise.
 """
 import json
@@ -98,10 +100,34 @@ def sanitizer_problems(ci, makefile):
     return problems
 
 
+def fuzz_problems(fuzz):
+    """What the nightly fuzz workflow lacks: every target, ten minutes each, the crash kept."""
+    where = ".github/workflows/fuzz.yml"
+    triggers = fuzz.get("on", fuzz.get(True)) or {}
+    problems = [] if isinstance(triggers, dict) and "schedule" in triggers else [f"{where}: no schedule (nightly)"]
+    corpus = ROOT / "perf" / "fuzz" / "corpus"
+    targets = sorted(path.name for path in corpus.iterdir() if path.is_dir()) if corpus.is_dir() else []
+    if not targets:
+        problems.append("perf/fuzz/corpus: no fuzz target has a seed corpus")
+    jobs = [job for job in (fuzz.get("jobs") or {}).values() if isinstance(job, dict)]
+    matrix = [target for job in jobs for target in ((job.get("strategy") or {}).get("matrix") or {}).get("target", [])]
+    if sorted(matrix) != targets:
+        problems.append(f"{where}: the matrix lists {sorted(matrix)}, perf/fuzz/corpus has {targets}")
+    text = (ROOT / ".github" / "workflows" / "fuzz.yml").read_text()
+    for needed, what in [("make fuzz", "run make fuzz"), ("'600'", "run each target for 600 seconds"),
+                         ("perf/results/fuzz/", "upload perf/results/fuzz/"), ("failure()", "upload on failure")]:
+        if needed not in text:
+            problems.append(f"{where}: must {what}")
+    return problems
+
+
 def main():
     problems = []
     ci = load("ci.yml", problems)
     perf = load("perf.yml", problems)
+    fuzz = load("fuzz.yml", problems)
+    if fuzz is not None:
+        problems.extend(fuzz_problems(fuzz))
 
     if ci is not None:
         runs = [step.get("run", "") for job in (ci.get("jobs") or {}).values() if isinstance(job, dict)
@@ -142,7 +168,7 @@ def main():
         print(f"check-workflows: {problem}", file=sys.stderr)
     if problems:
         return 1
-    print(f"check-workflows: ci.yml (with its macOS and sanitizer jobs) and perf.yml valid; "
+    print(f"check-workflows: ci.yml (with its macOS and sanitizer jobs), perf.yml and fuzz.yml valid; "
           f"perf matrix: {suites or 'empty (no suites yet)'}")
     return 0
 

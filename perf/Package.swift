@@ -155,6 +155,30 @@ let package = Package(
         .testTarget(
             name: "ConsumerTests", dependencies: [.product(name: "PerfResult", package: "PerfResult")],
             swiftSettings: swiftSettings),
+        // Fuzz targets (perf/README.md, "Fuzzing"): the parsers' properties in a library the tests replay corpora
+        // through, one executable per target (libFuzzer's driver under `make fuzz`, a corpus replayer otherwise),
+        // and libFuzzer's LLVMFuzzerRunDriver declared for the fuzzing build.
+        .target(name: "CFuzzDriver"),
+        .target(
+            name: "FuzzTargets",
+            dependencies: [
+                "CFuzzDriver", "DemoService", .product(name: "LoadGen", package: "LoadGen"),
+                .product(name: "PerfResult", package: "PerfResult"),
+                .product(name: "PerfSupport", package: "PerfResult"),
+            ],
+            swiftSettings: swiftSettings),
+        .executableTarget(name: "fuzz-http-response", dependencies: ["FuzzTargets"], swiftSettings: swiftSettings),
+        .executableTarget(name: "fuzz-scenario", dependencies: ["FuzzTargets"], swiftSettings: swiftSettings),
+        .executableTarget(name: "fuzz-http-request", dependencies: ["FuzzTargets"], swiftSettings: swiftSettings),
+        .executableTarget(name: "fuzz-json", dependencies: ["FuzzTargets"], swiftSettings: swiftSettings),
+        .executableTarget(name: "fuzz-report", dependencies: ["FuzzTargets"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FuzzTargetsTests",
+            dependencies: [
+                "FuzzTargets", "DemoService", .product(name: "LoadGen", package: "LoadGen"),
+                .product(name: "PerfResult", package: "PerfResult"),
+            ],
+            swiftSettings: swiftSettings),
         // The micro suite: harness bars, string operations, routing, the in-process request pipeline.
         .executableTarget(
             name: "perf-micro",

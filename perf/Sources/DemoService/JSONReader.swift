@@ -5,9 +5,10 @@
 /// every method returns `false` or `.failed` on the first error and leaves the reason in `error`. Strings are
 /// checked for valid UTF-8 and unescaped (`\uXXXX` with surrogate pairs included); numbers are checked against
 /// the JSON grammar but never converted, since the service reads none. Nesting is limited to `maxDepth`.
-struct JSONReader {
+/// `package` so that the fuzz targets (perf/Sources/FuzzTargets) can drive it.
+package struct JSONReader {
     /// One step through an object's members.
-    enum MemberStep: Equatable {
+    package enum MemberStep: Equatable {
         /// A key was read into the scratch buffer at this range; its value comes next.
         case key(Range<Int>)
         /// The closing `}` was consumed.
@@ -17,7 +18,7 @@ struct JSONReader {
     }
 
     /// One step through an array's elements.
-    enum ElementStep: Equatable {
+    package enum ElementStep: Equatable {
         /// An element comes next.
         case element
         /// The closing `]` was consumed.
@@ -27,36 +28,36 @@ struct JSONReader {
     }
 
     /// The deepest nesting `skipValue` accepts.
-    static let maxDepth = 32
+    package static let maxDepth = 32
 
     let bytes: UnsafeBufferPointer<UInt8>
     /// The offset of the next byte to read.
-    var offset = 0
+    package var offset = 0
     /// The first error met, if any.
-    var error: JSONSyntaxError?
+    package var error: JSONSyntaxError?
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    package init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
     /// The next byte after whitespace, without consuming it; `nil` at the end.
-    mutating func peek() -> UInt8? {
+    package mutating func peek() -> UInt8? {
         skipWhitespace()
         return offset < bytes.count ? bytes[offset] : nil
     }
 
     /// Consumes `{`.
-    mutating func beginObject() -> Bool {
+    package mutating func beginObject() -> Bool {
         expect(UInt8(ascii: "{"), "expected '{'")
     }
 
     /// Consumes `[`.
-    mutating func beginArray() -> Bool {
+    package mutating func beginArray() -> Bool {
         expect(UInt8(ascii: "["), "expected '['")
     }
 
     /// Reads the next member key (and its `:`) of an object whose `{` was consumed; `isFirst` starts `true`.
-    mutating func nextMember(isFirst: inout Bool, keyInto scratch: inout [UInt8]) -> MemberStep {
+    package mutating func nextMember(isFirst: inout Bool, keyInto scratch: inout [UInt8]) -> MemberStep {
         guard let byte = peek() else {
             _ = fail("unexpected end of input")
             return .failed
@@ -87,7 +88,7 @@ struct JSONReader {
     }
 
     /// Moves to the next element of an array whose `[` was consumed; `isFirst` starts `true`.
-    mutating func nextElement(isFirst: inout Bool) -> ElementStep {
+    package mutating func nextElement(isFirst: inout Bool) -> ElementStep {
         guard let byte = peek() else {
             _ = fail("unexpected end of input")
             return .failed
@@ -110,12 +111,12 @@ struct JSONReader {
     }
 
     /// Reads a string value, appending its unescaped UTF-8 bytes to `output`.
-    mutating func readString(appendingTo output: inout [UInt8]) -> Bool {
+    package mutating func readString(appendingTo output: inout [UInt8]) -> Bool {
         scanString(appendingTo: &output, keep: true)
     }
 
     /// Skips any value: object, array, string, number, `true`, `false` or `null`.
-    mutating func skipValue(depth: Int = 0) -> Bool {
+    package mutating func skipValue(depth: Int = 0) -> Bool {
         guard let byte = peek() else { return fail("unexpected end of input") }
         switch byte {
         case UInt8(ascii: "{"):
@@ -155,7 +156,7 @@ struct JSONReader {
     }
 
     /// Succeeds if only whitespace is left.
-    mutating func finish() -> Bool {
+    package mutating func finish() -> Bool {
         peek() == nil ? true : fail("unexpected data after the value")
     }
 

@@ -149,15 +149,19 @@ public struct HTTPResponseParser: Sendable {
                 }
             case .skipStatusLine, .skipLine, .skipTrailer:
                 let rest = count - index
-                guard let newline = memchr(base + index, Int32(UInt8(ascii: "\n")), rest) else {
-                    headerBytes += rest - 1
-                    if state != .skipTrailer, headerBytes > HTTPResponseParser.maximumHeaderBytes {
-                        return fail(at: count, "the status line and headers exceed 65536 bytes")
-                    }
+                let newline = memchr(base + index, Int32(UInt8(ascii: "\n")), rest)
+                // The bytes after `index` this step skips (through the LF, if found): past the limit, fail at the
+                // byte that crosses it, as the byte-by-byte states do, however the stream was split.
+                let skipped = newline.map { UnsafeRawPointer($0) - UnsafeRawPointer(base + index) } ?? rest - 1
+                if state != .skipTrailer, headerBytes + skipped > HTTPResponseParser.maximumHeaderBytes {
+                    let offending = index + HTTPResponseParser.maximumHeaderBytes - headerBytes + 1
+                    return fail(at: offending, "the status line and headers exceed 65536 bytes")
+                }
+                guard newline != nil else {
+                    headerBytes += skipped
                     index = count
                     continue
                 }
-                let skipped = UnsafeRawPointer(newline) - UnsafeRawPointer(base + index)
                 headerBytes += skipped
                 index += skipped
                 state = state == .skipTrailer ? .trailerLineStart : .lineStart
@@ -174,6 +178,7 @@ public struct HTTPResponseParser: Sendable {
                         HTTPResponseParser.contentLengthMask | HTTPResponseParser.transferEncodingMask
                         | HTTPResponseParser.connectionMask
                     state = .headerName
+                    headerBytes -= 1 // the byte is read again, and counted again, as the name's first
                     continue
                 }
             case .lineEndLF:

@@ -44,7 +44,8 @@ private struct FieldReader {
 
     func members(_ value: JSONValue, _ field: String, allowed: [String]) throws(LoadGenError) -> [JSONValue.Member] {
         guard case let .object(members) = value else {
-            throw invalid(field, "expected an object, got \(value.typeName)")
+            // The root has the empty path; "$" names it (a file that is not an object).
+            throw invalid(field.isEmpty ? "$" : field, "expected an object, got \(value.typeName)")
         }
         for member in members where !allowed.contains(member.key) {
             let path = field.isEmpty ? member.key : "\(field).\(member.key)"
