@@ -73,20 +73,48 @@ import Darwin
     }
 
     @Test func contextSwitchesOfEveryThreadAreCounted() throws {
-        // A thread of this process other than the main one sleeps 100 times: 100 voluntary switches at least.
-        // It stays alive until read: a thread that ended takes its counts with it.
+        // A thread of this process other than the main one sleeps 100 times: 100 voluntary switches at least,
+        // which /proc/PID/status (the main thread's) does not show. The sum over every live thread is at least
+        // the main thread's and the sleeper's read before it (both alive, so their counts only grow); a
+        // comparison over time would not hold, since threads of other tests that end take their counts with them.
         let step = Atomic<Int>(0)
-        let before = try #require(ProcessSample.read(pid: getpid())?.voluntaryContextSwitches)
+        let sleeperID = Atomic<Int>(0)
         let sleeper = try PosixThread.spawn {
+            sleeperID.store(Self.threadID() ?? -1, ordering: .releasing)
             for _ in 0..<100 { PosixThread.sleep(nanoseconds: 200_000) }
             step.store(1, ordering: .releasing)
             while step.load(ordering: .acquiring) == 1 { PosixThread.sleep(nanoseconds: 1_000_000) }
         }
+        defer {
+            step.store(2, ordering: .releasing)
+            sleeper.join()
+        }
         #expect(Self.waitFor { step.load(ordering: .acquiring) == 1 })
-        let after = try #require(ProcessSample.read(pid: getpid())?.voluntaryContextSwitches)
-        step.store(2, ordering: .releasing)
-        sleeper.join()
-        #expect(after - before >= 100)
+        let own = try #require(Self.voluntarySwitches("/proc/self/task/\(sleeperID.load(ordering: .acquiring))/status"))
+        let main = try #require(Self.voluntarySwitches("/proc/self/status"))
+        let total = try #require(ProcessSample.read(pid: getpid())?.voluntaryContextSwitches)
+        #expect(own >= 100)
+        #expect(total >= main + own)
+    }
+
+    /// The calling thread's id, from the `/proc/thread-self` link (`PID/task/TID`).
+    static func threadID() -> Int? {
+        var buffer = [CChar](repeating: 0, count: 64)
+        let count = readlink("/proc/thread-self", &buffer, buffer.count - 1)
+        guard count > 0 else { return nil }
+        let link = String(decoding: buffer.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return link.split(separator: "/").last.flatMap { Int($0) }
+    }
+
+    static func voluntarySwitches(_ path: String) -> Int? {
+        guard let file = fopen(path, "r") else { return nil }
+        defer { fclose(file) }
+        var text = ""
+        var buffer = [CChar](repeating: 0, count: 512)
+        while fgets(&buffer, Int32(buffer.count), file) != nil {
+            text += String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
+        return ProcText.status(text).voluntaryContextSwitches
     }
 
     @Test func aProcessThatDoesNotExistIsRefused() {
