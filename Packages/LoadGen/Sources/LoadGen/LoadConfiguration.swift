@@ -45,6 +45,8 @@ public struct LoadConfiguration: Sendable, Hashable {
     public var grace: Duration = .seconds(1)
     /// Open model: a request written later than this after its intended time counts as late.
     public var lateThreshold: Duration = .milliseconds(1)
+    /// https targets: certificate verification and session resumption.
+    public var tls = TLSSettings()
 
     /// Creates a configuration with the defaults: closed model, 50 connections, 10 seconds.
     public init(target: Target) {

@@ -71,6 +71,9 @@ public struct LoadResult: Sendable, Hashable {
     /// `loadgen --service-pid`); `nil` when none was, and for merged results (several processes' services
     /// cannot be combined).
     public var service: ServiceSamples? = nil
+    /// An `https://` run's TLS figures: connect and handshake times, full and resumed handshakes, failure
+    /// reasons; `nil` for plain HTTP.
+    public var tls: TLSStatistics? = nil
 
     /// The measured window as a `Duration`.
     public var window: Duration { .nanoseconds(Int64(clamping: windowNs)) }

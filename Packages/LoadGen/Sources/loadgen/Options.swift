@@ -51,6 +51,7 @@ enum Options {
         groups: [
             Command.Group("Load", [connections, threads, duration, count, rate, pipelining, timeout, warmup, grace]),
             Command.Group("Requests", [method, header, body, bodyFile]),
+            Command.Group("HTTPS (the system's OpenSSL 3, libssl.so.3)", [TLSOptions.caCert, TLSOptions.insecure, TLSOptions.noResume]),
             Command.Group(
                 "Scenario and output",
                 [
@@ -58,7 +59,9 @@ enum Options {
                     allowRemote,
                 ]),
         ],
-        positionals: [Positional("URL", .optional, help: "the target, http://host[:port][/path] (or the scenario's)")],
+        positionals: [
+            Positional("URL", .optional, help: "the target, http[s]://host[:port][/path] (or the scenario's)")
+        ],
         subcommands: [Merge.command, Plan.command],
         usage: [
             "[options] http://127.0.0.1:8080/", "--scenario perf/macro/NAME.json [options]",
