@@ -127,7 +127,7 @@ final class ServerShared: Sendable {
     /// With a TLS certificate: the server context.
     let tls: TLSContext?
 
-    init(options: TargetOptions, tls: TLSContext?) {
+    init(options: TargetOptions, tls: TLSContext? = nil) {
         self.options = options
         self.tls = tls
         wakeFD = loadgen_eventfd()
