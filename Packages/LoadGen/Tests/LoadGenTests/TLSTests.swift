@@ -228,3 +228,22 @@ struct TLSTests {
 }
 
 #endif
+
+/// A scenario's `tls` section.
+@Suite struct TLSScenarioTests {
+    @Test func theTLSSectionSetsVerificationAndResumption() throws {
+        let text = #"{"target": "https://localhost:8443/", "tls": {"cacert": "ca.pem", "insecure": false, "resume": false}}"#
+        let scenario = try Scenario.parse(Array(text.utf8), path: "perf/macro/secure.json")
+        #expect(scenario.configuration.target.isTLS)
+        #expect(scenario.configuration.tls.caFile == "perf/macro/ca.pem")
+        #expect(scenario.configuration.tls.verify)
+        #expect(!scenario.configuration.tls.resume)
+        let insecure = try Scenario.parse(
+            Array(#"{"target": "https://127.0.0.1:8443/", "tls": {"insecure": true}}"#.utf8), path: "s.json")
+        #expect(!insecure.configuration.tls.verify)
+        #expect(insecure.configuration.tls.resume)
+        #expect(throws: LoadGenError.self) {
+            try Scenario.parse(Array(#"{"target": "https://127.0.0.1/", "tls": {"insecure": "yes"}}"#.utf8), path: "s.json")
+        }
+    }
+}
