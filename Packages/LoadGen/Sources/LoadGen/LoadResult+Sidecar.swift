@@ -73,7 +73,9 @@ extension LoadResult {
                 .init(
                     key: "failureReasons",
                     value: .object(
-                        tls.failureReasons.sorted { $0.key < $1.key }.map { .init(key: $0.key, value: .number($0.value)) })),
+                        tls.failureReasons.sorted { $0.key < $1.key }.map {
+                            .init(key: $0.key, value: .number($0.value))
+                        })),
             ]
             members.append(.init(key: "tls", value: .object(tlsMembers)))
         }
@@ -190,7 +192,8 @@ extension LoadResult {
         /// The `tls` member: written for https runs only.
         func tlsStatistics() throws(LoadGenError) -> TLSStatistics? {
             guard let object = json["tls"] else { return nil }
-            guard let verification = object["verification"]?.stringValue, case let .bool(resumption)? = object["resumption"]
+            guard let verification = object["verification"]?.stringValue,
+                case let .bool(resumption)? = object["resumption"]
             else { throw bad("tls", "expected verification and resumption") }
             var tls = TLSStatistics(verification: verification, resumption: resumption)
             tls.protocolVersion = object["protocol"]?.stringValue
@@ -200,7 +203,9 @@ extension LoadResult {
             tls.resumedHandshakes = try count(object, "resumedHandshakes", in: "tls")
             if case let .object(members)? = object["failureReasons"] {
                 for member in members {
-                    guard let value = member.value.uint64Value else { throw bad("tls.failureReasons", "expected counts") }
+                    guard let value = member.value.uint64Value else {
+                        throw bad("tls.failureReasons", "expected counts")
+                    }
                     tls.failureReasons[member.key] = value
                 }
             }

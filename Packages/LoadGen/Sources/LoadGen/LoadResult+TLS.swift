@@ -35,7 +35,9 @@ extension LoadResult {
         guard let tls else { return [] }
         func times(_ histogram: LatencyHistogram) -> String {
             guard histogram.totalCount > 0 else { return "none in the window" }
-            let values = [50.0, 90, 99].map { NumberText.fixed(Double(histogram.value(atPercentile: $0)) / 1e6, decimals: 3) }
+            let values = [50.0, 90, 99].map {
+                NumberText.fixed(Double(histogram.value(atPercentile: $0)) / 1e6, decimals: 3)
+            }
             return "p50 \(values[0]) · p90 \(values[1]) · p99 \(values[2]) · max "
                 + "\(NumberText.fixed(Double(histogram.maxValue) / 1e6, decimals: 3)) ms (\(histogram.totalCount))"
         }

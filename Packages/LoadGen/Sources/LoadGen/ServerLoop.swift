@@ -202,7 +202,8 @@ struct ServerLoop: ~Copyable {
     }
 
     /// `read`, or through OpenSSL with `read`'s conventions.
-    private func receive(_ connection: ServerConnection, into buffer: UnsafeMutablePointer<UInt8>, _ space: Int) -> Int {
+    private func receive(_ connection: ServerConnection, into buffer: UnsafeMutablePointer<UInt8>, _ space: Int) -> Int
+    {
         guard let tls = connection.tls else { return read(connection.fd, buffer, space) }
         let count = lg_tls_read(tls, buffer, space)
         if count >= 0 { return count }
@@ -324,7 +325,8 @@ struct ServerLoop: ~Copyable {
     private mutating func flush(_ connection: ServerConnection) {
         while connection.outputOffset < connection.output.count {
             let sent = connection.output.withUnsafeBytes { bytes in
-                transmit(connection, bytes.baseAddress! + connection.outputOffset, bytes.count - connection.outputOffset)
+                transmit(
+                    connection, bytes.baseAddress! + connection.outputOffset, bytes.count - connection.outputOffset)
             }
             if sent > 0 {
                 connection.outputOffset += sent

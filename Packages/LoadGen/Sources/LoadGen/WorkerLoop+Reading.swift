@@ -17,7 +17,8 @@ extension WorkerLoop {
     mutating func readable(_ index: Int) {
         var now: UInt64 = 0
         while true {
-            let count = tlsConnections == nil ? read(slots[index].fd, readBuffer, WorkerLoop.readCapacity) : tlsRead(index)
+            let count =
+                tlsConnections == nil ? read(slots[index].fd, readBuffer, WorkerLoop.readCapacity) : tlsRead(index)
             now = MonotonicClock.now()
             if count == -2 {
                 tlsConnectionFailed(index, now: now)

@@ -36,7 +36,8 @@ enum TargetCommand {
             same response. Stops on SIGTERM or SIGINT, or after --lifetime, and prints how many requests it
             received.
             """,
-        options: [host, port, threads, status, body, mode, delay, stallEvery, stallFor, fault, faultEvery, tlsCert, tlsKey,
+        options: [
+            host, port, threads, status, body, mode, delay, stallEvery, stallFor, fault, faultEvery, tlsCert, tlsKey,
             lifetime,
         ])
 

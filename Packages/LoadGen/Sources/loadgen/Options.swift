@@ -51,7 +51,9 @@ enum Options {
         groups: [
             Command.Group("Load", [connections, threads, duration, count, rate, pipelining, timeout, warmup, grace]),
             Command.Group("Requests", [method, header, body, bodyFile]),
-            Command.Group("HTTPS (the system's OpenSSL 3, libssl.so.3)", [TLSOptions.caCert, TLSOptions.insecure, TLSOptions.noResume]),
+            Command.Group(
+                "HTTPS (the system's OpenSSL 3, libssl.so.3)",
+                [TLSOptions.caCert, TLSOptions.insecure, TLSOptions.noResume]),
             Command.Group(
                 "Scenario and output",
                 [

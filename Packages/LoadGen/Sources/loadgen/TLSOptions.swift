@@ -7,7 +7,8 @@ enum TLSOptions {
         "cacert", .path.placeholder("FILE"),
         help: "https: trust the CA certificates of this PEM file instead of the system store")
     static let insecure = Flag("insecure", help: "https: do not verify the server's certificate and name")
-    static let noResume = Flag("no-resume", help: "https: a new connection never resumes a TLS session (full handshakes)")
+    static let noResume = Flag(
+        "no-resume", help: "https: a new connection never resumes a TLS session (full handshakes)")
 
     /// The flags over the scenario's settings.
     static func apply(_ parsed: ParsedArguments, to configuration: inout LoadConfiguration) {

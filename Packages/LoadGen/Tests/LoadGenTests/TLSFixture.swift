@@ -1,8 +1,9 @@
 import CLoadGen
 import PerfResult
-@testable import LoadGen
 import PerfSupport
 import Synchronization
+
+@testable import LoadGen
 
 #if canImport(Glibc)
 import Glibc
@@ -121,7 +122,9 @@ final class RawServer: Sendable {
 
     func stop() {
         stopping.value.store(true, ordering: .relaxed)
-        if let started = thread.withLock({ value in defer { value = nil }; return value }) {
+        if let started = thread.withLock({ value in
+            defer { value = nil }; return value
+        }) {
             started.join()
             close(fd)
         }

@@ -104,33 +104,48 @@ struct TLSTests {
         defer { wrongHost.stop() }
         configuration = try https(wrongHost, port: wrongHost.port)
         configuration.tls.caFile = fixture.wrongHost
-        #expect(reasons(try failingRun(configuration)) == ["certificate verify failed: IP address mismatch (X509 error 64)"])
+        #expect(
+            reasons(try failingRun(configuration)) == ["certificate verify failed: IP address mismatch (X509 error 64)"]
+        )
         configuration = try https(wrongHost, port: wrongHost.port, host: "localhost")
         configuration.tls.caFile = fixture.wrongHost
-        #expect(reasons(try failingRun(configuration)) == ["certificate verify failed: hostname mismatch (X509 error 62)"])
+        #expect(
+            reasons(try failingRun(configuration)) == ["certificate verify failed: hostname mismatch (X509 error 62)"])
 
         let expired = try fixture.server(certificate: fixture.expired)
         defer { expired.stop() }
         configuration = try https(expired, port: expired.port)
         configuration.tls.caFile = fixture.expired
-        #expect(reasons(try failingRun(configuration)) == ["certificate verify failed: certificate has expired (X509 error 10)"])
+        #expect(
+            reasons(try failingRun(configuration)) == [
+                "certificate verify failed: certificate has expired (X509 error 10)"
+            ])
     }
 
     @Test func aServerThatClosesDuringTheHandshakeOrSpeaksPlainHTTPIsCountedWithItsReason() throws {
         let closing = try RawServer(.closeAfterFirstRead)
         defer { closing.stop() }
-        #expect(reasons(try failingRun(try https(closing, port: closing.port))) == ["closed by the server during the handshake"])
+        #expect(
+            reasons(try failingRun(try https(closing, port: closing.port))) == [
+                "closed by the server during the handshake"
+            ])
 
         let plain = try RawServer(.answerPlainHTTP)
         defer { plain.stop() }
         let answered = reasons(try failingRun(try https(plain, port: plain.port)))
         #expect(answered.count == 1)
-        #expect(answered.allSatisfy { $0.hasPrefix("handshake failed: ") && $0.hasSuffix("(the server does not speak TLS: plain HTTP?)") })
+        #expect(
+            answered.allSatisfy {
+                $0.hasPrefix("handshake failed: ") && $0.hasSuffix("(the server does not speak TLS: plain HTTP?)")
+            })
 
         // A plain HTTP server waits for a request head that a ClientHello never completes: the handshake times out.
         let silent = try TargetServer(TargetOptions())
         defer { silent.stop() }
-        #expect(reasons(try failingRun(try https(silent, port: silent.port))).allSatisfy { $0.hasPrefix("handshake timed out") })
+        #expect(
+            reasons(try failingRun(try https(silent, port: silent.port))).allSatisfy {
+                $0.hasPrefix("handshake timed out")
+            })
     }
 
     @Test func reconnectsResumeSessionsUnlessResumptionIsOff() throws {
@@ -174,7 +189,8 @@ struct TLSTests {
         #expect(Set(LoadResult.tlsKeys).isSubset(of: Set(LoadResult.thresholdKeys)))
         let path = temporaryPath("tls.json")
         defer { removeFile(path) }
-        try LoadReport.write([.init(name: "tls/total", result: result)], suite: "macro-tls", environment: .capture(), to: path)
+        try LoadReport.write(
+            [.init(name: "tls/total", result: result)], suite: "macro-tls", environment: .capture(), to: path)
         let read = try #require(try LoadReport.read(from: path).entries.first?.result)
         #expect(read.tls == result.tls)
         let merged = try #require(read.merged(with: result).tls)
@@ -232,7 +248,8 @@ struct TLSTests {
 /// A scenario's `tls` section.
 @Suite struct TLSScenarioTests {
     @Test func theTLSSectionSetsVerificationAndResumption() throws {
-        let text = #"{"target": "https://localhost:8443/", "tls": {"cacert": "ca.pem", "insecure": false, "resume": false}}"#
+        let text =
+            #"{"target": "https://localhost:8443/", "tls": {"cacert": "ca.pem", "insecure": false, "resume": false}}"#
         let scenario = try Scenario.parse(Array(text.utf8), path: "perf/macro/secure.json")
         #expect(scenario.configuration.target.isTLS)
         #expect(scenario.configuration.tls.caFile == "perf/macro/ca.pem")
@@ -243,7 +260,8 @@ struct TLSTests {
         #expect(!insecure.configuration.tls.verify)
         #expect(insecure.configuration.tls.resume)
         #expect(throws: LoadGenError.self) {
-            try Scenario.parse(Array(#"{"target": "https://127.0.0.1/", "tls": {"insecure": "yes"}}"#.utf8), path: "s.json")
+            try Scenario.parse(
+                Array(#"{"target": "https://127.0.0.1/", "tls": {"insecure": "yes"}}"#.utf8), path: "s.json")
         }
     }
 }

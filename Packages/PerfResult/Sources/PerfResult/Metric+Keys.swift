@@ -241,9 +241,13 @@ extension Metric {
     // MARK: HTTPS load (LoadGen against an https:// target)
 
     /// Median TCP connect time of the connections made in the window, in milliseconds; lower is better.
-    public static func connectP50Ms(_ value: Double) -> Metric { known("connectP50Ms", value, .milliseconds, .lower, nil) }
+    public static func connectP50Ms(_ value: Double) -> Metric {
+        known("connectP50Ms", value, .milliseconds, .lower, nil)
+    }
     /// 99th-percentile TCP connect time, in milliseconds; lower is better.
-    public static func connectP99Ms(_ value: Double) -> Metric { known("connectP99Ms", value, .milliseconds, .lower, nil) }
+    public static func connectP99Ms(_ value: Double) -> Metric {
+        known("connectP99Ms", value, .milliseconds, .lower, nil)
+    }
     /// Median TLS handshake time (connection up to handshake done), in milliseconds; lower is better.
     public static func handshakeP50Ms(_ value: Double) -> Metric {
         known("handshakeP50Ms", value, .milliseconds, .lower, nil)
