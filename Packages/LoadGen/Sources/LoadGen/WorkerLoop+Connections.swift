@@ -68,7 +68,7 @@ extension WorkerLoop {
     mutating func closeSocket(_ index: Int) {
         if slots[index].phase == .open { freeCapacity -= depth - slots[index].inFlight }
         // https: a close_notify on an open connection, then the SSL goes (its session stays for the next one).
-        if let tlsConnections { lg_tls_close(tlsConnections + index, slots[index].phase == .open ? 1 : 0) }
+        if let tlsConnections { lg_tls_close_keeping(tlsConnections + index, slots[index].phase == .open ? 1 : 0) }
         if slots[index].fd >= 0 { close(slots[index].fd) }
         slots[index].fd = -1
         slots[index].generation &+= 1

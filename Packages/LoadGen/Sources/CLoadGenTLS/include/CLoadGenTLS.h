@@ -62,7 +62,8 @@ void *lg_tls_server_context(const char *cert_file, const char *key_file, char *m
 
 void lg_tls_context_free(void *context);
 
-/// Creates the connection's `SSL` over `fd` (a socket BIO: the per-connection setup). Client: `sni` is sent as
+/// Creates the connection's `SSL` (or reuses the one `lg_tls_close_keeping` cleared) over `fd` (a new socket BIO:
+/// the per-connection setup). Client: `sni` is sent as
 /// the server name (NULL for none), `verify_host` is the name or IP address the certificate must match (NULL for
 /// none), and the kept session is offered when resumption is on. 0, or -1 (then `failure` is set).
 int lg_tls_start(lg_tls_conn *conn, void *context, int fd, const char *sni, const char *verify_host, int server);
@@ -89,6 +90,10 @@ int lg_tls_alpn_http11(const lg_tls_conn *conn);
 
 /// Frees the `SSL` (after a close_notify when `notify`); the session stays for the next connection.
 void lg_tls_close(lg_tls_conn *conn, int notify);
+
+/// Client: like `lg_tls_close`, but the `SSL` is cleared (`SSL_clear`) and kept for the connection's next
+/// `lg_tls_start`, which then only sets its new socket BIO; `SSL_new` costs more than a resumed handshake.
+void lg_tls_close_keeping(lg_tls_conn *conn, int notify);
 
 /// Frees the `SSL` and the kept session.
 void lg_tls_release(lg_tls_conn *conn);
