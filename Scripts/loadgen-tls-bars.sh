@@ -136,6 +136,10 @@ def med(name, column):
 rps, cpu, full, resumed = 2, 3, 4, 5
 print(f"HTTPS against nginx (1 worker, TLS 1.3), 50 connections, one client thread; medians of {sys.argv[2]} "
       f"interleaved {sys.argv[3]} s rounds")
+print("per round (requests/s, CPU µs/request):")
+for name in ["wrk-keepalive", "loadgen-keepalive", "wrk-full", "loadgen-full", "wrk-resumed", "loadgen-resumed"]:
+    cells = [f"{float(row[2]):.0f}/{float(row[3]):.0f}" for row in rows if row[0] == name]
+    print(f"  {name:<18}" + "  ".join(cells))
 print(f"{'client':<20}{'requests/s':>12}{'CPU µs/req':>12}{'full hs/s':>12}{'resumed hs/s':>14}")
 for name in ["wrk-keepalive", "loadgen-keepalive", "wrk-full", "loadgen-full", "wrk-resumed", "loadgen-resumed"]:
     print(f"{name:<20}{med(name, rps):>12.0f}{med(name, cpu):>12.2f}{med(name, full):>12.0f}{med(name, resumed):>14.0f}")

@@ -88,7 +88,7 @@ const char *lg_tls_protocol(const lg_tls_conn *conn);
 /// Whether ALPN selected `http/1.1`.
 int lg_tls_alpn_http11(const lg_tls_conn *conn);
 
-/// Frees the `SSL` (after a close_notify when `notify`); the session stays for the next connection.
+/// Frees the `SSL` (after a close_notify when `notify`); the session stays for the next connection (the server side).
 void lg_tls_close(lg_tls_conn *conn, int notify);
 
 /// Client: like `lg_tls_close`, but the `SSL` is cleared (`SSL_clear`) and kept for the connection's next
