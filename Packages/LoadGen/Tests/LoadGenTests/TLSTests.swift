@@ -148,6 +148,31 @@ struct TLSTests {
             })
     }
 
+    @Test func anAlertFromTheServerIsCountedWithItsText() throws {
+        // `openssl s_server -Verify 1` requires a client certificate: a TLS 1.3 client finishes its handshake,
+        // then reads the server's fatal alert in place of a response.
+        let port = try freePort()
+        let server = try ChildProcess(
+            TLSFixture.openssl!,
+            [
+                "s_server", "-accept", "127.0.0.1:\(port)", "-cert", fixture.certificate, "-key", fixture.key,
+                "-Verify", "1", "-www", "-quiet",
+            ],
+            environment: ["PATH": "/usr/bin:/bin"]
+        ).spawn(standardOutput: .discard, standardError: .discard)
+        defer { _ = try? server.terminate(grace: .seconds(1)) }
+        try waitUntilListening(port)
+        var configuration = try https(server, port: port)
+        configuration.connections = 1
+        configuration.duration = .milliseconds(600)
+        let result = try LoadTest(configuration).run()
+        #expect(result.completed == 0)
+        #expect(result.errors.tls > 0)
+        #expect(result.errors.total == result.errors.tls)
+        #expect(reasons(result) == ["alert received: tlsv13 alert certificate required"])
+        #expect(result.tls?.failureReasons.values.reduce(0, +) == result.errors.tls)
+    }
+
     @Test func reconnectsResumeSessionsUnlessResumptionIsOff() throws {
         let server = try fixture.server()
         defer { server.stop() }
@@ -229,6 +254,31 @@ struct TLSTests {
         #expect(!plain.standardOutputText.contains("TLS "))
     }
 }
+
+#if os(Linux)
+/// A port that was free a moment ago (for a server started by another program).
+private func freePort() throws -> Int {
+    let probe = try TargetServer(TargetOptions())
+    let port = probe.port
+    probe.stop()
+    return port
+}
+
+/// Waits (at most 10 s) until something accepts connections on 127.0.0.1:`port`.
+private func waitUntilListening(_ port: Int) throws {
+    let target = try Target(url: "http://127.0.0.1:\(port)/")
+    for _ in 0..<200 {
+        var configuration = LoadConfiguration(target: target)
+        configuration.connections = 1
+        configuration.threads = 1
+        configuration.duration = .milliseconds(20)
+        configuration.grace = .milliseconds(10)
+        configuration.timeout = .milliseconds(10)
+        if try LoadTest(configuration).run().errors.connect == 0 { return }
+    }
+    throw LoadGenError.serviceFailed(command: "openssl s_server", reason: "never listened on \(port)")
+}
+#endif
 
 /// URLs and the plain-HTTP path, which never needs libssl.
 @Suite struct TLSTargetTests {
