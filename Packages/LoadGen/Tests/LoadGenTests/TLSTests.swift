@@ -252,6 +252,22 @@ struct TLSTests {
         #expect(plain.termination == .exited(0), "\(plain.standardErrorText)")
         #expect(plain.standardOutputText.contains("Status codes  200: 10"))
         #expect(!plain.standardOutputText.contains("TLS "))
+
+        // The dynamic loader's own account: a plain run never opens libssl; an https one does.
+        let traced = try ChildProcess(
+            try ExecutablePath.directory() + "/loadgen",
+            ["-c1", "-t1", "-n10", "--no-progress", "http://127.0.0.1:\(server.port)/"],
+            environment: ["PATH": "/usr/bin:/bin", "LD_DEBUG": "files"]
+        ).run(timeout: .seconds(60))
+        #expect(traced.termination == .exited(0))
+        #expect(traced.standardErrorText.contains("file="))
+        #expect(!traced.standardErrorText.contains("libssl"))
+        let tracedHTTPS = try ChildProcess(
+            try ExecutablePath.directory() + "/loadgen",
+            ["-c1", "-t1", "-d100ms", "--timeout", "50ms", "--no-progress", "https://127.0.0.1:\(server.port)/"],
+            environment: ["PATH": "/usr/bin:/bin", "LD_DEBUG": "files"]
+        ).run(timeout: .seconds(60))
+        #expect(tracedHTTPS.standardErrorText.contains("file=libssl.so.3"))
     }
 }
 
