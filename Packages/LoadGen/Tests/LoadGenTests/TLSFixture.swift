@@ -13,6 +13,9 @@ import Musl
 import Darwin
 #endif
 
+/// The fixture's directory, removed at exit (a C exit handler cannot capture it).
+nonisolated(unsafe) private var fixtureDirectory: String?
+
 /// Certificates made for the TLS tests at run time with the `openssl` command-line tool, in a temporary
 /// directory (nothing is committed): a self-signed certificate for `localhost` and `127.0.0.1` and its key,
 /// another self-signed one (a CA the server does not use), one naming another host, and an expired one.
@@ -38,6 +41,15 @@ struct TLSFixture: Sendable {
     private init() throws {
         directory = temporaryPath("tls")
         guard mkdir(directory, 0o700) == 0 else { throw SystemError("mkdir \(directory)", code: errno) }
+        // The keys and certificates go when the test process exits.
+        fixtureDirectory = directory
+        atexit {
+            guard let directory = fixtureDirectory else { return }
+            for name in ["key", "cert", "other-ca", "wrong-host", "expired", "expired.csr", "expired.ext"] {
+                unlink(directory + "/" + (name.contains(".") ? name : name + ".pem"))
+            }
+            rmdir(directory)
+        }
         key = directory + "/key.pem"
         certificate = directory + "/cert.pem"
         otherCA = directory + "/other-ca.pem"
