@@ -55,7 +55,10 @@ let package = Package(
             swiftSettings: swiftSettings),
         .target(name: "CLoadGen", path: sources("LoadGen", "CLoadGen")),
         .target(
-            name: "LoadGen", dependencies: ["CLoadGen", "PerfResult", "PerfSupport"],
+            name: "CLoadGenTLS", path: sources("LoadGen", "CLoadGenTLS"),
+            linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
+        .target(
+            name: "LoadGen", dependencies: ["CLoadGen", "CLoadGenTLS", "PerfResult", "PerfSupport"],
             path: sources("LoadGen", "LoadGen"), swiftSettings: swiftSettings),
         .executableTarget(
             name: "loadgen", dependencies: ["LoadGen", "PerfResult", "PerfSupport"],

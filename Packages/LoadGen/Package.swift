@@ -21,10 +21,12 @@ let package = Package(
     targets: [
         // epoll, timer slack and the other Linux calls that the Glibc module does not export.
         .target(name: "CLoadGen"),
+        // The system's OpenSSL 3 (libssl.so.3) through dlopen, for https: no headers, nothing linked.
+        .target(name: "CLoadGenTLS", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         .target(
             name: "LoadGen",
             dependencies: [
-                "CLoadGen", .product(name: "PerfResult", package: "PerfResult"),
+                "CLoadGen", "CLoadGenTLS", .product(name: "PerfResult", package: "PerfResult"),
                 .product(name: "PerfSupport", package: "PerfResult"),
             ],
             swiftSettings: swiftSettings),

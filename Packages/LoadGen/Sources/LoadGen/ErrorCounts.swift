@@ -12,6 +12,9 @@ public enum ErrorClass: String, Sendable, Hashable, CaseIterable, CustomStringCo
     case parse
     /// The peer closed the connection with requests outstanding and without announcing it.
     case closedByPeer
+    /// TLS failed: a handshake (per attempt: refused certificate, alert received, closed or timed out during the
+    /// handshake, not TLS at all), or a connection's records after it (per request in flight).
+    case tls
 
     public var description: String {
         switch self {
@@ -35,6 +38,8 @@ public struct ErrorCounts: Sendable, Hashable {
     public var parse: UInt64 = 0
     /// Requests lost when the peer closed the connection.
     public var closedByPeer: UInt64 = 0
+    /// Failed TLS handshakes, and requests lost to a TLS failure after the handshake.
+    public var tls: UInt64 = 0
 
     /// Creates zero counts.
     public init() {}
@@ -49,6 +54,7 @@ public struct ErrorCounts: Sendable, Hashable {
             case .timeout: return timeout
             case .parse: return parse
             case .closedByPeer: return closedByPeer
+            case .tls: return tls
             }
         }
         set {
@@ -59,12 +65,13 @@ public struct ErrorCounts: Sendable, Hashable {
             case .timeout: timeout = newValue
             case .parse: parse = newValue
             case .closedByPeer: closedByPeer = newValue
+            case .tls: tls = newValue
             }
         }
     }
 
     /// The sum over every class.
-    public var total: UInt64 { connect + read + write + timeout + parse + closedByPeer }
+    public var total: UInt64 { connect + read + write + timeout + parse + closedByPeer + tls }
 
     /// Adds counts class by class.
     public static func + (lhs: ErrorCounts, rhs: ErrorCounts) -> ErrorCounts {

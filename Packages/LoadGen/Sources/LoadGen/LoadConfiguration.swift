@@ -53,6 +53,8 @@ public struct LoadConfiguration: Sendable, Hashable {
     /// Which part of a split run this is (`Shard.apply(to:)` made the configuration), or `nil`; recorded in
     /// the result.
     public var shard: Shard?
+    /// https targets: certificate verification and session resumption.
+    public var tls = TLSSettings()
 
     /// Creates a configuration with the defaults: closed model, 50 connections, 10 seconds.
     public init(target: Target) {

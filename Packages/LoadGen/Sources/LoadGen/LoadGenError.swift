@@ -5,7 +5,7 @@ public enum LoadGenError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A setting or scenario field is missing, unknown or out of range. `field` is its JSON path
     /// (`connections`, `requests[1].method`), `file` the scenario file when there is one.
     case invalidField(field: String, reason: String, file: String?)
-    /// A URL is not of the form `http://host[:port][/path]`.
+    /// A URL is not of the form `http[s]://host[:port][/path]`.
     case invalidURL(String, reason: String)
     /// The target's host name could not be resolved to an IPv4 address.
     case unresolvableHost(String, reason: String)
@@ -30,6 +30,10 @@ public enum LoadGenError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A distributed run failed: a worker or the coordinator refused, timed out, vanished or sent garbage;
     /// `reason` names the shard or address and what happened.
     case coordinationFailed(reason: String)
+    /// An https target (or a TLS server) needs `library` (OpenSSL 3's libssl), which could not be loaded.
+    case tlsUnavailable(library: String, reason: String)
+    /// TLS could not be set up: a CA file, certificate or key that OpenSSL refused.
+    case tlsSetupFailed(reason: String)
     /// `feature` runs on LoadGen's epoll engine, which exists on Linux only; this build runs elsewhere (macOS).
     case requiresLinux(feature: String)
 
@@ -42,7 +46,7 @@ public enum LoadGenError: Error, Equatable, Sendable, CustomStringConvertible {
             let prefix = file.map { "\($0): " } ?? ""
             return "\(prefix)field \"\(field)\": \(reason)"
         case let .invalidURL(url, reason):
-            return "invalid URL \"\(url)\": \(reason); use http://host[:port][/path], e.g. http://127.0.0.1:8080/"
+            return "invalid URL \"\(url)\": \(reason); use http[s]://host[:port][/path], e.g. http://127.0.0.1:8080/"
         case let .unresolvableHost(host, reason):
             return "cannot resolve host \"\(host)\" to an IPv4 address: \(reason); use an address such as 127.0.0.1"
         case let .unreadableFile(path, reason):
@@ -69,6 +73,12 @@ public enum LoadGenError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path): cannot write: \(reason)"
         case let .coordinationFailed(reason):
             return reason
+        case let .tlsUnavailable(library, reason):
+            return "https needs OpenSSL 3's \(library), which cannot be loaded (\(reason)); install it "
+                + "(Debian/Ubuntu: apt-get install libssl3; Fedora/RHEL: dnf install openssl-libs); "
+                + "plain http:// targets do not need it"
+        case let .tlsSetupFailed(reason):
+            return "TLS: \(reason)"
         case let .requiresLinux(feature):
             return "\(feature) needs Linux's epoll, and this system is not Linux (LoadGen has no kqueue engine)"
         }

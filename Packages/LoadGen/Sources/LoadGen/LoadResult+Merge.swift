@@ -35,6 +35,11 @@ extension LoadResult {
         merged.latency.merge(other.latency)
         merged.uncorrectedLatency.merge(other.uncorrectedLatency)
         merged.clientCPUNs += other.clientCPUNs
+        switch (tls, other.tls) {
+        case let (mine?, theirs?): merged.tls = mine.merged(with: theirs)
+        case (nil, let theirs): merged.tls = theirs
+        default: break
+        }
         // Each process sampled its own service (or its own view of one): their samples do not add up.
         merged.service = nil
         // A merged result is no single shard's; its start is the earliest.

@@ -15,7 +15,7 @@ extension LoadResult {
             "requestsPerSec", "bytesPerSec", "latencyP50Ms", "latencyP75Ms", "latencyP90Ms", "latencyP95Ms",
             "latencyP99Ms", "latencyP99_9Ms", "latencyP99_99Ms", "latencyMaxMs", "latencyMeanMs", "errorRate",
             "clientCpuUsPerRequest", "uncorrectedLatencyP50Ms", "uncorrectedLatencyP99Ms",
-        ] + serviceKeys
+        ] + serviceKeys + tlsKeys
 
     /// The keys of the service's figures, present when a service was sampled (`service`).
     public static let serviceKeys = [
@@ -25,7 +25,9 @@ extension LoadResult {
     ]
 
     /// The threshold keys for which higher is better; lower is better for the others.
-    static let higherIsBetterKeys: Set<String> = ["requestsPerSec", "bytesPerSec"]
+    static let higherIsBetterKeys: Set<String> = [
+        "requestsPerSec", "bytesPerSec", "handshakesPerSec", "fullHandshakesPerSec", "resumedHandshakesPerSec",
+    ]
 
     /// The metrics of the run.
     ///
@@ -76,7 +78,7 @@ extension LoadResult {
         for (key, value, unit, better) in own {
             metrics.append(try! Metric(key: key, value: value, unit: unit, better: better))
         }
-        return metrics + serviceMetrics()
+        return metrics + tlsMetrics() + serviceMetrics()
     }
 
     /// The service's figures over the measured window: RSS at the start, mean (with one sample per second:

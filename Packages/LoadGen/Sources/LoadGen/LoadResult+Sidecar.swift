@@ -73,6 +73,24 @@ extension LoadResult {
         if let actualStartEpochNs {
             members.append(.init(key: "actualStartEpochNs", value: .number(actualStartEpochNs)))
         }
+        if let tls {
+            let tlsMembers: [JSONValue.Member] = [
+                .init(key: "verification", value: .string(tls.verification)),
+                .init(key: "resumption", value: .bool(tls.resumption)),
+                .init(key: "protocol", value: tls.protocolVersion.map(JSONValue.string) ?? .null),
+                .init(key: "fullHandshakes", value: .number(tls.fullHandshakes)),
+                .init(key: "resumedHandshakes", value: .number(tls.resumedHandshakes)),
+                .init(key: "connectTime", value: histogram(tls.connectTime)),
+                .init(key: "handshakeTime", value: histogram(tls.handshakeTime)),
+                .init(
+                    key: "failureReasons",
+                    value: .object(
+                        tls.failureReasons.sorted { $0.key < $1.key }.map {
+                            .init(key: $0.key, value: .number($0.value))
+                        })),
+            ]
+            members.append(.init(key: "tls", value: .object(tlsMembers)))
+        }
         return .object(members)
     }
 
@@ -85,8 +103,9 @@ extension LoadResult {
             guard let value = object?[key]?.uint64Value else { throw bad("\(parent).\(key)", "expected a count") }
             return value
         }
-        func histogram(_ key: String) throws(LoadGenError) -> LatencyHistogram {
-            guard let object = json[key], case let .array(flat)? = object["buckets"], flat.count % 2 == 0 else {
+        func histogram(_ key: String, in parent: JSONValue? = nil) throws(LoadGenError) -> LatencyHistogram {
+            guard let object = (parent ?? json)[key], case let .array(flat)? = object["buckets"], flat.count % 2 == 0
+            else {
                 throw bad(key, "expected an object with count, sum, min, max and buckets")
             }
             var buckets: [(index: Int, count: UInt64)] = []
@@ -128,6 +147,8 @@ extension LoadResult {
         let counts = json["counts"]
         var errors = ErrorCounts()
         for errorClass in ErrorClass.allCases {
+            // Reports written before https was supported have no tls class: none failed that way.
+            if errorClass == .tls, json["errors"]?[errorClass.rawValue] == nil { continue }
             errors[errorClass] = try count(json["errors"], errorClass.rawValue, in: "errors")
         }
         var statusCounts: [Int: UInt64] = [:]
@@ -177,7 +198,8 @@ extension LoadResult {
             latency: try histogram("latency"), uncorrectedLatency: try histogram("uncorrectedLatency"),
             perSecond: perSecond, clientCPUNs: try count(counts, "clientCpuNs", in: "counts"),
             // Reports written before services were sampled (or of a run without one) have none.
-            service: try LoadResult.service(sidecar: json["service"], bad: bad))
+            service: try LoadResult.service(sidecar: json["service"], bad: bad),
+            tls: try tlsStatistics())
         // Reports of whole runs (and those written before shards) have neither.
         if let shard = json["shard"] {
             guard let index = shard["index"]?.intValue, let count = shard["count"]?.intValue,
@@ -188,6 +210,29 @@ extension LoadResult {
         if let start = json["actualStartEpochNs"] {
             guard let value = start.intValue else { throw bad("actualStartEpochNs", "expected an integer") }
             actualStartEpochNs = Int64(value)
+        }
+
+        /// The `tls` member: written for https runs only.
+        func tlsStatistics() throws(LoadGenError) -> TLSStatistics? {
+            guard let object = json["tls"] else { return nil }
+            guard let verification = object["verification"]?.stringValue,
+                case let .bool(resumption)? = object["resumption"]
+            else { throw bad("tls", "expected verification and resumption") }
+            var tls = TLSStatistics(verification: verification, resumption: resumption)
+            tls.protocolVersion = object["protocol"]?.stringValue
+            tls.connectTime = try histogram("connectTime", in: object)
+            tls.handshakeTime = try histogram("handshakeTime", in: object)
+            tls.fullHandshakes = try count(object, "fullHandshakes", in: "tls")
+            tls.resumedHandshakes = try count(object, "resumedHandshakes", in: "tls")
+            if case let .object(members)? = object["failureReasons"] {
+                for member in members {
+                    guard let value = member.value.uint64Value else {
+                        throw bad("tls.failureReasons", "expected counts")
+                    }
+                    tls.failureReasons[member.key] = value
+                }
+            }
+            return tls
         }
     }
 }

@@ -74,6 +74,7 @@ extension LoadResult {
         if outOfRange > 0 {
             lines.append("Out of range  \(outOfRange) latencies above 18 minutes (not in percentiles)")
         }
+        lines += tlsLines
         lines += serviceLines
         return lines.joined(separator: "\n")
     }

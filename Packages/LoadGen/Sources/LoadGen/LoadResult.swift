@@ -77,6 +77,9 @@ public struct LoadResult: Sendable, Hashable {
     /// earliest moment a worker thread woke at the start time (the start of the warmup, if any). Shards of
     /// one run compare these, after their clock offsets, for the start skew; merged: the earliest.
     public var actualStartEpochNs: Int64? = nil
+    /// An `https://` run's TLS figures: connect and handshake times, full and resumed handshakes, failure
+    /// reasons; `nil` for plain HTTP.
+    public var tls: TLSStatistics? = nil
 
     /// The measured window as a `Duration`.
     public var window: Duration { .nanoseconds(Int64(clamping: windowNs)) }

@@ -68,6 +68,9 @@ public final class LoadTest: Sendable {
         let startNs = configuration.startAtEpochNs.map { now + UInt64(max(0, $0 - wallNow)) } ?? now + 20_000_000
         let measureStartNs = startNs + schedule.warmupNs
         let deadlineNs = startNs + schedule.totalNs
+        // https: libssl is loaded here, and only here (plain HTTP never loads it).
+        let target = configuration.target
+        let tls = try target.isTLS ? TLSContext.client(configuration.tls) : nil
         var threads: [PosixThread] = []
         for index in 0..<workers {
             let plan = WorkerPlan(
@@ -79,7 +82,9 @@ public final class LoadTest: Sendable {
                 countShare: configuration.count.map { UInt64($0 / workers + (index < $0 % workers ? 1 : 0)) },
                 timeoutNs: configuration.timeout.nanosecondsClamped, graceNs: configuration.grace.nanosecondsClamped,
                 lateThresholdNs: configuration.lateThreshold.nanosecondsClamped, startNs: startNs,
-                measureStartNs: measureStartNs, deadlineNs: deadlineNs, control: control)
+                measureStartNs: measureStartNs, deadlineNs: deadlineNs, control: control, tls: tls,
+                serverName: target.hostIsAddress ? nil : target.host,
+                verifyHost: configuration.tls.verify ? target.host : nil, tlsSettings: configuration.tls)
             do {
                 threads.append(try PosixThread.start { LoadTest.runWorker(plan) })
             } catch {
@@ -164,6 +169,7 @@ public final class LoadTest: Sendable {
             censored: tally.censored,
             bytesInWindow: tally.bytesInWindow, httpErrors: tally.httpErrors, outOfRange: tally.outOfRange,
             errors: tally.errors, statusCounts: statusCounts, latency: corrected, uncorrectedLatency: uncorrected,
-            perSecond: control.seconds.finalSamples(), clientCPUNs: outcomes.reduce(0) { $0 + $1.cpuNs })
+            perSecond: control.seconds.finalSamples(), clientCPUNs: outcomes.reduce(0) { $0 + $1.cpuNs },
+            tls: outcomes.compactMap(\.tls).reduce(nil) { $0?.merged(with: $1) ?? $1 })
     }
 }

@@ -140,6 +140,7 @@ private struct FieldReader {
             case "grace": configuration.grace = try duration(value, field)
             case "thresholds": scenario.thresholds = try thresholds(value)
             case "service": scenario.service = try service(value)
+            case "tls": configuration.tls = try tls(value)
             default: break
             }
         }
@@ -197,6 +198,27 @@ private struct FieldReader {
             requests.append(request)
         }
         return requests
+    }
+
+    /// `"tls": {"cacert": "ca.pem", "insecure": false, "resume": true}` (https targets); a relative `cacert` is
+    /// relative to the scenario file, like `bodyFile`.
+    func tls(_ value: JSONValue) throws(LoadGenError) -> TLSSettings {
+        var settings = TLSSettings()
+        for member in try members(value, "tls", allowed: ["cacert", "insecure", "resume"]) {
+            let field = "tls.\(member.key)"
+            switch member.key {
+            case "cacert":
+                let name = try string(member.value, field)
+                let directory = file.contains("/") ? String(file[...file.lastIndex(of: "/")!]) : ""
+                settings.caFile = name.hasPrefix("/") ? name : directory + name
+            default:
+                guard case let .bool(flag) = member.value else {
+                    throw invalid(field, "expected true or false, got \(member.value.typeName)")
+                }
+                if member.key == "insecure" { settings.verify = !flag } else { settings.resume = flag }
+            }
+        }
+        return settings
     }
 
     func bodyFile(_ name: String, field: String) throws(LoadGenError) -> [UInt8] {

@@ -1,4 +1,5 @@
 import CLoadGen
+import CLoadGenTLS
 import PerfSupport
 import Synchronization
 
@@ -29,6 +30,9 @@ final class ServerConnection {
     var closeAfterFlush = false
     var stopReading = false
     var watchingWrites = false
+    /// TLS (`--tls-cert`): the connection's `SSL`, and whether its handshake is still going on.
+    var tls: UnsafeMutablePointer<lg_tls_conn>?
+    var handshaking = false
 
     init(fd: Int32, serial: UInt64) {
         self.fd = fd
@@ -37,6 +41,10 @@ final class ServerConnection {
 
     deinit {
         input.deallocate()
+        if let tls {
+            lg_tls_release(tls)
+            tls.deallocate()
+        }
     }
 }
 
@@ -124,21 +132,41 @@ struct ServerLoop: ~Copyable {
             serial += 1
             let index = Int(fd)
             if connections.count <= index { connections += Array(repeating: nil, count: index + 1 - connections.count) }
-            connections[index] = ServerConnection(fd: fd, serial: serial)
+            let connection = ServerConnection(fd: fd, serial: serial)
+            if let context = shared.tls {
+                let tls = UnsafeMutablePointer<lg_tls_conn>.allocate(capacity: 1)
+                tls.initialize(to: lg_tls_conn())
+                connection.tls = tls
+                connection.handshaking = true
+                guard lg_tls_start(tls, context.pointer, fd, nil, nil, 1) == 0 else {
+                    close(fd)
+                    continue
+                }
+            }
+            connections[index] = connection
             _ = loadgen_epoll_ctl(epfd, LOADGEN_EPOLL_CTL_ADD, fd, LOADGEN_EPOLLIN | LOADGEN_EPOLLRDHUP, UInt64(fd))
         }
     }
 
     private mutating func readable(_ fd: Int32, bits: UInt32) {
         guard Int(fd) < connections.count, let connection = connections[Int(fd)] else { return }
-        if bits & LOADGEN_EPOLLOUT != 0 {
+        // TLS: the handshake first, driven by its WANT_READ/WANT_WRITE; once done, read what came with it.
+        var handshakeEnded = false
+        if connection.handshaking {
+            guard advanceHandshake(connection) else { return }
+            handshakeEnded = true
+        }
+        if !handshakeEnded, bits & LOADGEN_EPOLLOUT != 0 {
             flush(connection)
             guard connections[Int(fd)] != nil else { return }
         }
-        guard bits & (LOADGEN_EPOLLIN | LOADGEN_EPOLLRDHUP | LOADGEN_EPOLLHUP | LOADGEN_EPOLLERR) != 0 else { return }
+        guard
+            handshakeEnded
+                || bits & (LOADGEN_EPOLLIN | LOADGEN_EPOLLRDHUP | LOADGEN_EPOLLHUP | LOADGEN_EPOLLERR) != 0
+        else { return }
         while !connection.stopReading {
             let space = ServerConnection.inputCapacity - connection.inputCount
-            let count = read(fd, connection.input + connection.inputCount, space)
+            let count = receive(connection, into: connection.input + connection.inputCount, space)
             if count == 0 {
                 closeConnection(connection)
                 return
@@ -154,6 +182,44 @@ struct ServerLoop: ~Copyable {
             if count < space { break }
         }
         flush(connection)
+    }
+
+    /// One step of a TLS handshake; `true` when it ended and the connection is open.
+    private mutating func advanceHandshake(_ connection: ServerConnection) -> Bool {
+        switch Int(lg_tls_handshake(connection.tls!)) {
+        case Int(LG_TLS_DONE):
+            connection.handshaking = false
+            watchWrites(connection, false)
+            return true
+        case Int(LG_TLS_WANT_READ):
+            watchWrites(connection, false)
+        case Int(LG_TLS_WANT_WRITE):
+            watchWrites(connection, true)
+        default:
+            closeConnection(connection)
+        }
+        return false
+    }
+
+    /// `read`, or through OpenSSL with `read`'s conventions.
+    private func receive(_ connection: ServerConnection, into buffer: UnsafeMutablePointer<UInt8>, _ space: Int) -> Int
+    {
+        guard let tls = connection.tls else { return read(connection.fd, buffer, space) }
+        let count = lg_tls_read(tls, buffer, space)
+        if count >= 0 { return count }
+        if Int(count) == Int(LG_TLS_WANT_WRITE) { watchWrites(connection, true) }
+        errno = Int(count) == Int(LG_TLS_ERROR) ? ECONNRESET : EAGAIN
+        return -1
+    }
+
+    /// `send`, or through OpenSSL with `send`'s conventions.
+    private func transmit(_ connection: ServerConnection, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+        guard let tls = connection.tls else { return loadgen_send(connection.fd, bytes, count) }
+        var vector = iovec(iov_base: UnsafeMutableRawPointer(mutating: bytes), iov_len: count)
+        let sent = lg_tls_writev(tls, &vector, 1, nil, 0)
+        if sent >= 0 { return sent }
+        errno = Int(sent) == Int(LG_TLS_ERROR) ? EPIPE : EAGAIN
+        return -1
     }
 
     /// Answers every complete request in the input; `false` when the connection was closed or hung.
@@ -259,9 +325,8 @@ struct ServerLoop: ~Copyable {
     private mutating func flush(_ connection: ServerConnection) {
         while connection.outputOffset < connection.output.count {
             let sent = connection.output.withUnsafeBytes { bytes in
-                loadgen_send(
-                    connection.fd, bytes.baseAddress! + connection.outputOffset,
-                    bytes.count - connection.outputOffset)
+                transmit(
+                    connection, bytes.baseAddress! + connection.outputOffset, bytes.count - connection.outputOffset)
             }
             if sent > 0 {
                 connection.outputOffset += sent
@@ -291,6 +356,7 @@ struct ServerLoop: ~Copyable {
     private mutating func closeConnection(_ connection: ServerConnection) {
         guard Int(connection.fd) < connections.count, connections[Int(connection.fd)] === connection else { return }
         connections[Int(connection.fd)] = nil
+        if let tls = connection.tls { lg_tls_close(tls, connection.handshaking ? 0 : 1) }
         close(connection.fd)
     }
 }

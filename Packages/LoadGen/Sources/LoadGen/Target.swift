@@ -8,23 +8,30 @@ import Musl
 import Darwin
 #endif
 
-/// Where a load test sends its requests: an `http://` URL split into host, port and path.
+/// Where a load test sends its requests: an `http://` or `https://` URL split into host, port and path.
 public struct Target: Sendable, Hashable, CustomStringConvertible {
+    /// Whether the URL is `https://`: requests go over TLS (the system's OpenSSL 3, loaded when a run starts).
+    public var isTLS = false
     /// The host as written, e.g. `127.0.0.1` or `localhost`; sent in the `Host` header.
     public var host: String
-    /// The TCP port (80 when the URL has none).
+    /// The TCP port (80, or 443 for https, when the URL has none).
     public var port: Int
     /// The path and query, starting with `/`.
     public var path: String
 
-    /// Parses `http://host[:port][/path]`. Only plain HTTP/1.1 over IPv4 is supported.
+    /// Parses `http://host[:port][/path]` or `https://host[:port][/path]`: HTTP/1.1 over IPv4, plain or TLS.
     /// - Throws: `LoadGenError.invalidURL` naming what is wrong.
     public init(url: String) throws(LoadGenError) {
-        guard url.hasPrefix("http://") else {
-            if url.hasPrefix("https://") { throw .invalidURL(url, reason: "https is not supported") }
-            throw .invalidURL(url, reason: "it does not start with http://")
+        let scheme: String
+        if url.hasPrefix("http://") {
+            scheme = "http://"
+        } else if url.hasPrefix("https://") {
+            scheme = "https://"
+            isTLS = true
+        } else {
+            throw .invalidURL(url, reason: "it does not start with http:// or https://")
         }
-        let rest = url.dropFirst("http://".count)
+        let rest = url.dropFirst(scheme.count)
         let slash = rest.firstIndex(of: "/")
         let authority = slash.map { rest[..<$0] } ?? rest
         path = slash.map { String(rest[$0...]) } ?? "/"
@@ -40,7 +47,7 @@ public struct Target: Sendable, Hashable, CustomStringConvertible {
             self.port = port
         } else {
             host = String(authority)
-            port = 80
+            port = isTLS ? 443 : 80
         }
         guard !host.isEmpty else { throw .invalidURL(url, reason: "the host is missing") }
         guard path.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
@@ -48,8 +55,14 @@ public struct Target: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// The URL, `http://host:port/path`.
-    public var description: String { "http://\(host):\(port)\(path)" }
+    /// The URL, `http://host:port/path` (or `https://`).
+    public var description: String { "\(isTLS ? "https" : "http")://\(host):\(port)\(path)" }
+
+    /// Whether the host is an IPv4 address literal (then no SNI is sent, and the certificate must name the address).
+    public var hostIsAddress: Bool {
+        var address = in_addr()
+        return inet_pton(AF_INET, host, &address) == 1
+    }
 
     /// Whether the host is a loopback address (`127.0.0.0/8` or `localhost`).
     public var isLoopback: Bool {

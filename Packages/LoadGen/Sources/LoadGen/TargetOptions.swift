@@ -57,6 +57,10 @@ public struct TargetOptions: Sendable, Hashable {
     public var stallFor: Duration = .zero
     /// A failure injected into every n-th request.
     public var fault: Fault?
+    /// HTTPS: a PEM certificate (chain) and its private key; the server then speaks TLS 1.2/1.3 only (through the
+    /// system's OpenSSL 3, loaded when the server starts).
+    public var tlsCertificate: String?
+    public var tlsKey: String?
 
     /// Options with the defaults: `200 hello\n` with `Content-Length`, no delay, no stall, no fault.
     public init() {}

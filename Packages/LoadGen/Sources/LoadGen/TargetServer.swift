@@ -49,6 +49,12 @@ public final class TargetServer: Sendable {
         if let every = options.stallEvery, every <= .zero || options.stallFor <= .zero || options.stallFor > every {
             throw invalid("stall", "needs 0 < stallFor <= stallEvery")
         }
+        guard (options.tlsCertificate == nil) == (options.tlsKey == nil) else {
+            throw invalid("tls", "a TLS certificate needs its key, and a key its certificate")
+        }
+        let tls = try options.tlsCertificate.map { certificate throws(LoadGenError) in
+            try TLSContext.server(certificate: certificate, key: options.tlsKey ?? "")
+        }
         var address = in_addr()
         guard inet_pton(AF_INET, options.host, &address) == 1 else {
             throw invalid("host", "\"\(options.host)\" is not an IPv4 address")
@@ -64,7 +70,7 @@ public final class TargetServer: Sendable {
         listenFD = fd
         port = Int(loadgen_bound_port(fd))
         self.options = options
-        shared = ServerShared(options: options)
+        shared = ServerShared(options: options, tls: tls)
         threads = Mutex([])
         var started: [PosixThread] = []
         for _ in 0..<options.threads {
@@ -118,9 +124,12 @@ final class ServerShared: Sendable {
     let startNs: UInt64
     let response: [UInt8]
     let closingResponse: [UInt8]
+    /// With a TLS certificate: the server context.
+    let tls: TLSContext?
 
-    init(options: TargetOptions) {
+    init(options: TargetOptions, tls: TLSContext? = nil) {
         self.options = options
+        self.tls = tls
         wakeFD = loadgen_eventfd()
         startNs = MonotonicClock.now()
         response = ServerShared.buildResponse(options, closing: options.mode == .closeDelimited)

@@ -1,4 +1,5 @@
 import CLoadGen
+import CLoadGenTLS
 import PerfSupport
 
 #if canImport(Glibc)
@@ -33,6 +34,7 @@ extension WorkerLoop {
             return
         }
         slots[index].fd = fd
+        slots[index].connectStartNs = now
         slots[index].phase = .connecting
         slots[index].watchingWrites = true
         _ = loadgen_epoll_ctl(
@@ -65,6 +67,8 @@ extension WorkerLoop {
     /// Closes the socket; the requests in flight stay in the ring.
     mutating func closeSocket(_ index: Int) {
         if slots[index].phase == .open { freeCapacity -= depth - slots[index].inFlight }
+        // https: a close_notify on an open connection, then the SSL goes (its session stays for the next one).
+        if let tlsConnections { lg_tls_close_keeping(tlsConnections + index, slots[index].phase == .open ? 1 : 0) }
         if slots[index].fd >= 0 { close(slots[index].fd) }
         slots[index].fd = -1
         slots[index].generation &+= 1
@@ -116,7 +120,8 @@ extension WorkerLoop {
             let now = MonotonicClock.now()
             let error = loadgen_socket_error(slots[index].fd)
             if error == 0, bits & LOADGEN_EPOLLOUT != 0 {
-                connected(index, now: now)
+                if measuring, now < deadlineNs { _ = connectTimes.record(now - slots[index].connectStartNs) }
+                if tlsConnections != nil { beginHandshake(index, now: now) } else { connected(index, now: now) }
             } else if error != 0 || bits & (LOADGEN_EPOLLERR | LOADGEN_EPOLLHUP) != 0 {
                 closeSocket(index)
                 connectFailed(index, now: now)
@@ -128,6 +133,8 @@ extension WorkerLoop {
             if bits & LOADGEN_EPOLLOUT != 0, slots[index].generation == generation, slots[index].phase == .open {
                 flush(index, now: MonotonicClock.now())
             }
+        case .handshaking:
+            advanceHandshake(index, now: MonotonicClock.now())
         case .closed, .backoff:
             break
         }

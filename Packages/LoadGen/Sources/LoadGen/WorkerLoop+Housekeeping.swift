@@ -20,6 +20,14 @@ extension WorkerLoop {
                     continue
                 }
             }
+            if slots[index].phase == .handshaking, now > slots[index].handshakeStartNs,
+                now - slots[index].handshakeStartNs > plan.timeoutNs
+            {
+                handshakeFailed(
+                    index, now: now,
+                    key: TLSFailureKey(kind: TLSFailureKey.timeoutKind, reason: 0, verify: 0, duringHandshake: true))
+                continue
+            }
             if slots[index].phase == .backoff, now >= slots[index].retryAtNs {
                 slots[index].phase = .closed
                 reconnectIfUseful(index, now: now)
@@ -113,7 +121,7 @@ extension WorkerLoop {
                     slots[index].readySinceNs = now
                     refill(index, now: now)
                     flush(index, now: now)
-                case .connecting, .backoff: break
+                case .connecting, .handshaking, .backoff: break
                 }
             } else {
                 slots[index].active = false

@@ -17,8 +17,13 @@ extension WorkerLoop {
     mutating func readable(_ index: Int) {
         var now: UInt64 = 0
         while true {
-            let count = read(slots[index].fd, readBuffer, WorkerLoop.readCapacity)
+            let count =
+                tlsConnections == nil ? read(slots[index].fd, readBuffer, WorkerLoop.readCapacity) : tlsRead(index)
             now = MonotonicClock.now()
+            if count == -2 {
+                tlsConnectionFailed(index, now: now)
+                return
+            }
             if count > 0 {
                 if now >= nextSecondNs { rollSeconds(now) }
                 if measuring, now < deadlineNs {

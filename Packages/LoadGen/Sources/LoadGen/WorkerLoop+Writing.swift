@@ -1,4 +1,5 @@
 import CLoadGen
+import CLoadGenTLS
 
 #if canImport(Glibc)
 import Glibc
@@ -60,8 +61,14 @@ extension WorkerLoop {
         }
         var written = 0
         while true {
-            written = loadgen_send_vectors(slots[index].fd, vectors, Int32(unwritten))
+            written =
+                tlsConnections == nil
+                ? loadgen_send_vectors(slots[index].fd, vectors, Int32(unwritten)) : tlsWrite(index, count: unwritten)
             if written >= 0 { break }
+            if written == -2 {
+                tlsConnectionFailed(index, now: now)
+                return
+            }
             if errno == EINTR { continue }
             if errno == EAGAIN || errno == EWOULDBLOCK {
                 watchWrites(index, true)

@@ -1,4 +1,5 @@
 import CLoadGen
+import CLoadGenTLS
 import PerfSupport
 
 #if canImport(Glibc)
@@ -27,7 +28,7 @@ struct InFlight {
 
 /// Where a connection is in its life.
 enum ConnectionPhase: UInt8 {
-    case closed, connecting, open, backoff
+    case closed, connecting, handshaking, open, backoff
 }
 
 /// One connection of a worker: its socket, parser and ring of requests in flight.
@@ -47,6 +48,9 @@ struct ConnectionSlot {
     var partialBytes = 0
     var watchingWrites = false
     var retryAtNs: UInt64 = 0
+    /// When `connect` was called, and (https) when the TCP connection was up and the handshake began.
+    var connectStartNs: UInt64 = 0
+    var handshakeStartNs: UInt64 = 0
     /// Closed model: when the connection last opened or was activated; no request on it was due earlier.
     var readySinceNs: UInt64 = 0
     /// Closed model: queued for the write pass after the current batch of events.
@@ -114,6 +118,22 @@ struct WorkerLoop: ~Copyable {
     var nextDueNs: UInt64 = .max
     var failure: LoadGenError?
 
+    /// https: one `lg_tls_conn` per connection (its `SSL` while open, its session across reconnects), a
+    /// buffer to gather pipelined requests into one TLS write, and the names as C strings; all made once here.
+    let tlsConnections: UnsafeMutablePointer<lg_tls_conn>?
+    let tlsScratch: UnsafeMutableRawPointer?
+    let serverName: UnsafeMutablePointer<CChar>?
+    let verifyHost: UnsafeMutablePointer<CChar>?
+    var connectTimes = HistogramRecorder.allocate()
+    var handshakeTimes = HistogramRecorder.allocate()
+    var fullHandshakes: UInt64 = 0
+    var resumedHandshakes: UInt64 = 0
+    /// TLS failures by kind, OpenSSL's static reason text (its address) and verification code: no text is
+    /// made until the end of the run.
+    var tlsFailures: [TLSFailureKey: UInt64] = [:]
+    var tlsProtocol: UnsafePointer<CChar>?
+    static let tlsScratchCapacity = 16 * 1024
+
     init(plan: WorkerPlan) throws(LoadGenError) {
         let epfd = loadgen_epoll_create()
         guard epfd >= 0 else { throw .systemCallFailed(call: "epoll_create1", errno: errno) }
@@ -151,9 +171,32 @@ struct WorkerLoop: ~Copyable {
         statusCounts.initialize(repeating: 0, count: WorkerOutcome.statusSlots)
         nextSecondNs = plan.measureStartNs
         deadlineNs = plan.deadlineNs
+        if plan.tls != nil {
+            let connections = UnsafeMutablePointer<lg_tls_conn>.allocate(capacity: max(1, slotCount))
+            connections.initialize(repeating: lg_tls_conn(), count: max(1, slotCount))
+            for index in 0..<max(1, slotCount) { connections[index].resume = plan.tlsSettings.resume ? 1 : 0 }
+            tlsConnections = connections
+            tlsScratch = .allocate(byteCount: WorkerLoop.tlsScratchCapacity, alignment: 16)
+            serverName = plan.serverName.map { strdup($0) }
+            verifyHost = plan.verifyHost.map { strdup($0) }
+        } else {
+            tlsConnections = nil
+            tlsScratch = nil
+            serverName = nil
+            verifyHost = nil
+        }
     }
 
     deinit {
+        if let tlsConnections {
+            for index in 0..<max(1, slotCount) { lg_tls_release(tlsConnections + index) }
+            tlsConnections.deallocate()
+        }
+        tlsScratch?.deallocate()
+        free(serverName)
+        free(verifyHost)
+        connectTimes.deallocate()
+        handshakeTimes.deallocate()
         for index in 0..<slotCount where slots[index].fd >= 0 { close(slots[index].fd) }
         close(epfd)
         events.deallocate()
@@ -268,6 +311,7 @@ struct WorkerLoop: ~Copyable {
         outcome.measureEndNs = measureEndNs
         outcome.startedNs = startedNs
         outcome.failure = failure
+        if plan.tls != nil { outcome.tls = tlsStatistics() }
         return outcome
     }
 

@@ -23,6 +23,12 @@ struct WorkerPlan: Sendable {
     var measureStartNs: UInt64
     var deadlineNs: UInt64
     var control: RunControl
+    /// https: the client context shared by the run's threads, the name sent as SNI (none for an address) and
+    /// the name or address the certificate must match (none with `--insecure`).
+    var tls: TLSContext? = nil
+    var serverName: String? = nil
+    var verifyHost: String? = nil
+    var tlsSettings = TLSSettings()
 }
 
 /// State shared by the coordinator and the workers of one run: the stop flag, the per-second series
@@ -60,6 +66,7 @@ struct WorkerOutcome: Sendable {
     /// When the thread woke at the start time (`MonotonicClock`), 0 when it never ran.
     var startedNs: UInt64 = 0
     var failure: LoadGenError?
+    var tls: TLSStatistics?
 
     /// Status codes 0...599 are counted one by one; anything else lands in slot 0.
     static let statusSlots = 600

@@ -21,6 +21,9 @@ enum TargetCommand {
     static let fault = Option(
         "fault", .choice(TargetOptions.Fault.Kind.self), help: "inject a fault: close, reset, malformed or hang")
     static let faultEvery = Option("fault-every", .integer, default: 1, help: "... into every N-th request")
+    static let tlsCert = Option(
+        "tls-cert", .path.placeholder("FILE"), help: "serve HTTPS with this PEM certificate (needs --tls-key)")
+    static let tlsKey = Option("tls-key", .path.placeholder("FILE"), help: "the certificate's PEM private key")
     static let lifetime = Option("lifetime", .duration, default: .seconds(1800), help: "stop by itself after DURATION")
 
     /// The server's own defaults, which the options show; only the port differs (8080, not a free one).
@@ -33,13 +36,18 @@ enum TargetCommand {
             same response. Stops on SIGTERM or SIGINT, or after --lifetime, and prints how many requests it
             received.
             """,
-        options: [host, port, threads, status, body, mode, delay, stallEvery, stallFor, fault, faultEvery, lifetime])
+        options: [
+            host, port, threads, status, body, mode, delay, stallEvery, stallFor, fault, faultEvery, tlsCert, tlsKey,
+            lifetime,
+        ])
 
     /// The server options and the lifetime `parsed` gives.
     /// - Throws: `UsageError` for `--fault-every` without `--fault`, or `--stall-for` without `--stall-every`.
     static func settings(_ parsed: ParsedArguments) throws(UsageError) -> (options: TargetOptions, lifetime: Duration) {
         try parsed.requires(faultEvery, fault)
         try parsed.requires(stallFor, stallEvery)
+        try parsed.requires(tlsKey, tlsCert)
+        try parsed.requires(tlsCert, tlsKey)
         var options = standard
         options.host = parsed[host] ?? standard.host
         options.port = parsed[port] ?? standard.port
@@ -51,6 +59,8 @@ enum TargetCommand {
         options.stallEvery = parsed[stallEvery]
         options.stallFor = parsed[stallFor] ?? standard.stallFor
         options.fault = parsed[fault].map { TargetOptions.Fault($0, every: parsed[faultEvery] ?? 1) }
+        options.tlsCertificate = parsed[tlsCert]
+        options.tlsKey = parsed[tlsKey]
         return (options, parsed[lifetime] ?? .seconds(1800))
     }
 }

@@ -21,7 +21,9 @@ do {
     printError("loadgen-target: \(error)")
     exit(UsageError.exitStatus)
 }
-print("loadgen-target listening on http://\(settings.options.host):\(server.port)/")
+print(
+    "loadgen-target listening on \(settings.options.tlsCertificate == nil ? "http" : "https")://\(settings.options.host):\(server.port)/"
+)
 fflush(nil)
 
 _ = stopRequested.load(ordering: .relaxed)

@@ -71,13 +71,18 @@ enum Options {
             Command.Group("Requests", [method, header, body, bodyFile]),
             Command.Group("Shards", [shard, shards, coordinator, runID, startAt, joinTimeout]),
             Command.Group(
+                "HTTPS (the system's OpenSSL 3, libssl.so.3)",
+                [TLSOptions.caCert, TLSOptions.insecure, TLSOptions.noResume]),
+            Command.Group(
                 "Scenario and output",
                 [
                     scenario, name, json, servicePid, CommonOptions.profile, CommonOptions.forks, strict, noProgress,
                     allowRemote,
                 ]),
         ],
-        positionals: [Positional("URL", .optional, help: "the target, http://host[:port][/path] (or the scenario's)")],
+        positionals: [
+            Positional("URL", .optional, help: "the target, http[s]://host[:port][/path] (or the scenario's)")
+        ],
         subcommands: [Merge.command, Plan.command, Coordinate.command],
         usage: [
             "[options] http://127.0.0.1:8080/", "--scenario perf/macro/NAME.json [options]",

@@ -41,6 +41,7 @@ enum Run {
                 keys: ["requestsPerSec", "latencyP50Ms", "latencyP99Ms", "errorRate"])
         }
         print(environment.description)
+        if let line = TLSOptions.environmentLine(scenario.configuration) { print(line) }
         if let warning = environment.buildWarning { print(warning) }
         if let pid = parsed.given(Options.servicePid) {
             guard scenario.service == nil else {
@@ -103,6 +104,7 @@ enum Run {
         if let value = parsed.given(Options.timeout) { configuration.timeout = value }
         if let value = parsed.given(Options.warmup) { configuration.warmup = value }
         if let value = parsed.given(Options.grace) { configuration.grace = value }
+        TLSOptions.apply(parsed, to: &configuration)
         let requestFlags: [any ArgumentDeclaration] = [Options.method, Options.header, Options.body, Options.bodyFile]
         if requestFlags.contains(where: { parsed.isGiven($0) }) {
             var request = configuration.requests.count == 1 ? configuration.requests[0] : RequestTemplate()

@@ -85,9 +85,9 @@ private func message(_ text: String) -> String {
             message(#"{"duration": "1s"}"#) == "perf/macro/sample.json: field \"target\": missing; give the URL to load"
         )
         #expect(
-            message(#"{"target": "https://example.com/"}"#)
-                == "perf/macro/sample.json: field \"target\": invalid URL \"https://example.com/\": https is not "
-                + "supported; use http://host[:port][/path], e.g. http://127.0.0.1:8080/")
+            message(#"{"target": "ftp://example.com/"}"#)
+                == "perf/macro/sample.json: field \"target\": invalid URL \"ftp://example.com/\": it does not start "
+                + "with http:// or https://; use http[s]://host[:port][/path], e.g. http://127.0.0.1:8080/")
     }
 
     @Test func conflictingAndOutOfRangeSettingsAreNamed() {

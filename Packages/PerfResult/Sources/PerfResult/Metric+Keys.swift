@@ -237,4 +237,37 @@ extension Metric {
     public static func hitRate(_ value: Double) -> Metric {
         known("hitRate", value, .ratio, .higher, nil)
     }
+
+    // MARK: HTTPS load (LoadGen against an https:// target)
+
+    /// Median TCP connect time of the connections made in the window, in milliseconds; lower is better.
+    public static func connectP50Ms(_ value: Double) -> Metric {
+        known("connectP50Ms", value, .milliseconds, .lower, nil)
+    }
+    /// 99th-percentile TCP connect time, in milliseconds; lower is better.
+    public static func connectP99Ms(_ value: Double) -> Metric {
+        known("connectP99Ms", value, .milliseconds, .lower, nil)
+    }
+    /// Median TLS handshake time (connection up to handshake done), in milliseconds; lower is better.
+    public static func handshakeP50Ms(_ value: Double) -> Metric {
+        known("handshakeP50Ms", value, .milliseconds, .lower, nil)
+    }
+    /// 99th-percentile TLS handshake time, in milliseconds; lower is better.
+    public static func handshakeP99Ms(_ value: Double) -> Metric {
+        known("handshakeP99Ms", value, .milliseconds, .lower, nil)
+    }
+    /// TLS handshakes (full and resumed) completed per second of the window; higher is better.
+    public static func handshakesPerSec(_ value: Double) -> Metric {
+        known("handshakesPerSec", value, .perSecond, .higher, nil)
+    }
+    /// Full TLS handshakes per second of the window; higher is better.
+    public static func fullHandshakesPerSec(_ value: Double) -> Metric {
+        known("fullHandshakesPerSec", value, .perSecond, .higher, nil)
+    }
+    /// TLS handshakes that resumed a session, per second of the window; higher is better.
+    public static func resumedHandshakesPerSec(_ value: Double) -> Metric {
+        known("resumedHandshakesPerSec", value, .perSecond, .higher, nil)
+    }
+    /// TLS errors (failed handshakes, requests lost to a TLS failure); lower is better.
+    public static func tlsErrors(_ value: Double) -> Metric { known("tlsErrors", value, .count, .lower, nil) }
 }

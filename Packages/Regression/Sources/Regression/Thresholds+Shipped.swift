@@ -126,6 +126,14 @@ extension Thresholds {
             ThresholdEntry(metric: "serviceInvoluntaryContextSwitchesPerSec", gate: false),
             // perf-service (issue #22): the topic store as a queue.
             ThresholdEntry(metric: "messagesPerSec", maxRegressionPercent: 10),
+            ThresholdEntry(metric: "handshakesPerSec", maxRegressionPercent: 20),
+            ThresholdEntry(metric: "fullHandshakesPerSec", maxRegressionPercent: 20),
+            ThresholdEntry(metric: "resumedHandshakesPerSec", maxRegressionPercent: 20),
+            ThresholdEntry(metric: "handshakeP50Ms", maxRegressionPercent: 25),
+            ThresholdEntry(metric: "handshakeP99Ms", gate: false),
+            ThresholdEntry(metric: "connectP50Ms", gate: false),
+            ThresholdEntry(metric: "connectP99Ms", gate: false),
+            ThresholdEntry(metric: "tlsErrors", gate: false),
         ],
         overrides: [
             ThresholdEntry(suite: "macro*", metric: "requestsPerSec", maxRegressionPercent: 20, series: true),
