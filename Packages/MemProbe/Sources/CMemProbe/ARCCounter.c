@@ -97,7 +97,7 @@ static void *hook_retain(void *object) {
 
 static void hook_release(void *object) {
     if (counts_object(object)) count(&current.releases, &all_releases);
-    original_release(object);
+    return original_release(object);
 }
 
 static void *hook_retain_n(void *object, uint32_t n) {
@@ -120,8 +120,8 @@ static void *hook_retain_adapter(void *object) {
     if (atomic_load_explicit(&counting, memory_order_relaxed) && counts_object(object)) {
         count(&current.retains, &all_retains);
     }
-    original_retain(object);
-    return object;
+    // The runtime's retain returns its argument: a tail call, no frame of ours on the way back.
+    return original_retain(object);
 }
 
 static void *hook_alloc(const void *metadata, size_t size, size_t alignment_mask) {
