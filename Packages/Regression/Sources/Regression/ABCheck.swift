@@ -56,8 +56,7 @@ public enum ABCheck {
         guard confirm, !flagged.isEmpty else { return (outcome, first.baseCommit) }
         progress("confirming \(flagged.values.map(\.count).reduce(0, +)) timing regressions in fresh forks")
         var again = options
-        again.suites = flagged.keys.sorted()
-        again.results = flagged
+        (again.suites, again.results) = confirmationRound(flagged, configurationSuites: first.configurationSuites)
         again.outputDirectory = FileSystem.join(options.outputDirectory, "confirm")
         again.seed = options.seed &+ 1
         let second = try measure(again, progress: progress)
@@ -70,6 +69,19 @@ public enum ABCheck {
             comparer.confirm(&outcome.suites[index], with: match)
         }
         return (outcome, first.baseCommit)
+    }
+
+    /// The configuration suites and results a confirmation round measures: `flagged` is keyed by the suites the
+    /// reports name, the round by the configuration's suites that wrote them (`configurationSuites`; a report suite
+    /// it does not list names its configuration suite itself).
+    static func confirmationRound(_ flagged: [String: [String]], configurationSuites: [String: String])
+        -> (suites: [String], results: [String: [String]])
+    {
+        var results: [String: [String]] = [:]
+        for (reportSuite, names) in flagged {
+            results[configurationSuites[reportSuite] ?? reportSuite, default: []] += names
+        }
+        return (results.keys.sorted(), results)
     }
 
     /// One A/B round, its failures as `RegressionError.ab`.

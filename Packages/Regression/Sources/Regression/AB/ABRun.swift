@@ -51,6 +51,9 @@ public enum ABRun {
         public var headDirectory: String
         /// The report files written per side (`<suite>.json`).
         public var reports: [String]
+        /// The configuration suite that wrote each report suite (a suite of the configuration may be named
+        /// after its target, `consumer-bench`, while its reports name another suite, `consumer`).
+        public var configurationSuites: [String: String] = [:]
     }
 
     /// Runs the comparison's measurements; `progress` receives one line per step (build, fork).
@@ -113,8 +116,10 @@ public enum ABRun {
             }
         }
         var files: [String] = []
+        var configurationSuites: [String: String] = [:]
         for directory in [sides.0, sides.1] { try clear(directory) }
-        for (_, baseReport, headReport) in written {
+        for (suiteName, baseReport, headReport) in written {
+            configurationSuites[headReport.suite] = suiteName
             let name = "\(headReport.suite).json"
             do {
                 try baseReport.write(to: FileSystem.join(sides.0, name))
@@ -124,7 +129,9 @@ public enum ABRun {
             }
             files.append(name)
         }
-        return Outcome(baseCommit: baseCommit, baseDirectory: sides.0, headDirectory: sides.1, reports: files)
+        return Outcome(
+            baseCommit: baseCommit, baseDirectory: sides.0, headDirectory: sides.1, reports: files,
+            configurationSuites: configurationSuites)
     }
 
     /// Creates `directory` and removes the reports a previous run left in it, so the check compares this run only.
