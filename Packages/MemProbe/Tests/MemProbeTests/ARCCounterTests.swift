@@ -1,6 +1,7 @@
 import CRuntimeCalls
 import MemProbe
 import PerfResult
+import PerfSupport
 import Testing
 
 #if canImport(Glibc)
@@ -142,7 +143,7 @@ private final class RetainingThread: @unchecked Sendable {
     private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private var stopping = false
     private var done = 0
-    private var thread: pthread_t?
+    private var thread: PosixThread?
 
     init(object: Node, limit: Int = .max) {
         self.object = object
@@ -156,22 +157,11 @@ private final class RetainingThread: @unchecked Sendable {
     }
 
     func start() {
-        let context = Unmanaged.passRetained(self).toOpaque()
-        #if canImport(Darwin)
-        var created: pthread_t? = nil // a pointer on Darwin, an integer on Glibc
-        #else
-        var created = pthread_t()
-        #endif
-        let status = pthread_create(
-            &created, nil,
-            { raw in
-                let context: UnsafeMutableRawPointer? = raw // optional on Glibc only
-                let me = Unmanaged<RetainingThread>.fromOpaque(context!).takeRetainedValue()
-                me.loop()
-                return nil
-            }, context)
-        precondition(status == 0, "pthread_create failed: \(status)")
-        thread = created
+        do {
+            thread = try PosixThread.spawn { [self] in loop() }
+        } catch {
+            preconditionFailure("cannot start the retaining thread: \(error)")
+        }
     }
 
     private func loop() {
@@ -208,7 +198,7 @@ private final class RetainingThread: @unchecked Sendable {
         pthread_mutex_lock(lock)
         stopping = true
         pthread_mutex_unlock(lock)
-        if let thread { pthread_join(thread, nil) }
+        thread?.join()
         self.thread = nil
     }
 }
