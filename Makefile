@@ -5,9 +5,14 @@ SHELL := bash
 # Every package is found by wildcard; perf/ joins once it has a Package.swift.
 PACKAGES := $(patsubst %/Package.swift,%,$(wildcard Packages/*/Package.swift) $(wildcard perf/Package.swift))
 
-.PHONY: help build test test-tsan test-asan lint format clean perf perf-micro perf-macro perf-memory perf-soak perf-scale perf-pool-ab perf-pools perf-service perf-instructions perf-viewmodel perf-check perf-baseline perf-report perf-flame perf-heap perf-ab perf-trend perf-verify perf-distributed fuzz
+.PHONY: help build test test-tsan test-asan lint format clean perf perf-tools perf-micro perf-macro perf-memory perf-soak perf-scale perf-pool-ab perf-pools perf-service perf-instructions perf-viewmodel perf-check perf-baseline perf-report perf-flame perf-heap perf-ab perf-trend perf-verify perf-distributed fuzz
 
-PERF_CHECK := Packages/Regression/.build/release/perf-check
+# Every tool the perf targets run is built in release in the perf package, which depends on all the others, so
+# PerfResult, LoadGen and Regression compile once for all of them: `make perf-tools` builds them together, and
+# `make perf` does that first and tells each suite (PERF_BUILT=1) to skip its own build.
+PERF_BIN := perf/.build/release
+PERF_CHECK := $(PERF_BIN)/perf-check
+perf_build = Scripts/perf-tools.sh $(1)
 # The suites `make perf` runs and CI's perf matrix lists: perf/suites.json, e.g. ["memory", "micro"].
 PERF_SUITES := $(shell tr -d '[]",' < perf/suites.json)
 # `make perf` runs the quick profile unless told otherwise; single suites default to their full profile.
@@ -44,26 +49,29 @@ format: ## Rewrite every Swift file with swift format
 	@Scripts/lint.sh format
 
 perf: ## The main job: every suite (quick profile), the check and the report (flagged results re-run only with STRICT_PERF)
-	@status=0; \
+	@Scripts/perf-tools.sh || exit 2; \
+	status=0; \
 	for suite in $(PERF_SUITES); do \
-	  PERF_SKIP_UNAVAILABLE=1 $(MAKE) --no-print-directory perf-$$suite PERF_PROFILE=$${PERF_PROFILE:-quick} || status=1; \
+	  PERF_BUILT=1 PERF_SKIP_UNAVAILABLE=1 $(MAKE) --no-print-directory perf-$$suite PERF_PROFILE=$${PERF_PROFILE:-quick} || status=1; \
 	done; \
 	confirm=$${PERF_CONFIRM:-$$( [ -n "$${STRICT_PERF:-}" ] && echo 2 || echo 0 )}; \
-	PERF_CONFIRM=$$confirm PERF_PROFILE=$${PERF_PROFILE:-quick} Scripts/perf-report.sh $(PERF_CHECK_FLAGS) || { code=$$?; [ $$code -gt $$status ] && status=$$code; }; \
+	PERF_BUILT=1 PERF_CONFIRM=$$confirm PERF_PROFILE=$${PERF_PROFILE:-quick} Scripts/perf-report.sh $(PERF_CHECK_FLAGS) || { code=$$?; [ $$code -gt $$status ] && status=$$code; }; \
 	exit $$status
 
+perf-tools: ## Build every tool the perf targets run (suites, demo service, loadgen, perf-check) in release, once, in perf/.build/release
+	@Scripts/perf-tools.sh
+
 perf-micro: ## Micro suite: ns/op and allocs/op in release; writes perf/results/micro.json
-	@cd perf && swift build -c release --product perf-micro >/dev/null
+	@$(call perf_build,perf-micro)
 	@mkdir -p perf/results
 	@perf/.build/release/perf-micro --json perf/results/micro.json $(PERF_MICRO_FLAGS)
 
 perf-macro: ## Every load scenario in perf/macro with LoadGen (release), then the stress knee; writes perf/results/macro-*.json
-	@cd Packages/LoadGen && swift build -c release --static-swift-stdlib >/dev/null
-	@cd perf && swift build -c release --product demo-service >/dev/null && swift build -c release --product demo-load >/dev/null
+	@$(call perf_build,loadgen loadgen-target demo-service demo-load)
 	@mkdir -p perf/results
 	@status=0; for scenario in perf/macro/*.json; do \
 	  name=$$(basename "$$scenario" .json); echo "==> loadgen --scenario $$scenario"; \
-	  PATH="$(CURDIR)/perf/.build/release:$$PATH" Packages/LoadGen/.build/release/loadgen --no-progress \
+	  PATH="$(CURDIR)/$(PERF_BIN):$$PATH" $(PERF_BIN)/loadgen --no-progress \
 	    --scenario "$$scenario" --json "perf/results/macro-$$name.json" $(PERF_MACRO_FLAGS) \
 	    || { code=$$?; [ $$code -gt $$status ] && status=$$code; }; \
 	done; \
@@ -74,12 +82,12 @@ perf-macro: ## Every load scenario in perf/macro with LoadGen (release), then th
 	exit $$status
 
 perf-soak: ## Demo-service soak under load (60 s; quick 15 s): RSS, heap, leak verdict, hit rate; writes perf/results/soak.json
-	@cd perf && swift build -c release --product demo-service >/dev/null && swift build -c release --product demo-load >/dev/null
+	@$(call perf_build,demo-service demo-load)
 	@mkdir -p perf/results
 	@perf/.build/release/demo-load soak --json perf/results/soak.json $(PERF_SOAK_FLAGS)
 
 perf-scale: ## Scaling curves: the stress knee against 1..N service event loops per request mix (a few minutes; quick < 30 s); writes perf/results/scale.json
-	@cd perf && swift build -c release --product demo-service >/dev/null && swift build -c release --product demo-load >/dev/null
+	@$(call perf_build,demo-service demo-load)
 	@mkdir -p perf/results
 	@perf/.build/release/demo-load scale --json perf/results/scale.json $(PERF_SCALE_FLAGS)
 
@@ -87,22 +95,22 @@ perf-pool-ab: ## Demo service pooled vs plain in interleaved rounds (about 2.5 m
 	@Scripts/demo-pool-ab.sh $(PERF_AB_FLAGS)
 
 perf-memory: ## Memory suite: leak checks in release; writes perf/results/memory.json, exits 1 on a leak
-	@cd perf && swift build -c release --product perf-memory >/dev/null
+	@$(call perf_build,perf-memory)
 	@mkdir -p perf/results
 	@perf/.build/release/perf-memory --json perf/results/memory.json $(PERF_MEMORY_FLAGS)
 
 perf-pools: ## Pools suite: Pool/BufferPool vs allocation, 1 vs 2 threads (release); writes perf/results/pools.json
-	@cd perf && swift build -c release --product perf-pools >/dev/null
+	@$(call perf_build,perf-pools)
 	@mkdir -p perf/results
 	@perf/.build/release/perf-pools --json perf/results/pools.json $(PERF_POOLS_FLAGS)
 
 perf-service: ## The strategy's concurrency targets in process: 100 clients p95 < 50 ms, queue > 10k msg/s; writes perf/results/service.json
-	@cd perf && swift build -c release --product perf-service >/dev/null
+	@$(call perf_build,perf-service)
 	@mkdir -p perf/results
 	@perf/.build/release/perf-service --json perf/results/service.json $(PERF_SERVICE_FLAGS)
 
 perf-viewmodel: ## View-model churn suite in release: plain keyed list vs PooledList; writes perf/results/viewmodel.json
-	@cd perf && swift build -c release --product perf-viewmodel >/dev/null
+	@$(call perf_build,perf-viewmodel)
 	@mkdir -p perf/results
 	@perf/.build/release/perf-viewmodel --json perf/results/viewmodel.json $(PERF_VIEWMODEL_FLAGS)
 
@@ -116,7 +124,7 @@ perf-distributed: ## loadgen over 4 workers in network namespaces (root; skips o
 	@Scripts/perf-distributed.sh
 
 perf-check: ## Compare perf/results with baselines/, flagged results re-run to confirm (SUITE=x; STRICT_PERF=1 fails)
-	@cd Packages/Regression && swift build -c release --product perf-check >/dev/null
+	@$(call perf_build,perf-check)
 	@Scripts/perf-confirm.sh $(if $(SUITE),--suite $(SUITE)) $(PERF_CHECK_FLAGS); \
 	confirm=(); [[ -d perf/results/confirm ]] && confirm=(--confirm perf/results/confirm); \
 	$(PERF_CHECK) $(if $(SUITE),--suite $(SUITE)) "$${confirm[@]}" $(PERF_CHECK_FLAGS)
@@ -125,14 +133,14 @@ perf-ab: ## Base against head in this job: BASE=<rev> [SUITES=a,b] [FORKS=n], al
 	@Scripts/perf-ab.sh $(PERF_CHECK_FLAGS)
 
 perf-trend: ## Change points over the perf-history branch (HISTORY=DIR: a checkout); writes perf/results/trend.*
-	@cd Packages/Regression && swift build -c release --product perf-check >/dev/null
+	@$(call perf_build,perf-check)
 	@history="$${HISTORY:-.build-history}"; \
 	if [ -z "$${HISTORY:-}" ]; then rm -rf "$$history"; git worktree prune; Scripts/perf-history.sh checkout "$$history" || exit 2; fi; \
 	mkdir -p perf/results; \
 	$(PERF_CHECK) trend --history "$$history" --markdown perf/results/trend.md --html perf/results/trend.html $(PERF_CHECK_FLAGS)
 
 perf-baseline: ## Write baselines/<suite>.json from perf/results (SUITE=x for one suite); commit them apart
-	@cd Packages/Regression && swift build -c release --product perf-check >/dev/null
+	@$(call perf_build,perf-check)
 	@$(PERF_CHECK) --update-baseline $(if $(SUITE),--suite $(SUITE))
 
 perf-report: ## Check, then write perf/results/report.md and report.html (and github-benchmark/)

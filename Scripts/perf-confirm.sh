@@ -24,7 +24,7 @@ fi
 rm -rf "$confirm_dir"
 ((runs == 0)) && exit 0
 
-perf_check=Packages/Regression/.build/release/perf-check
+perf_check=perf/.build/release/perf-check
 listing=$("$perf_check" --list-regressions "$@" 2>/dev/null) || exit 2
 [[ -z $listing ]] && exit 0
 
@@ -55,7 +55,7 @@ for suite in $(printf '%s\n' "${!names[@]}" | sort); do
         macro-*)
             scenario=perf/macro/${suite#macro-}.json
             [[ -f $scenario ]] || { echo "perf-confirm: $suite: no $scenario to re-run; its regressions stand"; continue; }
-            command=(Packages/LoadGen/.build/release/loadgen --no-progress --scenario "$scenario")
+            command=(perf/.build/release/loadgen --no-progress --scenario "$scenario")
             ;;
         *) command=() ;;
     esac

@@ -32,9 +32,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 2' INT TERM
 
-say "==> building LoadGen (release)"
-(cd Packages/LoadGen && nice -n 19 swift build -c release >/dev/null) || die "the LoadGen build failed"
-bin="$PWD/Packages/LoadGen/.build/release"
+say "==> building loadgen and loadgen-target (release, perf/.build/release)"
+nice -n 19 Scripts/perf-tools.sh loadgen loadgen-target || die "the LoadGen build failed"
+bin="$PWD/perf/.build/release"
 out="perf/results/distributed"
 rm -rf "$out" && mkdir -p "$out"
 

@@ -57,7 +57,7 @@ instructions_main() {
 
     local started results="${RESULTS:-perf/results/instructions.json}"
     started="$(now)"
-    if [[ ${NO_BUILD:-} != 1 ]]; then
+    if [[ ${NO_BUILD:-} != 1 && -z ${PERF_BUILT:-} ]]; then
         say "==> swift build -c release --product perf-micro (in perf/)"
         local log
         log="$(mktemp "${TMPDIR:-/tmp}/perf-instructions-build.XXXXXX")"

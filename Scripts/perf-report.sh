@@ -5,14 +5,11 @@
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 2
 
-if ! (cd Packages/Regression && swift build -c release --product perf-check >/dev/null); then
-    echo "perf-report: building perf-check in Packages/Regression failed (see above)" >&2
-    exit 2
-fi
+Scripts/perf-tools.sh perf-check || exit 2
 # Regressions must reproduce in fresh processes (Scripts/perf-confirm.sh; PERF_CONFIRM=0 turns it off).
 confirm=()
 Scripts/perf-confirm.sh "$@" && [[ -d perf/results/confirm ]] && confirm=(--confirm perf/results/confirm)
-Packages/Regression/.build/release/perf-check --markdown perf/results/report.md --html perf/results/report.html \
+perf/.build/release/perf-check --markdown perf/results/report.md --html perf/results/report.html \
     --github-benchmark perf/results/github-benchmark "${confirm[@]}" "$@"
 status=$?
 if [[ -f perf/results/report.html ]]; then

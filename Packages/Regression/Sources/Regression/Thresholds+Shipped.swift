@@ -45,6 +45,8 @@ extension Thresholds {
     ///   reports were merged from rounds (`loadgen --forks`), whose samples are the rounds' figures;
     /// - `messagesPerSec` (perf-service's queue): −10 %; the `service` suite's latencies (100 clients on the
     ///   machine's cores, whose tail the scheduler decides): report only, the p95 target (a limit) gates;
+    /// - the `scale` suite's knees (`demo-load scale`: short ramps on the machine's cores, as coarse as the ramp's
+    ///   rise per second and moving several-fold between runs): report only; the `macro-knee` is gated;
     /// - where `opsPerSec` is only `nsPerOp` inverted, without samples (suite `micro`, the single-thread cases
     ///   of `pools`), it is report only: `nsPerOp` carries the samples and is gated.
     public static let shipped = Thresholds(
@@ -148,5 +150,7 @@ extension Thresholds {
             ThresholdEntry(suite: "pools", result: "buffer*", metric: "opsPerSec", gate: false),
             // perf-service (issue #22): 100 threads on the machine's cores; its target (the result's limit) gates.
             ThresholdEntry(suite: "service", metric: "latency*Ms", gate: false),
+            // demo-load scale (issue #22): a curve to look at; the stress knee of the macro suite is the gated one.
+            ThresholdEntry(suite: "scale", metric: "kneeRequestsPerSec", gate: false),
         ])
 }

@@ -10,14 +10,14 @@ import Testing
     func scratchTree(listing: String) throws -> String {
         let root = try makeTemporaryDirectory()
         let manager = FileManager.default
-        for directory in ["Scripts", "Packages/Regression/.build/release", "perf/.build/release", "perf/results"] {
+        for directory in ["Scripts", "perf/.build/release", "perf/results"] {
             try manager.createDirectory(atPath: root + "/" + directory, withIntermediateDirectories: true)
         }
         try manager.copyItem(
             atPath: repositoryRoot + "/Scripts/perf-confirm.sh", toPath: root + "/Scripts/perf-confirm.sh")
         try executable(
             "#!/usr/bin/env bash\n[[ $1 == --list-regressions ]] || exit 9\nprintf '\(listing)'\n",
-            at: root + "/Packages/Regression/.build/release/perf-check")
+            at: root + "/perf/.build/release/perf-check")
         try executable(
             "#!/usr/bin/env bash\nargs=(\"$@\"); json=${args[-1]}; echo \"${args[*]:0:${#args[@]}-2}\" > \"$json\"\n",
             at: root + "/perf/.build/release/perf-micro")
