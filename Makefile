@@ -81,7 +81,7 @@ perf-macro: ## Every load scenario in perf/macro with LoadGen (release), then th
 	fi; \
 	exit $$status
 
-perf-soak: ## Demo-service soak under load (60 s; quick 15 s): RSS, heap, leak verdict, hit rate; writes perf/results/soak.json
+perf-soak: ## Demo-service soak under load (60 s; quick 15 s; PERF_SOAK_FLAGS="--duration 24h"): leak verdict; writes perf/results/soak.json
 	@$(call perf_build,demo-service demo-load)
 	@mkdir -p perf/results
 	@perf/.build/release/demo-load soak --json perf/results/soak.json $(PERF_SOAK_FLAGS)

@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(
             name: "DemoLoadTests",
             dependencies: [
-                "demo-load", "DemoService", .product(name: "LoadGen", package: "LoadGen"),
+                "demo-load", "DemoService", "SuiteTestSupport", .product(name: "LoadGen", package: "LoadGen"),
                 .product(name: "MemProbe", package: "MemProbe"), .product(name: "PerfResult", package: "PerfResult"),
                 .product(name: "PerfSupport", package: "PerfResult"),
             ],

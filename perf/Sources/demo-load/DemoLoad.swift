@@ -4,7 +4,8 @@ import PerfSupport
 
 /// The jobs of `demo-load`, run from parsed options.
 enum DemoLoad {
-    /// Runs the job `options` names; returns the exit status (0 targets met, 1 a target missed).
+    /// Runs the job `options` names; returns the exit status (0 targets met, 1 a target missed, 128 + the signal's
+    /// number for a soak stopped by SIGINT or SIGTERM).
     /// - Throws: `DemoLoadError` when the service does not start, or a scenario or report is unusable.
     static func run(_ options: Options) throws(DemoLoadError) -> Int32 {
         var environment = Environment.capture()
@@ -30,7 +31,7 @@ enum DemoLoad {
             let outcome = try soak.run()
             print(outcome.summary)
             try write(options.jsonPath) { () throws(PerfResultError) in try outcome.report(environment: environment) }
-            return outcome.passed ? 0 : 1
+            return outcome.exitStatus
         case .knee:
             var results: [Result] = []
             for file in options.files {

@@ -16,8 +16,17 @@ extension Options {
     static let soakScenario = Option(
         "scenario", .string.placeholder("NAME"), default: "http-sustained",
         help: "a scenario in perf/macro or a path, whose requests and service the soak uses")
+    /// The soak's length: a duration (`90s`, `15m`, `24h`, `1h30m`) or plain seconds, up to LoadGen's 24 h.
+    static let soakLength = ValueKind<Duration>(
+        placeholder: "DURATION", expectation: "a duration such as 90s, 15m, 24h or 1h30m, or a number of seconds",
+        describe: UnitText.format, parse: UnitText.seconds
+    ).requiring("be longer than 0 and at most 24h") { $0 > .zero && $0 <= maximumSoakDuration }
+    /// The longest soak: LoadGen's longest run.
+    static let maximumSoakDuration = Duration.seconds(86_400)
+
     static let soakDuration = Option(
-        "duration", positiveDuration, defaultText: "60s, quick 15s", help: "the soak's length")
+        "duration", soakLength, defaultText: "60s, quick 15s",
+        help: "the soak's length, up to 24h; memory stays flat (at most 2048 points kept, older ones merged)")
     static let soakWarmup = Option(
         "warmup", positiveDuration, default: .seconds(2), help: "load before the first sample")
     static let rate = Option(
@@ -30,7 +39,8 @@ extension Options {
 
     static let footer = """
         Exit status: 0 all targets met (soak: no leak, RSS flat); 1 a target missed; 2 bad usage, a service that
-        did not start, or an unreadable file.
+        did not start, or an unreadable file; soak only: 130 or 143 (128 + the signal) when SIGINT or SIGTERM
+        stopped it after its first sample, with a partial report written.
         """
 
     static let ab = Command(
@@ -58,6 +68,11 @@ extension Options {
             (MemProbe's MemorySampler), its heap in use and live allocations (demo_heap_in_use_bytes,
             demo_live_allocations) and pool counters from /metrics. MemProbe's leak check decides on live
             allocations; RSS gets the same four checks and must stay flat. --json writes suite soak.
+            --duration may be hours (24h at most): the samples go into a bounded series of 2048 points whose
+            neighbours are merged pairwise when it is full (means, minimum, maximum), so memory stays flat and the
+            leak verdict covers the whole run. SIGINT or SIGTERM stops the load and the service, decides on what
+            was sampled, prints a partial line, writes suite soak-partial with "partial": true, and exits 128 +
+            the signal (130, 143); never a pass.
             """,
         options: [
             soakScenario, soakDuration, soakWarmup, rate, pool, CommonOptions.quick, CommonOptions.profile,
@@ -82,7 +97,7 @@ extension Options {
         summary: """
             Drives the demo service (demo-service, found next to this executable) under LoadGen load. Run it from
             the repository root: scenario names are files in perf/macro. SIGINT or SIGTERM stops the load and the
-            service, and exits 2.
+            service, and exits 2 (soak: a partial report and 130 or 143).
             """,
         options: [], subcommands: [ab, soak, knee, scale], footer: footer)
 }

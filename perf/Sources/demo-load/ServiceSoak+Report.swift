@@ -9,20 +9,23 @@ extension ServiceSoak.Outcome {
     var summary: String {
         var lines: [String] = []
         let first = analysed.first
-        let last = samples.last
+        let last = samples.latest
         let p99 = NumberText.fixed(Double(load.latency.value(atPercentile: 99)) / 1e6, decimals: 3)
         lines.append(
             "load          \(NumberText.fixed(load.requestsPerSecond, decimals: 0)) req/s for "
-                + "\(last.map { NumberText.fixed($0.seconds, decimals: 1) } ?? "0") s, p99 \(p99) ms, "
+                + "\(last.map { NumberText.fixed($0.seconds.mean, decimals: 1) } ?? "0") s, p99 \(p99) ms, "
                 + "errors \(NumberText.fixed(load.errorRate * 100, decimals: 3)) %")
+        let kept =
+            samples.stride == 1
+            ? "" : ", kept as \(samples.count) points of \(samples.stride) (older points merged pairwise)"
         lines.append(
-            "samples       \(samples.count) (\(report.warmupSampleCount) dropped as warmup), "
-                + "\(last.map { String($0.scrape.requests) } ?? "0") requests answered by the service")
+            "samples       \(samples.appended)\(kept) (\(report.warmupSampleCount) points dropped as warmup), "
+                + "\(last.map { String($0.requestsAnswered) } ?? "0") requests answered by the service")
         lines.append("verdict       \(report.summary)")
         if let rss = residentAnalysis, let first, let last {
             lines.append(
-                "RSS           \(NumberText.bytes(Double(first.memory.residentBytes ?? 0))) → "
-                    + "\(NumberText.bytes(Double(last.memory.residentBytes ?? 0))) after the warmup, slope "
+                "RSS           \(NumberText.bytes(first.residentBytes?.mean ?? 0)) → "
+                    + "\(NumberText.bytes(last.residentBytes?.mean ?? 0)) after the warmup, slope "
                     + "\(NumberText.bytes(residentSlopePerSecond ?? 0, signed: true))/s, fitted growth "
                     + "\(Self.growth(rss)): " + (residentIsFlat ? "flat ✓" : "grows ✗"))
         }
@@ -51,6 +54,13 @@ extension ServiceSoak.Outcome {
             ])
         }
         if !poolWindow.isEmpty { lines.append(table.rendered(indent: "  ")) }
+        if let interruption {
+            lines.append(
+                "partial       stopped by \(Interruption.name(of: interruption)) after "
+                    + "\(last.map { NumberText.fixed($0.seconds.mean, decimals: 1) } ?? "0") s of "
+                    + "\(UnitText.format(plannedDuration)): the verdict covers only what was sampled and is not a "
+                    + "pass (exit \(Interruption.exitStatus(for: interruption)))")
+        }
         return lines.joined(separator: "\n")
     }
 
@@ -61,17 +71,19 @@ extension ServiceSoak.Outcome {
     }
 
     /// `soak/<scenario>[pool=on|off]`: MemProbe's metrics, `rssSlopeBytesPerSec`, the heap and RSS series
-    /// (`heapBytes`, `rssBytes`), the load's throughput, p99 and errors, and the pools' hit rate.
+    /// (`heapBytes`, `rssBytes`: the kept points' means, at most `ServiceSoak.sampleCapacity`), the load's
+    /// throughput, p99 and errors, and the pools' hit rate. A partial soak writes suite `soak-partial` with
+    /// `"partial": true`, which the regression gate does not compare with the `soak` baseline.
     /// - Throws: `PerfResultError` for an invalid name.
     func report(environment: Environment) throws(PerfResultError) -> Report {
         var metrics = report.metrics
         if let slope = residentSlopePerSecond {
             metrics.append(try Metric(key: "rssSlopeBytesPerSec", value: slope, unit: .bytes, better: .lower))
         }
-        if let heap = ServiceSoak.series(samples.map(\.scrape.heapInUseBytes)), let last = heap.last {
+        if let heap = ServiceSoak.series(points.map(\.heapInUseBytes)), let last = heap.last {
             metrics.append(try Metric(key: "heapBytes", value: last, unit: .bytes, better: .lower, samples: heap))
         }
-        if let rss = ServiceSoak.series(samples.map(\.memory.residentBytes)), let last = rss.last {
+        if let rss = ServiceSoak.series(points.map(\.residentBytes)), let last = rss.last {
             metrics.append(try Metric(key: "rssBytes", value: last, unit: .bytes, better: .lower, samples: rss))
         }
         metrics.append(try Metric(key: "rssFlat", value: residentIsFlat ? 1 : 0, unit: .count, better: .higher))
@@ -79,21 +91,10 @@ extension ServiceSoak.Outcome {
         metrics.append(.latencyP99Ms(Double(load.latency.value(atPercentile: 99)) / 1e6))
         metrics.append(.errorRate(load.errorRate))
         if let hitRate { metrics.append(.hitRate(hitRate)) }
-        var report = try Report(suite: "soak", environment: environment)
+        var report = try Report(suite: partial ? "soak-partial" : "soak", environment: environment)
+        report.partial = partial
         try report.append(
             try Result(name: "soak/\(scenario)", parameters: ["pool": pool ? "on" : "off"], metrics: metrics))
         return report
-    }
-}
-
-extension ServiceSoak {
-    /// Every sample's count as a number of bytes, or `nil` when a sample lacks it (or there are none).
-    ///
-    /// Converts with `Double(_:)` in a closure: `UInt64?.map(Double.init)` resolves to
-    /// `Double(bitPattern:)` and turns a million bytes into a denormal near 5e-318.
-    static func series<Count: BinaryInteger>(_ counts: [Count?]) -> [Double]? {
-        let values = counts.compactMap { $0.map { Double($0) } }
-        guard !values.isEmpty, values.count == counts.count else { return nil }
-        return values
     }
 }

@@ -5,65 +5,14 @@ import PerfSupport
 
 /// `demo-load soak`: steady load on one service while its memory is sampled, then MemProbe's verdicts.
 struct ServiceSoak {
-    /// One sample of the service: when, what `/metrics` said, and its RSS read by PID.
-    struct Sample: Equatable {
-        /// Seconds since the measured window started.
-        var seconds: Double
-        var scrape: MetricsScrape
-        var memory: MemorySample
-    }
-
-    /// The outcome: the samples, MemProbe's report on them, and the load.
-    struct Outcome {
-        var scenario: String
-        var pool: Bool
-        var rate: Double
-        var samples: [Sample]
-        var report: LeakReport
-        var load: LoadResult
-
-        /// The RSS series' analysis (the same four checks as the deciding series; here it must not grow).
-        var residentAnalysis: SignalAnalysis? { report.analysis(of: .residentBytes) }
-
-        /// RSS flat: MemProbe's checks on it find no steady growth.
-        var residentIsFlat: Bool { residentAnalysis.map { !$0.indicatesLeak } ?? false }
-
-        /// The samples after MemProbe's warmup.
-        var analysed: ArraySlice<Sample> { samples[report.warmupSampleCount...] }
-
-        /// The least-squares slope of RSS over time after the warmup, in bytes per second.
-        var residentSlopePerSecond: Double? {
-            let points = analysed.compactMap { sample in
-                sample.memory.residentBytes.map { (sample.seconds, Double($0)) }
-            }
-            return LinearFit(x: points.map(\.0), y: points.map(\.1))?.slope
-        }
-
-        /// The pools' counters between the first analysed sample and the last.
-        var poolWindow: [String: MetricsScrape.PoolCounts] {
-            guard let first = analysed.first, let last = analysed.last else { return [:] }
-            var window: [String: MetricsScrape.PoolCounts] = [:]
-            for (name, counts) in last.scrape.pools { window[name] = counts.since(first.scrape.pools[name] ?? .init()) }
-            return window
-        }
-
-        /// Hits over takes of every pool after the warmup; `nil` for the plain allocator.
-        var hitRate: Double? {
-            guard pool else { return nil }
-            return poolWindow.values.reduce(MetricsScrape.PoolCounts()) {
-                MetricsScrape.PoolCounts(hits: $0.hits + $1.hits, misses: $0.misses + $1.misses)
-            }.hitRate
-        }
-
-        /// Passed: no leak and RSS flat.
-        var passed: Bool { report.verdict == .noLeak && residentIsFlat }
-    }
-
     /// The sessions the soaked service keeps: few enough that the LRU is full within MemProbe's warmup (the
     /// first 20 % of samples), so that its filling is not mistaken for growth.
     static let sessionCapacity = 4096
     /// Samples per second.
     static let samplesPerSecond = 2.0
+    /// The most points the soak keeps: 17 minutes at full resolution, then merged pairwise (a 24 h soak keeps
+    /// points of 64 s), so that its memory does not grow with `--duration`.
+    static let sampleCapacity = 2048
 
     let scenario: Scenario
     let options: Options
@@ -99,7 +48,7 @@ struct ServiceSoak {
         } catch {
             throw .setup("cannot sample the service's memory: \(error)")
         }
-        var samples: [Sample] = []
+        var samples = BoundedSeries<Sample>(capacity: Self.sampleCapacity)
         var failure: DemoLoadError?
         let clock = ContinuousClock()
         var windowStart: ContinuousClock.Instant?
@@ -119,30 +68,26 @@ struct ServiceSoak {
             let test = try LoadTest(scenario.configuration)
             load = try test.run { progress in
                 if Interruption.requested { test.stop() }
-                guard progress.phase == .measuring else { return }
+                guard progress.phase == .measuring, !Interruption.requested else { return }
                 if windowStart == nil { windowStart = clock.now }
-                if let start = windowStart, start.duration(to: clock.now) >= interval * samples.count {
+                if let start = windowStart, start.duration(to: clock.now) >= interval * samples.appended {
                     takeSample()
                 }
             }
         } catch {
             throw .setup("loadgen: \(error)")
         }
-        if Interruption.requested { throw .setup("interrupted") }
+        let interruption = Interruption.receivedSignal
         takeSample()
         if let failure { throw failure }
-        let leakSamples = samples.map { sample in
-            LeakSample(
-                iteration: Int(sample.scrape.requests),
-                memory: MemorySample(
-                    residentBytes: sample.memory.residentBytes,
-                    heapInUseBytes: sample.scrape.heapInUseBytes.map { Int($0) },
-                    peakResidentBytes: sample.memory.peakResidentBytes,
-                    liveAllocations: sample.scrape.liveAllocations.map { Int($0) }))
+        if let interruption, samples.isEmpty {
+            throw .setup(
+                "interrupted by \(Interruption.name(of: interruption)) before the first sample: nothing to report")
         }
         let configuration = LeakCheck.Configuration(length: .duration(options.soakDuration), sampleEvery: 1)
         return Outcome(
             scenario: scenario.name, pool: options.pool, rate: scenario.configuration.rate ?? 0, samples: samples,
-            report: LeakReport(samples: leakSamples, configuration: configuration), load: load)
+            report: LeakReport(samples: samples.points.map(\.leakSample), configuration: configuration), load: load,
+            plannedDuration: options.soakDuration, interruption: interruption)
     }
 }

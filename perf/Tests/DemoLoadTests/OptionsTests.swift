@@ -26,6 +26,14 @@ import Testing
         #expect(try parse("soak").pool && !(try parse("soak", "--pool", "off").pool))
     }
 
+    @Test(arguments: [
+        ("90s", Duration.seconds(90)), ("15m", .seconds(900)), ("24h", .seconds(86_400)), ("1h30m", .seconds(5400)),
+        ("5400", .seconds(5400)), ("0.5", .milliseconds(500)),
+    ])
+    func theSoakLengthMayBeHoursWithUnitsCompoundOrInPlainSeconds(_ text: String, _ length: Duration) throws {
+        #expect(try parse("soak", "--duration", text).soakDuration == length)
+    }
+
     @Test func soakFlagsAreRead() throws {
         let options = try parse(
             "soak", "--scenario", "http-login", "--warmup", "1s", "--rate", "20k", "--pool=on", "--json", "s.json")
@@ -78,6 +86,18 @@ import Testing
         (["soak", "--rate", "-5"], nil, "--rate: \"-5\" is not a rate such as 500, 20k or 1.5M"),
         (["soak", "--rate", "0"], nil, "--rate: 0 is out of range: it must be above 0"),
         (["soak", "--pool", "maybe"], nil, "--pool: \"maybe\" is not on or off"),
+        (
+            ["soak", "--duration", "24h1s"], nil,
+            "--duration: 24h1s is out of range: it must be longer than 0 and at most 24h"
+        ),
+        (
+            ["soak", "--duration", "0s"], nil,
+            "--duration: 0s is out of range: it must be longer than 0 and at most 24h"
+        ),
+        (
+            ["soak", "--duration", "1h-30m"], nil,
+            "--duration: \"1h-30m\" is not a duration such as 90s, 15m, 24h or 1h30m, or a number of seconds"
+        ),
         (["soak", "--scenario", "a", "--scenario", "b"], nil, "--scenario is given twice (a and b); give it once"),
         (["ab", "--json"], nil, "--json needs a value (--json PATH); see demo-load ab --help"),
         (["ab", "--fast"], nil, "unknown option --fast; see demo-load ab --help"),

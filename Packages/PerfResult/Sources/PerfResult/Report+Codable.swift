@@ -8,12 +8,15 @@
 ///                  "limits": { "allocsPerOp": { "exactly": 0 } } } ] }
 /// ```
 ///
+/// `partial` (optional, added within `perfresult/1`; written only as `true`) marks a run stopped before its
+/// planned end.
+///
 /// `limits` (optional, added within `perfresult/1`: older readers ignore it) holds the bounds the benchmark
 /// declared (`Limit`): one member per metric key, each with exactly one of `exactly`, `atMost`, `atLeast`,
 /// `relativePercent`.
 struct ReportCoding: Codable {
     enum Keys: String, CodingKey {
-        case schema, suite, environment, results
+        case schema, suite, environment, results, partial
     }
 
     var report: Report
@@ -42,6 +45,7 @@ struct ReportCoding: Codable {
                         debugDescription: error.description))
             }
         }
+        report.partial = try container.decodeIfPresent(Bool.self, forKey: .partial) ?? false
         self.report = report
     }
 
@@ -51,6 +55,7 @@ struct ReportCoding: Codable {
         try container.encode(report.suite, forKey: .suite)
         try container.encode(report.environment, forKey: .environment)
         try container.encode(report.results.map(ResultCoding.init), forKey: .results)
+        if report.partial { try container.encode(true, forKey: .partial) }
     }
 }
 

@@ -20,6 +20,9 @@ public struct Report: Sendable, Hashable {
     public var environment: Environment
     /// The results in the order they were produced; names are unique.
     public private(set) var results: [Result]
+    /// Whether the run stopped before its planned end (a soak stopped by SIGINT or SIGTERM): its numbers cover
+    /// only what was measured until then. Written as `"partial": true`, and only when true.
+    public var partial = false
 
     /// Creates a report.
     /// - Throws: `PerfResultError.invalidSuiteName` or `.duplicateResult`.

@@ -42,6 +42,18 @@ import Testing
         #expect(results[1]["parameters"] == nil)
     }
 
+    @Test func aPartialRunIsMarkedAndReadsBackPartial() throws {
+        var report = try sampleReport()
+        let whole = try JSONSerialization.jsonObject(with: Data(try report.jsonBytes())) as? [String: Any]
+        #expect(whole?["partial"] == nil)
+        report.partial = true
+        let bytes = try report.jsonBytes()
+        let marked = try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
+        #expect(marked?["partial"] as? Bool == true)
+        #expect(try Report.decode(bytes, path: "mem").partial)
+        #expect(try !Report.decode(try sampleReport().jsonBytes(), path: "mem").partial)
+    }
+
     @Test func membersOfOtherToolsAreIgnoredWhenReading() throws {
         let bytes = try reportJSON(
             replacing: "\"schema\" : \"perfresult/1\",",

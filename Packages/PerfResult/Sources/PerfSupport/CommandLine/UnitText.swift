@@ -4,13 +4,25 @@
 /// Every parser accepts a plain decimal number before the unit (`1.5s`, no sign, no exponent, no spaces) and
 /// returns `nil` for anything else, so callers can say what was expected.
 public enum UnitText {
-    /// A duration: a non-negative decimal number followed by `ns`, `us` (or `µs`), `ms`, `s`, `m` or `h`.
+    /// A duration: a non-negative decimal number followed by `ns`, `us` (or `µs`), `ms`, `s`, `m` or `h`, or
+    /// several such parts from the largest unit down, added up (`1h30m`, `2m30s`, `1s500ms`).
     /// - Complexity: O(*n*) in the length of `text`.
     public static func duration(_ text: String) -> Duration? {
-        guard let (number, unit) = split(text) else { return nil }
         let scales: [String: Double] = ["ns": 1, "us": 1e3, "µs": 1e3, "ms": 1e6, "s": 1e9, "m": 60e9, "h": 3600e9]
-        guard let scale = scales[unit] else { return nil }
-        let nanoseconds = (number * scale).rounded()
+        var rest = Substring(text)
+        var nanoseconds = 0.0
+        var previousScale = Double.infinity
+        repeat {
+            let digits = rest.prefix(while: isNumberCharacter)
+            let unit = rest.dropFirst(digits.count).prefix { !isNumberCharacter($0) }
+            guard let (number, unitText) = split(String(digits + unit)), let scale = scales[unitText],
+                scale < previousScale
+            else { return nil }
+            nanoseconds += number * scale
+            previousScale = scale
+            rest = rest.dropFirst(digits.count + unit.count)
+        } while !rest.isEmpty
+        nanoseconds.round()
         guard nanoseconds < 9.2e18 else { return nil }
         return .nanoseconds(Int64(nanoseconds))
     }
@@ -74,11 +86,16 @@ public enum UnitText {
     /// The decimal number at the start of `text` and the unit after it; `nil` unless the number is plain
     /// (digits with at most one inner point) and the unit is letters (or `µ`).
     private static func split(_ text: String) -> (Double, String)? {
-        let digits = text.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
+        let digits = text.prefix(while: isNumberCharacter)
         let unit = text.dropFirst(digits.count)
         guard !digits.isEmpty, digits.first != ".", digits.last != ".", digits.filter({ $0 == "." }).count <= 1,
             unit.allSatisfy({ $0.isLetter }), let number = Double(digits), number.isFinite
         else { return nil }
         return (number, String(unit))
+    }
+
+    /// Whether `character` belongs to a plain decimal number: an ASCII digit or the point.
+    private static func isNumberCharacter(_ character: Character) -> Bool {
+        character.isASCII && (character.isNumber || character == ".")
     }
 }

@@ -4,14 +4,14 @@
 /// variance. Add values with `add(_:)`, or build from a sequence.
 public struct Moments: Sendable, Hashable {
     /// The number of values added.
-    public private(set) var count = 0
+    public internal(set) var count = 0
     /// The arithmetic mean; 0 before the first value.
-    public private(set) var mean = 0.0
+    public internal(set) var mean = 0.0
     /// The smallest value added; +∞ before the first.
-    public private(set) var minimum = Double.infinity
+    public internal(set) var minimum = Double.infinity
     /// The largest value added; −∞ before the first.
-    public private(set) var maximum = -Double.infinity
-    private var squaredDeviations = 0.0
+    public internal(set) var maximum = -Double.infinity
+    var squaredDeviations = 0.0
 
     /// No values yet.
     public init() {}

@@ -16,6 +16,19 @@ import Testing
         #expect(UnitText.duration(text) == nil)
     }
 
+    @Test(arguments: [
+        ("1h30m", Duration.seconds(5400)), ("2m30s", .seconds(150)), ("1s500ms", .milliseconds(1500)),
+        ("24h", .seconds(86_400)), ("1h0m5s", .seconds(3605)), ("1.5h30s", .seconds(5430)),
+    ])
+    func compoundDurationsAddTheirPartsFromTheLargestUnitDown(_ text: String, _ expected: Duration) {
+        #expect(UnitText.duration(text) == expected)
+    }
+
+    @Test(arguments: ["30m1h", "1h1h", "1h30", "1h 30m", "1h-30m", "h30m", "1h30mx", "1s1m"])
+    func compoundDurationsOutOfOrderOrIncompleteAreRefused(_ text: String) {
+        #expect(UnitText.duration(text) == nil)
+    }
+
     @Test func secondsAcceptAPlainNumberOrAUnit() {
         #expect(UnitText.seconds("0.5") == .milliseconds(500))
         #expect(UnitText.seconds("250ms") == .milliseconds(250))
