@@ -38,7 +38,8 @@ extension Options {
         help: "ramp as a staircase of holds this long (at most --ramp) instead of linearly")
     static let peak = Option(
         "peak", ValueKind.rate.requiring("be above 1000 (the first second's rate)") { $0 > ScaleRamp.startRate },
-        default: 150_000, help: "the rate the ramp ends at, requests/s")
+        defaultText: "150k, quick 15k",
+        help: "the rate the ramp ends at, requests/s (quick: fine steps around the mixed mix's knee)")
     static let clientThreads = Option(
         "client-threads", .integer.within(1...64), defaultText: "the scenario's (1)",
         help: "LoadGen worker threads")
@@ -68,7 +69,9 @@ extension Options {
 
     /// The ramp of every `scale` configuration.
     var scaleRamp: ScaleRamp {
-        ScaleRamp(peak: peak, ramp: rampLength ?? (quick ? .seconds(8) : .seconds(20)), step: step)
+        ScaleRamp(
+            peak: peak ?? (quick ? 15_000 : 150_000), ramp: rampLength ?? (quick ? .seconds(8) : .seconds(20)),
+            step: step)
     }
 
     /// Reads the options of `scale` from `parsed`.
@@ -79,7 +82,7 @@ extension Options {
         mixes = parsed.given(Self.mixes)
         rampLength = parsed.given(Self.ramp)
         step = parsed.given(Self.step)
-        peak = parsed[Self.peak] ?? peak
+        peak = parsed.given(Self.peak)
         p99Limit = parsed[Self.p99Limit] ?? p99Limit
         clientThreads = parsed.given(Self.clientThreads)
     }

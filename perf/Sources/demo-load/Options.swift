@@ -40,8 +40,8 @@ struct Options: Equatable {
     var rampLength: Duration?
     /// `--step`: `scale`'s ramp as a staircase of holds this long; `nil` ramps linearly.
     var step: Duration?
-    /// `--peak`: the rate `scale`'s ramp ends at.
-    var peak = 150_000.0
+    /// `--peak`: the rate `scale`'s ramp ends at; `nil` takes the profile's.
+    var peak: Double?
     /// `--client-threads`: LoadGen's worker threads in `scale`; `nil` keeps the scenario's.
     var clientThreads: Int?
     /// The results files of `knee`.

@@ -27,7 +27,7 @@ import Testing
         #expect(full.p99Limit == .milliseconds(10) && full.clientThreads == nil)
         let quick = try parse("scale", profile: "quick")
         #expect(quick.effectiveInstances == [1, 2] && quick.effectiveMixes == [.mixed])
-        #expect(quick.scaleRamp.ramp == .seconds(8))
+        #expect(quick.scaleRamp == ScaleRamp(peak: 15_000, ramp: .seconds(8), step: nil))
         #expect(
             ScaleConfiguration.all(instances: [1, 2], mixes: [.login, .mixed]).map(\.label) == [
                 "instances=1 mix=login", "instances=2 mix=login", "instances=1 mix=mixed", "instances=2 mix=mixed",
