@@ -191,6 +191,9 @@ let package = Package(
                 .product(name: "PerfSupport", package: "PerfResult"),
             ],
             swiftSettings: swiftSettings),
+        // The perf-micro executable's subcommands, run from the build folder (`arc-cost`).
+        .testTarget(
+            name: "PerfMicroTests", dependencies: ["perf-micro", "SuiteTestSupport"], swiftSettings: swiftSettings),
         // MicroBench's system-metric probes under MemProbe's allocation counter (MicroBench cannot depend on
         // MemProbe): their start() and stop() allocate nothing.
         .testTarget(

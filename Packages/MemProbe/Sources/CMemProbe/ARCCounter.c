@@ -73,6 +73,7 @@ static _Atomic int all_threads_windows;
 
 static pthread_mutex_t windows_lock = PTHREAD_MUTEX_INITIALIZER;
 static int open_windows;  // guarded by windows_lock
+static bool forwarding_only;  // guarded by windows_lock: the forwarders are installed instead of the hooks
 
 // The runtime ignores null and (on x86_64 and arm64) negative "pointers"; so does the count.
 static inline bool counts_object(const void *object) {
@@ -178,18 +179,28 @@ int memprobe_arc_state(void) {
     return state;
 }
 
-static void install(void) {
-    atomic_store_explicit(&counting, 1, memory_order_relaxed);
+// The forwarders: the hooks' dispatch without the count, for measuring what the dispatch alone costs.
+static void *forward_retain(void *object) { return original_retain(object); }
+static void forward_release(void *object) { original_release(object); }
+static void *forward_retain_n(void *object, uint32_t n) { return original_retain_n(object, n); }
+static void forward_release_n(void *object, uint32_t n) { original_release_n(object, n); }
+static void *forward_try_retain(void *object) { return original_try_retain(object); }
+static void *forward_alloc(const void *metadata, size_t size, size_t alignment_mask) {
+    return original_alloc(metadata, size, alignment_mask);
+}
+
+static void install(bool counted) {
+    if (counted) atomic_store_explicit(&counting, 1, memory_order_relaxed);
     if (retain_adapter != NULL) {
-        __atomic_store_n(retain_adapter, hook_retain_adapter, __ATOMIC_RELEASE);
+        __atomic_store_n(retain_adapter, counted ? hook_retain_adapter : forward_retain, __ATOMIC_RELEASE);
     } else {
-        __atomic_store_n(&_swift_retain, hook_retain, __ATOMIC_RELEASE);
+        __atomic_store_n(&_swift_retain, counted ? hook_retain : forward_retain, __ATOMIC_RELEASE);
     }
-    __atomic_store_n(&_swift_release, hook_release, __ATOMIC_RELEASE);
-    __atomic_store_n(&_swift_retain_n, hook_retain_n, __ATOMIC_RELEASE);
-    __atomic_store_n(&_swift_release_n, hook_release_n, __ATOMIC_RELEASE);
-    __atomic_store_n(&_swift_tryRetain, hook_try_retain, __ATOMIC_RELEASE);
-    __atomic_store_n(&_swift_allocObject, hook_alloc, __ATOMIC_RELEASE);
+    __atomic_store_n(&_swift_release, counted ? hook_release : forward_release, __ATOMIC_RELEASE);
+    __atomic_store_n(&_swift_retain_n, counted ? hook_retain_n : forward_retain_n, __ATOMIC_RELEASE);
+    __atomic_store_n(&_swift_release_n, counted ? hook_release_n : forward_release_n, __ATOMIC_RELEASE);
+    __atomic_store_n(&_swift_tryRetain, counted ? hook_try_retain : forward_try_retain, __ATOMIC_RELEASE);
+    __atomic_store_n(&_swift_allocObject, counted ? hook_alloc : forward_alloc, __ATOMIC_RELEASE);
     atomic_store_explicit(
         &_swift_enableSwizzlingOfAllocationAndRefCountingFunctions_forInstrumentsOnly, true, memory_order_seq_cst);
 }
@@ -212,10 +223,35 @@ static void uninstall(void) {
 int memprobe_arc_begin(int all_threads) {
     if (memprobe_arc_state() != MEMPROBE_ARC_AVAILABLE) return -1;
     pthread_mutex_lock(&windows_lock);
+    if (forwarding_only) {
+        pthread_mutex_unlock(&windows_lock);
+        return -1;
+    }
     if (all_threads) atomic_fetch_add_explicit(&all_threads_windows, 1, memory_order_relaxed);
-    if (open_windows++ == 0) install();
+    if (open_windows++ == 0) install(true);
     pthread_mutex_unlock(&windows_lock);
     return 0;
+}
+
+int memprobe_arc_begin_forwarding(void) {
+    if (memprobe_arc_state() != MEMPROBE_ARC_AVAILABLE) return -1;
+    pthread_mutex_lock(&windows_lock);
+    int refused = open_windows > 0 || forwarding_only;
+    if (!refused) {
+        forwarding_only = true;
+        install(false);
+    }
+    pthread_mutex_unlock(&windows_lock);
+    return refused ? -1 : 0;
+}
+
+void memprobe_arc_end_forwarding(void) {
+    pthread_mutex_lock(&windows_lock);
+    if (forwarding_only) {
+        uninstall();
+        forwarding_only = false;
+    }
+    pthread_mutex_unlock(&windows_lock);
 }
 
 void memprobe_arc_end(int all_threads) {
@@ -236,6 +272,13 @@ void memprobe_arc_read_all_threads(memprobe_arc_counts *out) {
     out->retains = atomic_load_explicit(&all_retains, memory_order_relaxed);
     out->releases = atomic_load_explicit(&all_releases, memory_order_relaxed);
     out->object_allocations = atomic_load_explicit(&all_allocations, memory_order_relaxed);
+}
+
+int memprobe_arc_forwarders_installed(void) {
+    if (memprobe_arc_state() != MEMPROBE_ARC_AVAILABLE) return 0;
+    return __atomic_load_n(&_swift_release, __ATOMIC_ACQUIRE) == forward_release
+        && atomic_load_explicit(
+            &_swift_enableSwizzlingOfAllocationAndRefCountingFunctions_forInstrumentsOnly, memory_order_relaxed);
 }
 
 int memprobe_arc_open_windows(void) {

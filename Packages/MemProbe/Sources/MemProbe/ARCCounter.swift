@@ -64,6 +64,23 @@ public enum ARCCounter {
         memprobe_arc_end(allThreads ? 1 : 0)
     }
 
+    /// For cost measurements: installs forwarders in the hooks' places — the same swizzled path through the
+    /// runtime, counting nothing — so that what the dispatch costs can be told from what counting adds.
+    /// While they are installed `begin(allThreads:)` returns `false`. Does not allocate.
+    /// - Returns: `false` when the hook points are unavailable or a window is open.
+    @discardableResult
+    public static func beginForwardingOnly() -> Bool {
+        memprobe_arc_begin_forwarding() == 0
+    }
+
+    /// Removes the forwarders of `beginForwardingOnly()`.
+    public static func endForwardingOnly() {
+        memprobe_arc_end_forwarding()
+    }
+
+    /// Whether the forwarders of `beginForwardingOnly()` are what the runtime calls now; for tests.
+    public static var forwardersInstalled: Bool { memprobe_arc_forwarders_installed() != 0 }
+
     /// The calling thread's counts since it started (calls made while a window was open); `nil` when the
     /// hook points are unavailable. Takes no lock and does not allocate.
     public static func currentThread() -> ARCCounts? {

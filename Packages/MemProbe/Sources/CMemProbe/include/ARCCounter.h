@@ -57,6 +57,18 @@ void memprobe_arc_read_current_thread(memprobe_arc_counts *out);
 /// The process-wide counts, made while an all-threads window was open. Does not allocate.
 void memprobe_arc_read_all_threads(memprobe_arc_counts *out);
 
+/// For cost measurements: installs forwarders in the hooks' places, which take the same swizzled path
+/// through the runtime and count nothing, so that the dispatch's cost can be told from the count's.
+/// Returns 0, or -1 when the hook points are unavailable or a window (of either kind) is open; while it
+/// is installed, memprobe_arc_begin returns -1. Does not allocate.
+int memprobe_arc_begin_forwarding(void);
+
+/// Removes the forwarders installed by memprobe_arc_begin_forwarding (nothing when none are).
+void memprobe_arc_end_forwarding(void);
+
+/// Whether the forwarders are in the runtime's hook points with its swizzling flag set; for tests.
+int memprobe_arc_forwarders_installed(void);
+
 /// How many windows are open (0 when the hooks are not installed); for tests.
 int memprobe_arc_open_windows(void);
 

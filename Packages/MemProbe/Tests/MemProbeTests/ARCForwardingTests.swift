@@ -1,0 +1,60 @@
+import CRuntimeCalls
+import MemProbe
+import Testing
+
+private final class Cell {}
+
+/// Nested in `ARCCounterTests`, whose `.serialized` trait covers it: the forwarders and the hooks share the
+/// runtime's process-wide pointers.
+extension ARCCounterTests {
+    /// `ARCCounter.beginForwardingOnly()`: the hooks' dispatch without the count (what `perf-micro arc-cost`
+    /// uses to tell the two costs apart).
+    @Suite struct ARCForwardingTests {
+        @Test func forwardersKeepRetainsWorkingAndCountNothing() throws {
+            let cell = Cell()
+            let pointer = Unmanaged.passUnretained(cell).toOpaque()
+            let smallStringBits: UInt = 0xE500_0000_7374_6550  // a tagged value: never a pointer (swiftlang/swift#88924)
+            let tagged = try #require(UnsafeMutableRawPointer(bitPattern: smallStringBits))
+            #expect(!ARCCounter.forwardersInstalled)
+            #expect(ARCCounter.beginForwardingOnly())
+            #expect(ARCCounter.forwardersInstalled)
+            let before = ARCCounter.currentThread()!
+            let strongBefore = _getRetainCount(cell)
+            for _ in 0..<100 { runtime_calls_retain(pointer) }
+            let strongRetained = _getRetainCount(cell)
+            for _ in 0..<10 { runtime_calls_retain(tagged) }
+            for _ in 0..<10 { runtime_calls_release(tagged) }
+            for _ in 0..<100 { runtime_calls_release(pointer) }
+            let counted = ARCCounter.currentThread()! - before
+            ARCCounter.endForwardingOnly()
+            #expect(!ARCCounter.forwardersInstalled)
+            #expect(counted == ARCCounts())
+            // The calls reached the runtime through the forwarders.
+            #expect(strongRetained == strongBefore + 100)
+            #expect(_getRetainCount(cell) == strongBefore)
+            #expect(ARCCounter.openWindows == 0)
+        }
+
+        @Test func countingIsRefusedWhileForwardersAreInstalledAndWorksAfterwards() {
+            let cell = Cell()
+            let pointer = Unmanaged.passUnretained(cell).toOpaque()
+            #expect(ARCCounter.beginForwardingOnly())
+            #expect(!ARCCounter.begin())
+            #expect(!ARCCounter.beginForwardingOnly())
+            ARCCounter.endForwardingOnly()
+            #expect(ARCCounter.begin())
+            let before = ARCCounter.currentThread()!
+            for _ in 0..<7 { runtime_calls_retain(pointer) }
+            for _ in 0..<7 { runtime_calls_release(pointer) }
+            #expect((ARCCounter.currentThread()! - before).retains == 7)
+            ARCCounter.end()
+        }
+
+        @Test func forwardersAreRefusedWhileACountingWindowIsOpen() {
+            ARCCounter.begin()
+            #expect(!ARCCounter.beginForwardingOnly())
+            ARCCounter.end()
+            #expect(ARCCounter.openWindows == 0)
+        }
+    }
+}
