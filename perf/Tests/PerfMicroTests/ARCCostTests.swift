@@ -16,7 +16,10 @@ private let isLinux = false
         let run = try perfMicro.run(["arc-cost", "--rounds", "1"])
         #expect(run.status == 0 || run.status == 1, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines.contains { $0.hasPrefix("never (before any window): ") && $0.hasSuffix(" ns per retain/release pair") })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("never (before any window): ") && $0.hasSuffix(" ns per retain/release pair")
+            })
         let header = try #require(lines.first { $0.hasPrefix("round") })
         for column in ["off ns", "dispatch ns", "on ns", "on − off", "dispatch − off", "off − never"] {
             #expect(header.contains(column), "no column \(column) in \(header)")

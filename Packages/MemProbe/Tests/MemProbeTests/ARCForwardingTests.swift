@@ -13,7 +13,7 @@ extension ARCCounterTests {
         @Test func forwardersKeepRetainsWorkingAndCountNothing() throws {
             let cell = Cell()
             let pointer = Unmanaged.passUnretained(cell).toOpaque()
-            let smallStringBits: UInt = 0xE500_0000_7374_6550  // a tagged value: never a pointer (swiftlang/swift#88924)
+            let smallStringBits: UInt = 0xE500_0000_7374_6550 // a tagged value: never a pointer (swiftlang/swift#88924)
             let tagged = try #require(UnsafeMutableRawPointer(bitPattern: smallStringBits))
             #expect(!ARCCounter.forwardersInstalled)
             #expect(ARCCounter.beginForwardingOnly())
