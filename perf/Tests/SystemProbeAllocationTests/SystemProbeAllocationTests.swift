@@ -34,7 +34,7 @@ import Testing
         func readAll() {
             if ResourceUsage.read(.currentThread) != nil { seen += 1 }
             if io.read().flatMap(ProcIOCounters.init(bytes:)) != nil { seen += 1 }
-            if stat.read().flatMap(ProcStatText.threadCount(bytes:)) != nil { seen += 1 }
+            if stat.read().flatMap { ProcText.stat(buffer: $0)?.threads } != nil { seen += 1 }
         }
         readAll() // anything the runtime sets up once is done
         seen = 0

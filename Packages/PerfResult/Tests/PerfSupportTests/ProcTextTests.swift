@@ -58,6 +58,14 @@ import Testing
         #expect(ProcText.stat("") == nil)
         #expect(ProcText.stat("12 (x) S 1 2 3") == nil)
         #expect(ProcText.stat(ProcFixtures.stat.replacingFirst(" 1234 ", with: " 12x4 ")) == nil)
+        #expect(ProcText.stat("no parenthesis here") == nil)
+        #expect(ProcText.stat("1 (x) S 1 1 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 many 0 5") == nil)
+    }
+
+    /// The thread count of MicroBench's thread probe comes from here (formerly `ProcStatText`).
+    @Test func statWithoutTrailingFieldsOrNewlineStillGivesTheTwentiethField() {
+        #expect(ProcText.stat("4242 (perf-micro) S 1 4242 4242 0 -1 4194560 1234 0 0 0 12 3 0 0 20 0 7")?.threads == 7)
+        #expect(ProcText.stat("4242 (perf-micro) S 1 4242 4242 0 -1 4194560 1234 0 0 0 12 3 0 0 20 0 7\n")?.threads == 7)
     }
 
     @Test func malformedStatusLinesAreSkippedNotGuessed() {

@@ -20,7 +20,7 @@ public final class ThreadCountProbe: Probe {
         self.file = file
         if let code = file.openError {
             availability = .unavailable(reason: "cannot open \(file.path): \(SystemError.text(for: code))")
-        } else if file.read().flatMap(ProcStatText.threadCount(bytes:)) == nil {
+        } else if file.read().flatMap { ProcText.stat(buffer: $0)?.threads } == nil {
             availability = .unavailable(reason: "\(file.path) holds no thread count")
         } else {
             availability = .available
@@ -36,7 +36,7 @@ public final class ThreadCountProbe: Probe {
 
     /// Reads the thread count. One `pread`, no allocation.
     public func stop() {
-        count = file?.read().flatMap(ProcStatText.threadCount(bytes:))
+        count = file?.read().flatMap { ProcText.stat(buffer: $0)?.threads }
     }
 
     /// `threads` at the end of the last window (not divided by `operations`); empty when unavailable or unread.

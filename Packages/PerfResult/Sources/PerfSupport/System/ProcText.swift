@@ -81,12 +81,12 @@ public enum ProcText {
     /// (field 2, in parentheses) may hold spaces and parentheses: the fields are counted after its last `)`.
     /// - Complexity: O(*n*) in the length of `text`.
     public static func stat(_ text: String) -> Stat? {
-        stat(bytes: text.utf8)
+        Array(text.utf8).withUnsafeBytes { stat(buffer: $0) }
     }
 
-    /// `stat(_:)` over a buffer a sampler read into.
+    /// `stat(_:)` over a buffer a sampler read into, without allocating (`ProcText+Bytes.swift`).
     public static func stat(buffer bytes: UnsafeRawBufferPointer) -> Stat? {
-        stat(bytes: bytes)
+        statFields(bytes)
     }
 
     static func residentBytes<Bytes: Collection<UInt8>>(statmBytes bytes: Bytes, pageSize: Int) -> Int? {
@@ -131,50 +131,6 @@ public enum ProcText {
             lineStart = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
         }
         return result
-    }
-
-    static func stat<Bytes: BidirectionalCollection<UInt8>>(bytes: Bytes) -> Stat? {
-        guard let close = bytes.lastIndex(of: UInt8(ascii: ")")) else { return nil }
-        // The fields after the name start with the state, field 3.
-        var field = 2
-        var value = 0
-        var inField = false
-        var numeric = true
-        var user: Int?
-        var system: Int?
-        var threads: Int?
-        var state: UInt8?
-        var first: UInt8 = 0
-        func finish() {
-            guard inField else { return }
-            field += 1
-            if field == 3 { state = first }
-            let number = numeric ? value : nil
-            switch field {
-            case 14: user = number
-            case 15: system = number
-            case 20: threads = number
-            default: break
-            }
-        }
-        for byte in bytes[bytes.index(after: close)...] {
-            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") {
-                finish()
-                if field >= 20 { break }
-                (value, inField, numeric) = (0, false, true)
-            } else {
-                if !inField { first = byte }
-                inField = true
-                if numeric, let digit = decimalDigit(byte), let next = appending(digit, to: value) {
-                    value = next
-                } else {
-                    numeric = false
-                }
-            }
-        }
-        if field < 20 { finish() }
-        guard let user, let system, let threads, let state else { return nil }
-        return Stat(userTicks: user, systemTicks: system, threads: threads, state: Character(UnicodeScalar(state)))
     }
 
     private enum StatusKey: CaseIterable {
