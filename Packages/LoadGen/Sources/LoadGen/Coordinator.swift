@@ -308,7 +308,7 @@ public final class Coordinator: Sendable {
                 throw .coordinationFailed(reason: "shard \(shard) sent a result without its length in bytes")
             }
             let bytes = try peer.channel.receive(count: count, deadlineNs: MonotonicClock.now() + 30_000_000_000)
-            let (_, entries) = try LoadReport.read(bytes: bytes, path: "the report of shard \(shard)")
+            let entries = try LoadReport.entries(bytes: bytes, path: "the report of shard \(shard)")
             for entry in entries where entry.result.shard.map({ $0.index != shard }) ?? false {
                 throw .coordinationFailed(
                     reason: "shard \(shard) sent the result of shard \(entry.result.shard!.description)")
