@@ -16,6 +16,9 @@ public struct CoordinatorSettings: Sendable, Hashable {
     public var silenceTimeout: Duration = .seconds(10)
     /// After an abort, how long the other workers have to send their partial results.
     public var abortGrace: Duration = .seconds(10)
+    /// Whether the workers are asked for their live figures every second (`Coordinator.liveFigures()`, for
+    /// `/metrics`); off, their progress carries two counts only.
+    public var liveFigures = false
 
     /// Settings for `workers` shards with the default bounds.
     public init(workers: Int) {

@@ -1,5 +1,6 @@
 import CLoadGen
 public import PerfSupport
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -16,15 +17,18 @@ import Darwin
 /// The protocol, one JSON object a line (`ControlChannel`), worker → coordinator unless marked ←:
 /// `hello {run, shard, shards}` ← `welcome` (or ← `error {message}` and the connection is closed);
 /// `ping {t0}` ← `pong {t0, t1}` a few times (the worker keeps the round trip of least delay: offset =
-/// t1 − (t0 + t3)/2); `ready {offsetNs, rttNs}`; ← `start {atEpochNs}` by the coordinator's clock; during the
-/// run `progress {completed, errors}` every second; `result {bytes}` and the report file's bytes;
-/// ← `abort {reason}` when another shard failed.
+/// t1 − (t0 + t3)/2); `ready {offsetNs, rttNs}`; ← `start {atEpochNs}` by the coordinator's clock (with
+/// `live: true` when it serves `/metrics`); during the run `progress {completed, errors}` every second (with
+/// `live`, the shard's cumulative `LiveFigures`, when the start asked for them); `result {bytes}` and the report
+/// file's bytes; ← `abort {reason}` when another shard failed.
 public final class Coordinator: Sendable {
     /// The port it listens on (the one asked for, or the one the system chose for 0).
     public let port: Int
     /// The settings.
     public let settings: CoordinatorSettings
     private let listenFD: Int32
+    /// Each shard's latest live figures (`liveFigures()`), read by the metrics server's thread.
+    let live = Mutex<[Int: LiveFigures]>([:])
 
     /// Listens on `host:port` (an IPv4 address; port 0 picks a free one).
     /// - Throws: `LoadGenError.invalidField` for bad settings, `.systemCallFailed` when it cannot listen.
@@ -52,6 +56,16 @@ public final class Coordinator: Sendable {
 
     deinit { close(listenFD) }
 
+    /// The live figures of the run: the sum of every shard's latest (`shards` says how many have sent some).
+    /// Safe from any thread, while `run` goes on.
+    public func liveFigures() -> LiveFigures {
+        let parts = live.withLock { $0 }
+        var sum = LiveFigures()
+        sum.shards = 0
+        for index in parts.keys.sorted() { sum = sum.merged(with: parts[index]!) }
+        return sum
+    }
+
     /// One worker's connection and what it said.
     private final class Peer {
         let channel: ControlChannel
@@ -63,6 +77,7 @@ public final class Coordinator: Sendable {
         var report: ShardReport?
         var completed: UInt64 = 0
         var errors: UInt64 = 0
+        var saidNoLiveFigures = false
 
         init(channel: ControlChannel, now: UInt64) {
             self.channel = channel
@@ -138,7 +153,9 @@ public final class Coordinator: Sendable {
             peer.lastHeardNs = startMonotonic
             do {
                 try peer.channel.send(
-                    .message("start", [("atEpochNs", .number(startAt))]),
+                    .message(
+                        "start",
+                        [("atEpochNs", .number(startAt))] + (settings.liveFigures ? [("live", .bool(true))] : [])),
                     deadlineNs: MonotonicClock.now() + 1_000_000_000)
             } catch {
                 run.failure = "\(peer.channel.peer) did not take the start: \(error)"
@@ -177,7 +194,7 @@ public final class Coordinator: Sendable {
                 do {
                     while peer.report == nil, let message = try peer.channel.receive(deadlineNs: 0) {
                         peer.lastHeardNs = MonotonicClock.now()
-                        try collect(message, from: peer)
+                        try collect(message, from: peer, log: log)
                         if let report = peer.report {
                             log("result: shard \(report.index) (\(report.reportBytes.count) bytes)")
                         }
@@ -273,18 +290,25 @@ public final class Coordinator: Sendable {
 
     /// A message during the run.
     /// - Throws: `LoadGenError.coordinationFailed` for an unexpected message or a report that cannot be read.
-    private func collect(_ message: JSONValue, from peer: Peer) throws(LoadGenError) {
+    private func collect(_ message: JSONValue, from peer: Peer, log: (String) -> Void) throws(LoadGenError) {
         let shard = peer.shard!
         switch message["type"]?.stringValue {
         case "progress":
             peer.completed = message["completed"]?.uint64Value ?? peer.completed
             peer.errors = message["errors"]?.uint64Value ?? peer.errors
+            if let figures = message["live"] {
+                let read = try LiveFigures(message: figures, from: "shard \(shard)")
+                live.withLock { $0[shard] = read }
+            } else if settings.liveFigures, !peer.saidNoLiveFigures {
+                peer.saidNoLiveFigures = true
+                log("shard \(shard) sends no live figures (a loadgen without them?): /metrics leaves it out")
+            }
         case "result":
             guard let count = message["bytes"]?.intValue else {
                 throw .coordinationFailed(reason: "shard \(shard) sent a result without its length in bytes")
             }
             let bytes = try peer.channel.receive(count: count, deadlineNs: MonotonicClock.now() + 30_000_000_000)
-            let (_, entries) = try LoadReport.read(bytes: bytes, path: "the report of shard \(shard)")
+            let entries = try LoadReport.entries(bytes: bytes, path: "the report of shard \(shard)")
             for entry in entries where entry.result.shard.map({ $0.index != shard }) ?? false {
                 throw .coordinationFailed(
                     reason: "shard \(shard) sent the result of shard \(entry.result.shard!.description)")

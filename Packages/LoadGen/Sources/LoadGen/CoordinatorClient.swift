@@ -20,6 +20,8 @@ public final class CoordinatorClient {
 
     /// This worker's shard.
     public let shard: Shard
+    /// Whether the coordinator's start asked for live figures with every progress (it serves `/metrics`).
+    public private(set) var sendsLiveFigures = false
     private let channel: ControlChannel
 
     private init(channel: ControlChannel, shard: Shard) {
@@ -77,14 +79,16 @@ public final class CoordinatorClient {
         guard let at = start["atEpochNs"]?.intValue else {
             throw .coordinationFailed(reason: "\(channel.peer) sent a start without atEpochNs")
         }
+        sendsLiveFigures = start["live"] == .bool(true)
         return Int64(at) - clock.offsetNs
     }
 
-    /// Reports the run's progress (best effort: a failure shows at the next `abortReason()`).
-    public func progress(completed: UInt64, errors: UInt64) {
-        try? channel.send(
-            .message("progress", [("completed", .number(completed)), ("errors", .number(errors))]),
-            deadlineNs: MonotonicClock.now() + 100_000_000)
+    /// Reports the run's progress (best effort: a failure shows at the next `abortReason()`), with `live`
+    /// figures when the coordinator asked for them (`sendsLiveFigures`; they are ignored otherwise).
+    public func progress(completed: UInt64, errors: UInt64, live: LiveFigures? = nil) {
+        var members: [(String, JSONValue)] = [("completed", .number(completed)), ("errors", .number(errors))]
+        if sendsLiveFigures, let live { members.append(("live", live.message)) }
+        try? channel.send(.message("progress", members), deadlineNs: MonotonicClock.now() + 100_000_000)
     }
 
     /// Why the run must stop, without waiting: the coordinator's abort reason, or that it is gone; `nil` to go on.

@@ -4,20 +4,7 @@ import PerfSupport
 /// can combine runs bit for bit. It rides in the report file beside the PerfResult fields.
 extension LoadResult {
     var sidecar: JSONValue {
-        func histogram(_ histogram: LatencyHistogram) -> JSONValue {
-            var buckets: [JSONValue] = []
-            for (index, count) in histogram.nonZeroBuckets {
-                buckets.append(.number(index))
-                buckets.append(.number(count))
-            }
-            return .object([
-                .init(key: "count", value: .number(histogram.totalCount)),
-                .init(key: "sum", value: .number(histogram.sum)),
-                .init(key: "min", value: .number(histogram.minValue)),
-                .init(key: "max", value: .number(histogram.maxValue)),
-                .init(key: "buckets", value: .array(buckets)),
-            ])
-        }
+        func histogram(_ histogram: LatencyHistogram) -> JSONValue { histogram.json }
         func series(_ values: [UInt64?]) -> JSONValue {
             .array(values.map { $0.map(JSONValue.number) ?? .null })
         }
@@ -104,25 +91,11 @@ extension LoadResult {
             return value
         }
         func histogram(_ key: String, in parent: JSONValue? = nil) throws(LoadGenError) -> LatencyHistogram {
-            guard let object = (parent ?? json)[key], case let .array(flat)? = object["buckets"], flat.count % 2 == 0
-            else {
-                throw bad(key, "expected an object with count, sum, min, max and buckets")
+            do {
+                return try LatencyHistogram(json: (parent ?? json)[key])
+            } catch {
+                throw bad(error.member.map { "\(key).\($0)" } ?? key, error.reason)
             }
-            var buckets: [(index: Int, count: UInt64)] = []
-            for pair in stride(from: 0, to: flat.count, by: 2) {
-                guard let index = flat[pair].intValue, let count = flat[pair + 1].uint64Value else {
-                    throw bad("\(key).buckets", "expected pairs of bucket index and count")
-                }
-                buckets.append((index, count))
-            }
-            guard
-                let histogram = LatencyHistogram(
-                    buckets: buckets, sum: try count(object, "sum", in: key),
-                    minValue: try count(object, "min", in: key),
-                    maxValue: try count(object, "max", in: key)),
-                histogram.totalCount == (try count(object, "count", in: key))
-            else { throw bad(key, "the buckets do not match count, min and max") }
-            return histogram
         }
         func series(_ key: String) throws(LoadGenError) -> [UInt64?] {
             guard case let .array(values)? = json["perSecond"]?[key] else {

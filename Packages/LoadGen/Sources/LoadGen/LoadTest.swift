@@ -37,6 +37,12 @@ public final class LoadTest: Sendable {
         control.stopRequested.store(true, ordering: .relaxed)
     }
 
+    /// The figures of the running test so far (`LiveFigures`), from the seconds its threads handed over: they
+    /// lag by up to a second. Safe from any thread; empty before the measured window.
+    public func liveFigures() -> LiveFigures {
+        control.seconds.live()
+    }
+
     /// Runs the test to its end.
     ///
     /// - Parameter progress: called on the calling thread about every 100 ms with the seconds finished

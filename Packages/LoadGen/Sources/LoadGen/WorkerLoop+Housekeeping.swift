@@ -60,12 +60,24 @@ extension WorkerLoop {
 
     mutating func publishSecond() {
         plan.control.seconds.publish(
-            second: second, requests: secondRequests, errors: secondErrors, bytes: secondBytes, interval: interval)
+            second: second, requests: secondRequests, errors: secondErrors, bytes: secondBytes, interval: interval,
+            snapshot: snapshot())
         interval.reset()
         second += 1
         secondRequests = 0
         secondErrors = 0
         secondBytes = 0
+    }
+
+    /// This worker's cumulative figures for the live ones: a scan of the status slots and the connections,
+    /// once per second.
+    func snapshot() -> WorkerSnapshot {
+        var snapshot = WorkerSnapshot(worker: plan.index, errors: tally.errors, inFlight: UInt64(inFlightTotal))
+        for status in 0..<WorkerOutcome.statusSlots where statusCounts[status] != 0 {
+            snapshot.statuses[LiveFigures.statusClass(of: status)] += statusCounts[status]
+        }
+        for index in 0..<slotCount where slots[index].phase == .open { snapshot.connections += 1 }
+        return snapshot
     }
 
     /// The deadline (or a stop, or the end of a count) has come: closes the measured window, counts the

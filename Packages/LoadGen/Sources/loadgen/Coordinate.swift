@@ -44,7 +44,7 @@ enum Coordinate {
         options: [
             workers, listen, scenario, Options.runID, json, shardReports, readyTimeout, startDelay, runTimeout,
             CommonOptions.profile, Options.strict,
-        ],
+        ] + MetricsOptions.all,
         footer: """
             Exit status: 0 merged and every threshold met; 1 a critical threshold (or a warning with --strict), or
             the run was aborted after its start (partial report); 2 bad usage, a bad scenario, a port that cannot be
@@ -78,12 +78,23 @@ enum Coordinate {
                 configuration.warmup + configuration.measuredDuration + configuration.grace + configuration.timeout
                 + .seconds(30)
         }
+        // Live figures: the workers send theirs every second only when someone serves them.
+        let metrics: MetricsServer?
+        do {
+            metrics = try MetricsOptions.start(parsed)
+        } catch {
+            return Run.fail("\(error)")
+        }
+        settings.liveFigures = metrics != nil
         let coordinator: Coordinator
         do {
             coordinator = try Coordinator(host: address.host, port: address.port, settings: settings)
         } catch {
+            metrics?.stop()
             return Run.fail("--listen \(address.host):\(address.port): \(error)")
         }
+        metrics?.feed.follow { coordinator.liveFigures() }
+        defer { MetricsOptions.close(metrics, parsed: parsed) }
         print(
             "Coordinator   listening on \(address.host):\(coordinator.port) for \(count) workers, run \"\(settings.runID)\""
         )
@@ -95,6 +106,14 @@ enum Coordinate {
         guard run.startAtEpochNs != nil else {
             printError("loadgen: \(run.failure ?? "the run did not start")")
             return UsageError.exitStatus
+        }
+        if let metrics {
+            // The exact merge: what the shards' results say, no longer their last progress.
+            var final =
+                run.merged.map { LiveFigures(result: $0.result) }.reduce(nil) { $0?.merged(with: $1) ?? $1 }
+                ?? LiveFigures()
+            final.shards = run.shards.count
+            metrics.feed.finish(final)
         }
         return report(run, scenario: loaded, parsed: parsed, environment: environment)
     }

@@ -70,6 +70,7 @@ enum Options {
             Command.Group("Load", [connections, threads, duration, count, rate, pipelining, timeout, warmup, grace]),
             Command.Group("Requests", [method, header, body, bodyFile]),
             Command.Group("Shards", [shard, shards, coordinator, runID, startAt, joinTimeout]),
+            Command.Group("Live metrics (Prometheus)", MetricsOptions.all),
             Command.Group(
                 "HTTPS (the system's OpenSSL 3, libssl.so.3)",
                 [TLSOptions.caCert, TLSOptions.insecure, TLSOptions.noResume]),

@@ -66,13 +66,20 @@ enum Run {
             limit.rlim_cur = limit.rlim_max
             _ = setrlimit(resource, &limit)
         }
+        let metrics: MetricsServer?
+        do {
+            metrics = try MetricsOptions.start(parsed)
+        } catch {
+            return fail("\(error)")
+        }
+        defer { MetricsOptions.close(metrics, parsed: parsed) }
         // Initialised before the handlers can run: a signal handler must not run a lazy initialiser.
         _ = interrupted.load(ordering: .relaxed)
         signal(SIGINT) { _ in Run.interrupted.store(true, ordering: .relaxed) }
         signal(SIGTERM) { _ in Run.interrupted.store(true, ordering: .relaxed) }
         return execute(
             scenario, parsed: parsed, environment: environment,
-            searchDirectories: [try? ExecutablePath.directory()].compactMap { $0 })
+            searchDirectories: [try? ExecutablePath.directory()].compactMap { $0 }, metrics: metrics?.feed)
     }
 
     /// The scenario of the file (or an ad hoc one for the URL) with the flags applied.
@@ -143,7 +150,8 @@ enum Run {
     }
 
     static func execute(
-        _ scenario: Scenario, parsed: ParsedArguments, environment: Environment, searchDirectories: [String]
+        _ scenario: Scenario, parsed: ParsedArguments, environment: Environment, searchDirectories: [String],
+        metrics: LiveFeed? = nil
     ) -> Int32 {
         var configuration = scenario.configuration
         var service: ServiceProcess?
@@ -185,6 +193,7 @@ enum Run {
         var exited: LoadGenError?
         do {
             let test = try LoadTest(configuration)
+            metrics?.follow { test.liveFigures() }
             // The service is sampled from here (its RSS at the start) to the end of the run.
             let watch =
                 try service.map { started throws(LoadGenError) in try ServiceWatch(service: started) }
@@ -203,7 +212,9 @@ enum Run {
                         test.stop()
                     } else if MonotonicClock.now() >= lastReport + 1_000_000_000 {
                         lastReport = MonotonicClock.now()
-                        client.progress(completed: progress.completed, errors: progress.errors)
+                        client.progress(
+                            completed: progress.completed, errors: progress.errors,
+                            live: client.sendsLiveFigures ? test.liveFigures() : nil)
                     }
                 }
                 if exited == nil, let failure = watch?.exitFailure() {
@@ -213,6 +224,7 @@ enum Run {
                 if live { StandardStream.write("\r\u{1B}[2K" + progress.line, to: .error) }
             }
             if live { StandardStream.write("\r\u{1B}[2K", to: .error) }
+            metrics?.finish(LiveFigures(result: result))
             if let watch {
                 if exited == nil { exited = watch.exitFailure() }
                 result.service = watch.finish()
