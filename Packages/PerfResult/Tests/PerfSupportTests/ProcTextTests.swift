@@ -65,7 +65,8 @@ import Testing
     /// The thread count of MicroBench's thread probe comes from here (formerly `ProcStatText`).
     @Test func statWithoutTrailingFieldsOrNewlineStillGivesTheTwentiethField() {
         #expect(ProcText.stat("4242 (perf-micro) S 1 4242 4242 0 -1 4194560 1234 0 0 0 12 3 0 0 20 0 7")?.threads == 7)
-        #expect(ProcText.stat("4242 (perf-micro) S 1 4242 4242 0 -1 4194560 1234 0 0 0 12 3 0 0 20 0 7\n")?.threads == 7)
+        #expect(
+            ProcText.stat("4242 (perf-micro) S 1 4242 4242 0 -1 4194560 1234 0 0 0 12 3 0 0 20 0 7\n")?.threads == 7)
     }
 
     @Test func malformedStatusLinesAreSkippedNotGuessed() {
