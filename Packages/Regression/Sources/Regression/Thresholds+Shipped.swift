@@ -43,8 +43,10 @@ extension Thresholds {
     ///   and errors only, since its latency measures the queue the overload built; their throughput and latency
     ///   samples are per-second series of one run, so the whole run's figure is compared (`series`), unless both
     ///   reports were merged from rounds (`loadgen --forks`), whose samples are the rounds' figures;
-    /// - `messagesPerSec` (perf-service's queue): −10 %; the `service` suite's latencies (100 clients on the
-    ///   machine's cores, whose tail the scheduler decides): report only, the p95 target (a limit) gates;
+    /// - `messagesPerSec` (perf-service's queue): −20 % (its rounds spread ±12 % within one process); the
+    ///   `service` suite's latencies and its pipeline's requests/s (100 clients on the machine's cores, whose
+    ///   scheduling decides both: rounds of one run went from 5,654 to 33,301 req/s): report only, the p95
+    ///   target (a limit) gates;
     /// - the `scale` suite's knees (`demo-load scale`: short ramps on the machine's cores, as coarse as the ramp's
     ///   rise per second and moving several-fold between runs): report only; the `macro-knee` is gated;
     /// - where `opsPerSec` is only `nsPerOp` inverted, without samples (suite `micro`, the single-thread cases
@@ -127,7 +129,7 @@ extension Thresholds {
             ThresholdEntry(metric: "serviceVoluntaryContextSwitchesPerSec", gate: false),
             ThresholdEntry(metric: "serviceInvoluntaryContextSwitchesPerSec", gate: false),
             // perf-service (issue #22): the topic store as a queue.
-            ThresholdEntry(metric: "messagesPerSec", maxRegressionPercent: 10),
+            ThresholdEntry(metric: "messagesPerSec", maxRegressionPercent: 20),
             ThresholdEntry(metric: "handshakesPerSec", maxRegressionPercent: 20),
             ThresholdEntry(metric: "fullHandshakesPerSec", maxRegressionPercent: 20),
             ThresholdEntry(metric: "resumedHandshakesPerSec", maxRegressionPercent: 20),
@@ -150,6 +152,7 @@ extension Thresholds {
             ThresholdEntry(suite: "pools", result: "buffer*", metric: "opsPerSec", gate: false),
             // perf-service (issue #22): 100 threads on the machine's cores; its target (the result's limit) gates.
             ThresholdEntry(suite: "service", metric: "latency*Ms", gate: false),
+            ThresholdEntry(suite: "service", metric: "requestsPerSec", gate: false),
             // demo-load scale (issue #22): a curve to look at; the stress knee of the macro suite is the gated one.
             ThresholdEntry(suite: "scale", metric: "kneeRequestsPerSec", gate: false),
         ])

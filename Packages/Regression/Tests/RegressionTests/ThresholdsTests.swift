@@ -96,7 +96,7 @@ import Testing
     @Test func unknownKeysFallBackByUnitAndDirection() throws {
         let count = try Metric(key: "syscalls", value: 1, unit: .count, better: .lower)
         let bytes = try Metric(key: "cacheBytes", value: 1, unit: .bytes, better: .lower)
-        let rate = try Metric(key: "messagesPerSec", value: 1, unit: .perSecond, better: .higher)
+        let rate = try Metric(key: "framesPerSec", value: 1, unit: .perSecond, better: .higher)
         let time = try Metric(key: "parseUs", value: 1, unit: .microseconds, better: .lower)
         #expect(rule(count) == ThresholdRule(maxRegression: 0, exact: true))
         #expect(rule(bytes) == ThresholdRule(maxRegression: 0.05, floor: 65_536))
