@@ -71,7 +71,8 @@ perf-macro: ## Every load scenario in perf/macro with LoadGen (release), then th
 	@mkdir -p perf/results
 	@status=0; for scenario in perf/macro/*.json; do \
 	  name=$$(basename "$$scenario" .json); echo "==> loadgen --scenario $$scenario"; \
-	  PATH="$(CURDIR)/$(PERF_BIN):$$PATH" $(PERF_BIN)/loadgen --no-progress \
+	  rm -f "perf/results/macro-$$name.json"; \
+	  PATH="$(CURDIR)/$(PERF_BIN):$$PATH" $(PERF_BIN)/loadgen --no-progress --skip-without-tls \
 	    --scenario "$$scenario" --json "perf/results/macro-$$name.json" $(PERF_MACRO_FLAGS) \
 	    || { code=$$?; [ $$code -gt $$status ] && status=$$code; }; \
 	done; \

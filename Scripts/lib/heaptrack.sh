@@ -32,7 +32,7 @@ record_heap() {
     started="$(now)"
     say "==> heaptrack $(basename "$program") ${arguments[*]}"
     if [[ $mode == scenario ]]; then
-        env "${service_environment[@]}" heaptrack -o "$root/$base" "$program" "${arguments[@]}" >"$work/program.log" 2>&1 &
+        env ${service_directory:+-C "$service_directory"} "${service_environment[@]}" heaptrack -o "$root/$base" "$program" "${arguments[@]}" >"$work/program.log" 2>&1 &
         wrapper_pid=$!
         service_pid="$(find_descendant "$wrapper_pid" "$program" 1)" || {
             sed 's/^/    /' "$work/program.log" >&2

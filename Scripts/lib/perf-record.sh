@@ -78,7 +78,7 @@ record_scenario() {
     local data="$1"
     say "==> perf record -F $frequency ${call_graph[*]} -- $(basename "$service_bin") ${service_arguments[*]}"
     say "    call graph: $call_graph_text"
-    env "${service_environment[@]}" perf record -F "$frequency" "${call_graph[@]}" -o "$data" -- \
+    env ${service_directory:+-C "$service_directory"} "${service_environment[@]}" perf record -F "$frequency" "${call_graph[@]}" -o "$data" -- \
         "$service_bin" "${service_arguments[@]}" >"$work/service.log" 2>&1 &
     wrapper_pid=$!
     service_pid="$(find_descendant "$wrapper_pid" "$service_bin")" || {

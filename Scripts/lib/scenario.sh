@@ -4,7 +4,8 @@
 #   prepare_scenario_run NAME   builds loadgen, reads the scenario's plan (`loadgen plan`, see
 #                               Packages/LoadGen/README.md), builds flamegraph and the service, and sets
 #                               scenario_name, scenario_file, target_host, target_port, service_bin,
-#                               service_arguments, service_environment; $work/scenario.json is the scenario
+#                               service_arguments, service_environment, service_directory (where the
+#                               service runs: empty for the current directory); $work/scenario.json is the scenario
 #                               without its service section. The demo service when the scenario names none.
 #   available_scenarios         the names in perf/macro, for messages
 #   run_load                    runs that scenario with loadgen (DURATION overrides its duration)
@@ -23,7 +24,7 @@ prepare_scenario() {
     local plan key value
     plan="$("$loadgen_bin" plan "$1" --load-scenario "$work/scenario.json")" ||
         die "cannot read the scenario '$1' (see above)"
-    scenario_name="" scenario_file="" target_host="" target_port="" service_command=""
+    scenario_name="" scenario_file="" target_host="" target_port="" service_command="" service_directory=""
     service_arguments=() service_environment=()
     while IFS=$'\t' read -r key value; do
         case $key in
@@ -34,6 +35,7 @@ prepare_scenario() {
             service-command) service_command="$value" ;;
             service-argument) service_arguments+=("$value") ;;
             service-environment) service_environment+=("$value") ;;
+            service-directory) service_directory="$value" ;;
         esac
     done <<<"$plan"
     if [[ -z $service_command ]]; then

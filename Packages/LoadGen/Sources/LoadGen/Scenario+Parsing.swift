@@ -1,6 +1,14 @@
 import PerfResult
 import PerfSupport
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reading scenario files, with a message naming the field for every mistake.
 extension Scenario {
     /// Reads and validates the scenario at `path`.
@@ -208,9 +216,7 @@ private struct FieldReader {
             let field = "tls.\(member.key)"
             switch member.key {
             case "cacert":
-                let name = try string(member.value, field)
-                let directory = file.contains("/") ? String(file[...file.lastIndex(of: "/")!]) : ""
-                settings.caFile = name.hasPrefix("/") ? name : directory + name
+                settings.caFile = anchored(try string(member.value, field))
             default:
                 guard case let .bool(flag) = member.value else {
                     throw invalid(field, "expected true or false, got \(member.value.typeName)")
@@ -221,9 +227,14 @@ private struct FieldReader {
         return settings
     }
 
-    func bodyFile(_ name: String, field: String) throws(LoadGenError) -> [UInt8] {
+    /// `name` relative to the scenario file's directory (absolute paths stay as they are).
+    func anchored(_ name: String) -> String {
         let directory = file.contains("/") ? String(file[...file.lastIndex(of: "/")!]) : ""
-        let path = name.hasPrefix("/") ? name : directory + name
+        return name.hasPrefix("/") ? name : directory + name
+    }
+
+    func bodyFile(_ name: String, field: String) throws(LoadGenError) -> [UInt8] {
+        let path = anchored(name)
         do {
             return try AtomicFile.read(path)
         } catch {
@@ -294,7 +305,7 @@ private struct FieldReader {
     }
 
     func service(_ value: JSONValue) throws(LoadGenError) -> ServiceSpec {
-        let allowed = ["command", "arguments", "environment", "readiness", "timeout", "stopGrace", "log"]
+        let allowed = ["command", "arguments", "environment", "readiness", "timeout", "stopGrace", "log", "directory"]
         let members = try members(value, "service", allowed: allowed)
         guard let command = value["command"] else { throw invalid("service.command", "missing") }
         var spec = ServiceSpec(command: try string(command, "service.command"))
@@ -318,6 +329,13 @@ private struct FieldReader {
             case "timeout": spec.timeout = try duration(member.value, field)
             case "stopGrace": spec.stopGrace = try duration(member.value, field)
             case "log": spec.log = try string(member.value, field)
+            case "directory":
+                let path = anchored(try string(member.value, field))
+                var information = stat()
+                guard stat(path, &information) == 0, information.st_mode & S_IFMT == S_IFDIR else {
+                    throw invalid(field, "\(path) is not a directory (it is relative to the scenario file)")
+                }
+                spec.directory = path
             default: break
             }
         }

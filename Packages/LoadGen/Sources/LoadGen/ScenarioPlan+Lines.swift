@@ -14,6 +14,7 @@ extension ScenarioPlan {
     /// service-command      demo-service              (this and the next two absent without a service)
     /// service-argument     --port                    (one line per argument, in order)
     /// service-environment  NAME=value                (one line per variable, sorted by name)
+    /// service-directory    /abs/perf/macro/tls       (absent when the service names none: run it in the cwd)
     /// ```
     ///
     /// A shell reads it with `while IFS=$'\t' read -r key value; do ...; done`.
@@ -32,6 +33,9 @@ extension ScenarioPlan {
             }
             for (variable, value) in service.environment.sorted(by: { $0.key < $1.key }) {
                 entries.append(("service-environment", "service.environment.\(variable)", variable + "=" + value))
+            }
+            if let directory = service.directory {
+                entries.append(("service-directory", "service.directory", directory))
             }
         }
         var text = ""

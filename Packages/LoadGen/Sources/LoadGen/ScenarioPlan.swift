@@ -30,8 +30,8 @@ public struct ScenarioPlan: Sendable, Equatable {
     /// The service the scenario names, or `nil` when it names none (the script picks one).
     public var service: ServiceSpec?
     /// The scenario JSON without its `service` section and the thresholds on the service's indicators
-    /// (`LoadResult.serviceKeys`), with its `name` and with `bodyFile` paths made absolute, so that it can be
-    /// written anywhere and run with `loadgen --scenario`.
+    /// (`LoadResult.serviceKeys`), with its `name` and with `bodyFile` and `tls.cacert` paths made absolute, so
+    /// that it can be written anywhere and run with `loadgen --scenario`.
     public var loadScenario: String
 
     /// Finds the scenario `nameOrPath` (a file, or `<directory>/<name>.json`), reads it with ``Scenario/load``
@@ -94,7 +94,8 @@ public struct ScenarioPlan: Sendable, Equatable {
         return stat(path, &information) == 0 && information.st_mode & S_IFMT == S_IFREG
     }
 
-    /// `json` without `service`, with `name` set and `requests[].bodyFile` anchored at the directory of `file`.
+    /// `json` without `service`, with `name` set and `requests[].bodyFile` and `tls.cacert` anchored at the directory
+    /// of `file`.
     private static func withoutService(_ json: JSONValue, name: String, file: String) -> JSONValue {
         guard case var .object(members) = json else { return json }
         members.removeAll { $0.key == "service" }
@@ -109,16 +110,22 @@ public struct ScenarioPlan: Sendable, Equatable {
             members.append(JSONValue.Member(key: "name", value: .string(name)))
         }
         let directory = String(file[..<file.lastIndex(of: "/")!])
-        for index in members.indices where members[index].key == "requests" {
-            guard case let .array(requests) = members[index].value else { continue }
-            members[index].value = .array(requests.map { anchoringBodyFile($0, in: directory) })
+        for index in members.indices {
+            switch members[index].key {
+            case "requests":
+                guard case let .array(requests) = members[index].value else { continue }
+                members[index].value = .array(requests.map { anchoring("bodyFile", in: $0, at: directory) })
+            case "tls": members[index].value = anchoring("cacert", in: members[index].value, at: directory)
+            default: continue
+            }
         }
         return .object(members)
     }
 
-    private static func anchoringBodyFile(_ request: JSONValue, in directory: String) -> JSONValue {
-        guard case var .object(members) = request else { return request }
-        for index in members.indices where members[index].key == "bodyFile" {
+    /// `object` with its relative path `key` made absolute from `directory`.
+    private static func anchoring(_ key: String, in object: JSONValue, at directory: String) -> JSONValue {
+        guard case var .object(members) = object else { return object }
+        for index in members.indices where members[index].key == key {
             if case let .string(path) = members[index].value, !path.hasPrefix("/") {
                 members[index].value = .string(directory + "/" + path)
             }

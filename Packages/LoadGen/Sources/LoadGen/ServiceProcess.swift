@@ -1,4 +1,3 @@
-import CLoadGen
 import PerfSupport
 
 #if canImport(Glibc)
@@ -24,7 +23,8 @@ public struct ServiceProcess: Sendable {
     /// The process id (also its process group id).
     public var pid: Int32 { process.pid }
 
-    /// Starts the service, with this process's environment plus the spec's variables.
+    /// Starts the service, with this process's environment plus the spec's variables, in the spec's directory
+    /// (this process's working directory when it names none).
     /// - Parameter searchDirectories: where a command without `/` is looked for before `PATH`
     ///   (the `loadgen` tool passes its own directory, so `loadgen-target` is found next to it).
     /// - Throws: `LoadGenError.serviceFailed` when the command is not found or cannot be spawned.
@@ -32,12 +32,17 @@ public struct ServiceProcess: Sendable {
         -> ServiceProcess
     {
         let inherited = ProcessEnvironment.current()
-        let executable = try resolve(
+        var executable = try resolve(
             spec.command, searchDirectories: searchDirectories, path: inherited["PATH"] ?? "/usr/bin:/bin")
+        // In another working directory, a relative executable path would be looked up from there.
+        if spec.directory != nil, !executable.hasPrefix("/"), let current = getcwd(nil, 0) {
+            executable = String(cString: current) + "/" + executable
+            free(current)
+        }
         let logPath = spec.log ?? "/tmp/loadgen-service-\(getpid()).log"
         let child = ChildProcess(
             executable, spec.arguments, environment: inherited.merging(spec.environment) { $1 },
-            newProcessGroup: true)
+            workingDirectory: spec.directory, newProcessGroup: true)
         do {
             let process = try child.spawn(
                 standardOutput: .file(path: logPath, append: false), standardError: .standardOutput)
@@ -70,25 +75,29 @@ public struct ServiceProcess: Sendable {
         }
     }
 
-    /// Polls the readiness URL until it answers 2xx or 3xx.
-    /// - Parameter shouldStop: checked between polls (e.g. after Ctrl-C); stops waiting when true.
-    /// - Throws: `LoadGenError.serviceFailed` when the service exits first or the timeout passes.
-    public func waitUntilReady(shouldStop: () -> Bool = { false }) throws(LoadGenError) {
+    /// Polls the readiness URL until it answers 2xx or 3xx: plain `GET` for `http://`, over TLS for `https://`.
+    /// - Parameters:
+    ///   - tls: how an `https://` readiness URL is verified (the run's settings: its CA file, `insecure`).
+    ///   - shouldStop: checked between polls (e.g. after Ctrl-C); stops waiting when true.
+    /// - Throws: `LoadGenError.serviceFailed` when the service exits first or the timeout passes (naming what
+    ///   the last try got); for `https://`, `.tlsUnavailable` or `.tlsSetupFailed` before the first try.
+    public func waitUntilReady(tls: TLSSettings = TLSSettings(), shouldStop: () -> Bool = { false })
+        throws(LoadGenError)
+    {
         guard let readiness = spec.readiness else { return }
-        let target = try Target(url: readiness)
-        let address = try target.resolveIPv4()
+        let probe = try ReadinessProbe(url: readiness, tls: tls)
         let deadline = MonotonicClock.now() + spec.timeout.nanosecondsClamped
         while true {
             if let status = exitStatus() {
                 throw .serviceFailed(
                     command: spec.command, reason: "\(status) before it was ready; see its log \(logPath)")
             }
-            if ReadinessProbe.answersSuccess(target: target, address: address) { return }
+            guard let failure = probe.attempt() else { return }
             if MonotonicClock.now() >= deadline || shouldStop() {
                 throw .serviceFailed(
                     command: spec.command,
-                    reason: "\(readiness) did not answer 2xx or 3xx within \(UnitText.format(spec.timeout)); "
-                        + "see its log \(logPath)")
+                    reason: "\(readiness) did not answer 2xx or 3xx within \(UnitText.format(spec.timeout)) "
+                        + "(last try: \(failure)); see its log \(logPath)")
             }
             PosixThread.sleep(nanoseconds: 50_000_000)
         }
@@ -108,41 +117,5 @@ public struct ServiceProcess: Sendable {
         } catch {
             return "could not be waited for (\(error))"
         }
-    }
-}
-
-/// One blocking `GET` with short timeouts, for readiness checks (never on a hot path).
-enum ReadinessProbe {
-    static func answersSuccess(target: Target, address: UInt32) -> Bool {
-        let fd = loadgen_tcp_socket()
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        if loadgen_connect_ipv4(fd, address, UInt16(target.port)) != 0 {
-            guard errno == EINPROGRESS, wait(fd, for: Int16(POLLOUT)), loadgen_socket_error(fd) == 0 else {
-                return false
-            }
-        }
-        let request = Array("GET \(target.path) HTTP/1.1\r\nHost: \(target.host)\r\nConnection: close\r\n\r\n".utf8)
-        guard request.withUnsafeBytes({ loadgen_send(fd, $0.baseAddress, $0.count) }) == request.count else {
-            return false
-        }
-        var buffer = [UInt8](repeating: 0, count: 512)
-        var received = 0
-        while received < 12, wait(fd, for: Int16(POLLIN)) {
-            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + received, $0.count - received) }
-            if count <= 0 { break }
-            received += count
-        }
-        var parser = HTTPResponseParser()
-        let step = buffer.withUnsafeBytes {
-            parser.parse(UnsafeRawBufferPointer(rebasing: $0[0..<received]), headRequest: false)
-        }
-        guard step.event != .malformed, received >= 12 else { return false }
-        return (200..<400).contains(parser.statusCode)
-    }
-
-    private static func wait(_ fd: Int32, for events: Int16) -> Bool {
-        var entry = pollfd(fd: fd, events: events, revents: 0)
-        return poll(&entry, 1, 1000) == 1
     }
 }

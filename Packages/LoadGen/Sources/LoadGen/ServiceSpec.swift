@@ -6,7 +6,10 @@ public struct ServiceSpec: Sendable, Hashable {
     public var arguments: [String] = []
     /// Variables added to (or replacing those of) the environment it inherits.
     public var environment: [String: String] = [:]
-    /// A URL polled with `GET` until it answers 2xx or 3xx; `nil` starts the load right away.
+    /// The working directory it runs in (relative arguments such as certificate files are relative to it);
+    /// `nil` is `loadgen`'s. A scenario's `service.directory` is relative to the scenario file.
+    public var directory: String?
+    /// A URL polled with `GET` (over TLS for `https://`) until it answers 2xx or 3xx; `nil` starts the load right away.
     public var readiness: String?
     /// How long to wait for readiness.
     public var timeout: Duration = .seconds(30)

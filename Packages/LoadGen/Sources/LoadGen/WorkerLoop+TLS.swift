@@ -13,36 +13,6 @@ import Darwin
 // LoadGenError.requiresLinux (TargetServer+Unavailable.swift).
 #if os(Linux)
 
-/// Why a TLS handshake or connection failed, as OpenSSL said it: the kind (`LG_TLS_FAILURE_*`, or a timeout),
-/// the address of OpenSSL's static reason text and the verification result. Counting one allocates nothing
-/// once its key was seen; the text is made at the end of the run.
-struct TLSFailureKey: Hashable {
-    static let timeoutKind: Int32 = 100
-    var kind: Int32
-    var reason: UInt
-    var verify: Int
-    var duringHandshake: Bool
-
-    /// The reason as the table and the report show it.
-    var text: String {
-        let reason = self.reason == 0 ? "" : String(cString: UnsafePointer<CChar>(bitPattern: self.reason)!)
-        switch kind {
-        case TLSFailureKey.timeoutKind:
-            return "handshake timed out (no TLS answer within the timeout: does the port speak TLS?)"
-        case Int32(LG_TLS_FAILURE_VERIFY):
-            return "certificate verify failed: \(TLSLibrary.verifyText(verify)) (X509 error \(verify))"
-        case Int32(LG_TLS_FAILURE_ALERT):
-            return "alert received: \(reason)"
-        case Int32(LG_TLS_FAILURE_CLOSED):
-            return "closed by the server during the handshake"
-        default:
-            let notTLS = ["wrong version number", "packet length too long", "record layer failure", "http request"]
-            let hint = notTLS.contains { reason.contains($0) } ? " (the server does not speak TLS: plain HTTP?)" : ""
-            return (duringHandshake ? "handshake failed: " : "failed after the handshake: ") + reason + hint
-        }
-    }
-}
-
 /// https: the handshake inside the epoll loop (its WANT_READ/WANT_WRITE set the interest), reads and writes
 /// through OpenSSL, failures by reason.
 extension WorkerLoop {
@@ -68,8 +38,9 @@ extension WorkerLoop {
             if measuring, now < deadlineNs {
                 _ = handshakeTimes.record(now - slots[index].handshakeStartNs)
                 if lg_tls_resumed(connection) != 0 { resumedHandshakes += 1 } else { fullHandshakes += 1 }
-                if tlsProtocol == nil { tlsProtocol = lg_tls_protocol(connection) }
             }
+            // Also from the warmup: a keep-alive run may have no handshake in its window.
+            if tlsProtocol == nil { tlsProtocol = lg_tls_protocol(connection) }
             connected(index, now: now)
         case Int(LG_TLS_WANT_READ):
             watchWrites(index, false)
@@ -81,10 +52,7 @@ extension WorkerLoop {
     }
 
     func failureKey(_ index: Int, duringHandshake: Bool) -> TLSFailureKey {
-        let connection = tlsConnections![index]
-        return TLSFailureKey(
-            kind: connection.failure, reason: UInt(bitPattern: connection.error_reason),
-            verify: connection.verify_result, duringHandshake: duringHandshake)
+        TLSFailureKey(tlsConnections![index], duringHandshake: duringHandshake)
     }
 
     /// Counts a failed handshake (per attempt, inside the measured window, like a failed connect) with its

@@ -73,7 +73,7 @@ enum Options {
             Command.Group("Live metrics (Prometheus)", MetricsOptions.all),
             Command.Group(
                 "HTTPS (the system's OpenSSL 3, libssl.so.3)",
-                [TLSOptions.caCert, TLSOptions.insecure, TLSOptions.noResume]),
+                [TLSOptions.caCert, TLSOptions.insecure, TLSOptions.noResume, TLSOptions.skipWithoutTLS]),
             Command.Group(
                 "Scenario and output",
                 [
@@ -102,8 +102,8 @@ enum Options {
 
             Exit status: 0 success, 1 a threshold is critical (or a warning with --strict or STRICT_PERF=1),
             the service exited during the run or a coordinated run was aborted, 2 bad usage, bad scenario, a
-            --service-pid that is not running, a service that could not be started, or a coordinator that could not
-            be reached or refused the shard.
+            --service-pid that is not running, a service that could not be started, a coordinator that could not
+            be reached or refused the shard, or https without libssl.so.3 (0 with --skip-without-tls).
             """)
 
     /// `Name: value`, split at the first colon; the spaces after it are not part of the value.

@@ -34,6 +34,8 @@ enum Run {
             print(environment.description)
             return fail("\(error)")
         }
+        // Without libssl an https scenario stops here, before its service starts (or is skipped on request).
+        if let status = TLSOptions.checkLibrary(scenario, parsed: parsed) { return status }
         // --forks N: N rounds, each a whole run (service included) in its own process, merged.
         if let rounds = parsed.given(CommonOptions.forks), rounds > 1 {
             return SelfForks.main(
@@ -160,7 +162,7 @@ enum Run {
                 let started = try ServiceProcess.start(spec, searchDirectories: searchDirectories)
                 service = started
                 print("Service       \(started.executable) (pid \(started.pid), log \(started.logPath))")
-                try started.waitUntilReady { interrupted.load(ordering: .relaxed) }
+                try started.waitUntilReady(tls: configuration.tls) { interrupted.load(ordering: .relaxed) }
             } catch {
                 if let service { printError("loadgen: service \(service.stop())") }
                 return fail("\(error)")

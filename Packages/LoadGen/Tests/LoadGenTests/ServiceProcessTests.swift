@@ -4,6 +4,14 @@ import Testing
 
 @testable import LoadGen
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 @Suite struct ServiceProcessTests {
     @Test func serviceIsStoppedWithSigterm() throws {
         var spec = ServiceSpec(command: "sleep")
@@ -57,7 +65,8 @@ import Testing
         #expect(
             throws: LoadGenError.serviceFailed(
                 command: "sleep",
-                reason: "http://127.0.0.1:\(port)/ did not answer 2xx or 3xx within 200ms; see its log \(spec.log!)")
+                reason: "http://127.0.0.1:\(port)/ did not answer 2xx or 3xx within 200ms "
+                    + "(last try: Connection refused); see its log \(spec.log!)")
         ) {
             try service.waitUntilReady()
         }
@@ -75,6 +84,24 @@ import Testing
         ) {
             try service.waitUntilReady()
         }
+    }
+
+    @Test func serviceRunsInItsDirectoryWithARelativeCommandResolvedFromOurs() throws {
+        let current = try #require(getcwd(nil, 0))
+        let here = String(cString: current)
+        free(current)
+        // /bin/sh, relative to this process's working directory.
+        let relative = String(repeating: "../", count: here.split(separator: "/").count) + "bin/sh"
+        var spec = ServiceSpec(command: relative)
+        spec.directory = "/tmp"
+        spec.arguments = ["-c", "pwd"]
+        spec.log = temporaryPath("pwd.log")
+        defer { removeFile(spec.log!) }
+        let service = try ServiceProcess.start(spec)
+        try #require(waitFor { service.exitStatus() != nil })
+        #expect(service.executable == here + "/" + relative)
+        #expect(service.stop() == "exited with status 0")
+        #expect(try AtomicFile.read(spec.log!) == Array("/tmp\n".utf8))
     }
 
     @Test func missingCommandIsNamed() {

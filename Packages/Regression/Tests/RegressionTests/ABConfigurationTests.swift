@@ -27,7 +27,7 @@ import Testing
         for suite in listed {
             #expect(try !configuration.selecting([suite]).isEmpty, "perf/ab.json has no suite or group \(suite)")
         }
-        #expect(try configuration.selecting(["macro"]).count == 7)
+        #expect(try configuration.selecting(["macro"]).count == 10)
         #expect(try configuration.selecting(["memory"]).first?.forks == 1)
         // The instructions suite leaves out the two tasks whose count depends on a random session token, as
         // Scripts/perf-instructions.sh does.
