@@ -24,6 +24,9 @@ extension LoadConfiguration {
         if let rate, !(rate > 0 && rate <= 10_000_000) {
             throw invalid("rate", "must be more than 0 and at most 10000000 requests/s, got \(rate)")
         }
+        if let secondsKept, !(1...86_400).contains(secondsKept) {
+            throw invalid("secondsKept", "must be in 1...86400 (nil keeps every second), got \(secondsKept)")
+        }
         if let duration, duration <= .zero || duration > .seconds(86_400) {
             throw invalid("duration", "must be more than 0 and at most 24h, got \(UnitText.format(duration))")
         }

@@ -55,6 +55,12 @@ public struct LoadConfiguration: Sendable, Hashable {
     public var shard: Shard?
     /// https targets: certificate verification and session resumption.
     public var tls = TLSSettings()
+    /// How many finished seconds the run keeps for the result's `perSecond`: `nil` (the default) keeps every
+    /// second; a number keeps only the most recent ones, so that a run of hours (a soak) holds a fixed amount
+    /// of memory. The totals, counts and latency histograms of the whole run are accumulated apart from the
+    /// seconds and stay exact; the result's `secondsDropped` says how many seconds at the window's start were
+    /// left out, and progress callbacks still count every second. In 1...86400.
+    public var secondsKept: Int?
 
     /// Creates a configuration with the defaults: closed model, 50 connections, 10 seconds.
     public init(target: Target) {

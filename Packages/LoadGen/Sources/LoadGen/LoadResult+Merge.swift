@@ -2,8 +2,10 @@
 extension LoadResult {
     /// This result and `other` as one: counts and histograms add up exactly; the window spans both
     /// runs (from the earlier start to the later end), so the throughput of concurrent runs is their
-    /// sum. Seconds line up by wall-clock start; merged seconds keep counts and drop percentiles. The
-    /// service samples are dropped: each run sampled its service by itself.
+    /// sum. Seconds line up by wall-clock start; merged seconds keep counts and drop percentiles. When either
+    /// run kept only its last seconds (`secondsDropped`), the merged series starts after the later of their
+    /// dropped stretches, so that no merged second misses a run's part. The service samples are dropped: each
+    /// run sampled its service by itself.
     /// - Complexity: O(*b* + *s*) for the fixed number *b* of histogram buckets and *s* seconds.
     public func merged(with other: LoadResult) -> LoadResult {
         var merged = self
@@ -46,8 +48,10 @@ extension LoadResult {
         merged.shard = shard == other.shard ? shard : nil
         merged.actualStartEpochNs = [actualStartEpochNs, other.actualStartEpochNs].compactMap { $0 }.min()
         var seconds: [Int: SecondSample] = [:]
+        var dropped = 0
         for (result, samples) in [(self, perSecond), (other, other.perSecond)] {
             let shift = Int(((result.startedAtEpochNs - start) + 500_000_000) / 1_000_000_000)
+            if result.secondsDropped > 0 { dropped = max(dropped, result.secondsDropped + shift) }
             for sample in samples {
                 let index = sample.second + shift
                 var combined =
@@ -60,7 +64,8 @@ extension LoadResult {
                 seconds[index] = combined
             }
         }
-        merged.perSecond = seconds.values.sorted { $0.second < $1.second }
+        merged.perSecond = seconds.values.filter { $0.second >= dropped }.sorted { $0.second < $1.second }
+        merged.secondsDropped = dropped
         return merged
     }
 }

@@ -33,9 +33,10 @@ extension LoadResult {
     ///
     /// The per-second series rides in `samples`: `requestsPerSec` and `bytesPerSec` carry one rate per
     /// second, `latencyP50Ms` and `latencyP99Ms` one percentile per second (omitted for merged results,
-    /// whose per-second percentiles cannot be combined). Latencies are corrected (from the intended send
-    /// time; closed model: from when the connection could take the request); the `uncorrectedLatency…`
-    /// keys are measured from the actual send. `requestsInFlight` is `meanRequestsInFlight`. With a sampled
+    /// whose per-second percentiles cannot be combined); a run that kept only its last seconds
+    /// (`secondsDropped` > 0) carries those, each still one second. Latencies are corrected (from the
+    /// intended send time; closed model: from when the connection could take the request); the
+    /// `uncorrectedLatency…` keys are measured from the actual send. `requestsInFlight` is `meanRequestsInFlight`. With a sampled
     /// `service`, the `service…` keys follow (`serviceMetrics()`).
     public func metrics() -> [Metric] {
         func ms(_ nanoseconds: UInt64) -> Double { Double(nanoseconds) / 1e6 }

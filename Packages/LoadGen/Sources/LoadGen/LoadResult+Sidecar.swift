@@ -47,6 +47,8 @@ extension LoadResult {
                         .init(key: "latencyP99Ns", value: series(perSecond.map(\.latencyP99Ns))),
                     ] + servicePerSecondSidecar)),
         ]
+        // Written only for a run that kept its last seconds: a sidecar without it holds every second.
+        if secondsDropped > 0 { members.append(.init(key: "secondsDropped", value: .number(secondsDropped))) }
         if let service = serviceSidecar { members.append(.init(key: "service", value: service)) }
         if let shard {
             members.append(
@@ -179,6 +181,10 @@ extension LoadResult {
                 let value = try? Shard(index: index, count: count)
             else { throw bad("shard", "expected {index, count} with 0 ≤ index < count") }
             self.shard = value
+        }
+        if let dropped = json["secondsDropped"] {
+            guard let value = dropped.intValue, value >= 0 else { throw bad("secondsDropped", "expected a count") }
+            secondsDropped = value
         }
         if let start = json["actualStartEpochNs"] {
             guard let value = start.intValue else { throw bad("actualStartEpochNs", "expected an integer") }

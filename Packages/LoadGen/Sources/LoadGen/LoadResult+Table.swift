@@ -46,11 +46,17 @@ extension LoadResult {
         let rates = SortedSample(perSecond.filter { secondLength($0.second) >= 1 }.map { Double($0.requests) })
         if !rates.isEmpty {
             let (minimum, median, maximum) = (rates.minimum, rates.median, rates.maximum)
+            let scope = secondsDropped > 0 ? "per second of the last \(perSecond.count) s" : "per second"
             throughput +=
-                "  (per second: min \(NumberText.fixed(minimum, decimals: 0)), median "
+                "  (\(scope): min \(NumberText.fixed(minimum, decimals: 0)), median "
                 + "\(NumberText.fixed(median, decimals: 0)), max \(NumberText.fixed(maximum, decimals: 0)))"
         }
         lines.append(throughput)
+        if secondsDropped > 0 {
+            lines.append(
+                "Per second    kept the last \(perSecond.count) s only (secondsKept): the first \(secondsDropped) s "
+                    + "are in the totals, not in the per-second series")
+        }
         lines.append("Bytes/s       \(NumberText.si(bytesPerSecond, unit: "B/s"))")
         lines.append("Client CPU    \(NumberText.fixed(clientCPUMicrosecondsPerRequest, decimals: 2)) µs/request")
         let classes = ErrorClass.allCases.map { "\($0) \(errors[$0])" }.joined(separator: " · ")

@@ -63,8 +63,13 @@ public struct LoadResult: Sendable, Hashable {
     public var latency: LatencyHistogram
     /// Latency from the actual send time.
     public var uncorrectedLatency: LatencyHistogram
-    /// One sample per second of the measured window.
+    /// One sample per second of the measured window, or of its last seconds only: those from
+    /// `secondsDropped` on (`LoadConfiguration.secondsKept`).
     public var perSecond: [SecondSample]
+    /// The seconds at the start of the window that `perSecond` leaves out because the run kept only its most
+    /// recent seconds (`LoadConfiguration.secondsKept`); 0 when it holds every second. Every other figure of
+    /// the result covers the whole window.
+    public var secondsDropped = 0
     /// CPU time the worker threads used inside the measured window, in nanoseconds.
     public var clientCPUNs: UInt64
     /// The service under load, sampled by its process id during the run (a scenario's `service`, or

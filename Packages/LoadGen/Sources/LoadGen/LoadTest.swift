@@ -28,7 +28,7 @@ public final class LoadTest: Sendable {
     public init(_ configuration: LoadConfiguration) throws(LoadGenError) {
         try configuration.validate()
         self.configuration = configuration
-        control = RunControl(workers: configuration.effectiveThreads)
+        control = RunControl(workers: configuration.effectiveThreads, secondsKept: configuration.secondsKept)
     }
 
     /// Ends the measured window now; `run` returns after the grace period. Safe from any thread,
@@ -99,28 +99,20 @@ public final class LoadTest: Sendable {
                 throw error
             }
         }
-        var delivered = 0
-        var completed: UInt64 = 0
-        var errors: UInt64 = 0
-        var latest: SecondSample?
+        var cursor = 0
         while control.finishedWorkers.load(ordering: .acquiring) < workers {
             PosixThread.sleep(nanoseconds: 100_000_000)
-            let samples = control.seconds.samples(from: delivered)
-            delivered += samples.count
-            for sample in samples {
-                completed += sample.requests
-                errors += sample.errors
-                latest = sample
-            }
+            // The totals are the aggregator's, over every finished second, kept or not.
+            let seconds = control.seconds.progress(since: cursor)
+            cursor = seconds.cursor
             let current = MonotonicClock.now()
             let phase: LoadProgress.Phase =
                 current < measureStartNs ? .warmup : current < deadlineNs ? .measuring : .draining
             progress(
                 LoadProgress(
                     phase: phase, elapsed: .nanoseconds(Int64(current > startNs ? current - startNs : 0)),
-                    measuredDuration: configuration.measuredDuration, newSeconds: samples, latestSecond: latest,
-                    completed: completed,
-                    errors: errors))
+                    measuredDuration: configuration.measuredDuration, newSeconds: seconds.newSeconds,
+                    latestSecond: seconds.latest, completed: seconds.completed, errors: seconds.errors))
         }
         for thread in threads { thread.join() }
         let outcomes = control.collectedOutcomes()
@@ -163,6 +155,7 @@ public final class LoadTest: Sendable {
         for (status, count) in statuses.enumerated() where count > 0 { statusCounts[status] = count }
         let end = outcomes.map(\.measureEndNs).max() ?? measureStartNs
         let configuration = self.configuration
+        let series = control.seconds.finalSeries()
         return LoadResult(
             target: configuration.target.description, model: configuration.model,
             connections: configuration.connectionPool, threads: configuration.effectiveThreads,
@@ -175,7 +168,8 @@ public final class LoadTest: Sendable {
             censored: tally.censored,
             bytesInWindow: tally.bytesInWindow, httpErrors: tally.httpErrors, outOfRange: tally.outOfRange,
             errors: tally.errors, statusCounts: statusCounts, latency: corrected, uncorrectedLatency: uncorrected,
-            perSecond: control.seconds.finalSamples(), clientCPUNs: outcomes.reduce(0) { $0 + $1.cpuNs },
+            perSecond: series.seconds, secondsDropped: series.dropped,
+            clientCPUNs: outcomes.reduce(0) { $0 + $1.cpuNs },
             tls: outcomes.compactMap(\.tls).reduce(nil) { $0?.merged(with: $1) ?? $1 })
     }
 }

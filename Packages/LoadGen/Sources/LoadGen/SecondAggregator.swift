@@ -7,7 +7,23 @@ import Synchronization
 /// apart; a slot still holding an older second when a newer one needs it is finished with what it has.
 /// The same hand-over keeps the run's live figures (`live()`): sums of the seconds, and each worker's
 /// latest error counts, status classes and gauges.
+/// Finished seconds go to a `RecentSeconds` (all, or the most recent `secondsKept`); the responses and
+/// errors of every finished second are summed as they finish, so progress does not depend on what is kept.
 final class SecondAggregator: Sendable {
+    /// What the progress callback needs: the seconds finished since a cursor and the totals of all finished.
+    struct Progress {
+        /// Kept seconds finished since the cursor passed in, in the order they finished.
+        var newSeconds: [SecondSample]
+        /// The most recent finished second, kept or not.
+        var latest: SecondSample?
+        /// Responses in all finished seconds.
+        var completed: UInt64
+        /// Errors in all finished seconds.
+        var errors: UInt64
+        /// The cursor to pass next time.
+        var cursor: Int
+    }
+
     private struct Slot {
         var second = -1
         var reporters = 0
@@ -19,7 +35,10 @@ final class SecondAggregator: Sendable {
 
     private struct State {
         var slots: [Slot] = Array(repeating: Slot(), count: 4)
-        var samples: [SecondSample] = []
+        var kept: RecentSeconds
+        var latest: SecondSample?
+        var completed: UInt64 = 0
+        var errors: UInt64 = 0
         var activeWorkers: Int
         /// Requests, bytes and latency of every second handed over.
         var live = LiveFigures()
@@ -32,8 +51,13 @@ final class SecondAggregator: Sendable {
 
     private let state: Mutex<State>
 
-    init(workers: Int) {
-        state = Mutex(State(activeWorkers: workers, workers: Array(repeating: WorkerSnapshot(), count: workers)))
+    /// An aggregator for `workers` workers keeping the most recent `secondsKept` finished seconds (all with
+    /// `nil`).
+    init(workers: Int, secondsKept: Int? = nil) {
+        state = Mutex(
+            State(
+                kept: RecentSeconds(limit: secondsKept), activeWorkers: workers,
+                workers: Array(repeating: WorkerSnapshot(), count: workers)))
     }
 
     /// Adds one worker's `second`, and its cumulative `snapshot`. Called once per second per worker, never per
@@ -72,10 +96,13 @@ final class SecondAggregator: Sendable {
         }
     }
 
-    /// The finished seconds from `start` on, in the order they finished.
-    func samples(from start: Int) -> [SecondSample] {
+    /// The kept seconds finished since `cursor` (0 at first, then the last call's `cursor`) and the totals
+    /// of every second finished so far.
+    func progress(since cursor: Int) -> Progress {
         state.withLock { state in
-            start < state.samples.count ? Array(state.samples[start...]) : []
+            Progress(
+                newSeconds: state.kept.records(from: cursor), latest: state.latest, completed: state.completed,
+                errors: state.errors, cursor: state.kept.finished)
         }
     }
 
@@ -96,35 +123,33 @@ final class SecondAggregator: Sendable {
         }
     }
 
-    /// Every finished second, sorted, with duplicates (from a slot finished early) combined.
-    func finalSamples() -> [SecondSample] {
+    /// The kept seconds, sorted, with duplicates (from a slot finished early) combined, and how many seconds
+    /// from the window's start are not among them (0 when every second is kept). Finishes the open slots.
+    func finalSeries() -> (seconds: [SecondSample], dropped: Int) {
         state.withLock { state in
             for index in state.slots.indices where state.slots[index].second >= 0 {
                 SecondAggregator.finish(index, in: &state)
             }
-            var combined: [Int: SecondSample] = [:]
-            for sample in state.samples {
-                if var existing = combined[sample.second] {
-                    existing.requests += sample.requests
-                    existing.errors += sample.errors
-                    existing.bytes += sample.bytes
-                    combined[sample.second] = existing
-                } else {
-                    combined[sample.second] = sample
-                }
-            }
-            return combined.values.sorted { $0.second < $1.second }
+            return state.kept.series()
         }
+    }
+
+    /// The finished seconds kept in memory, and the bytes their storage holds without growing.
+    var storage: (kept: Int, bytes: Int) {
+        state.withLock { ($0.kept.count, $0.kept.storageBytes) }
     }
 
     private static func finish(_ index: Int, in state: inout State) {
         let slot = state.slots[index]
         let hasLatency = slot.histogram.totalCount > 0
-        state.samples.append(
-            SecondSample(
-                second: slot.second, requests: slot.requests, errors: slot.errors, bytes: slot.bytes,
-                latencyP50Ns: hasLatency ? slot.histogram.value(atPercentile: 50) : 0,
-                latencyP99Ns: hasLatency ? slot.histogram.value(atPercentile: 99) : 0))
+        let sample = SecondSample(
+            second: slot.second, requests: slot.requests, errors: slot.errors, bytes: slot.bytes,
+            latencyP50Ns: hasLatency ? slot.histogram.value(atPercentile: 50) : 0,
+            latencyP99Ns: hasLatency ? slot.histogram.value(atPercentile: 99) : 0)
+        state.kept.append(sample)
+        state.latest = sample
+        state.completed += sample.requests
+        state.errors += sample.errors
         // A second every worker handed over is whole; one finished early (a worker gone) is not.
         if slot.reporters >= state.workers.count, slot.second > state.lastSecond {
             state.lastSecond = slot.second

@@ -34,8 +34,8 @@ extension LoadResult {
         return ProcessUsage(samples: service.samples, window: windowEpochNs, processors: service.processors)
     }
 
-    /// The service's largest RSS and its CPU percent of one core in each second of the window (`perSecond`'s
-    /// seconds); empty when no service was sampled.
+    /// The service's largest RSS and its CPU percent of one core in each second of the window (every second,
+    /// also when `perSecond` kept only the last ones); empty when no service was sampled.
     public var servicePerSecond: [(residentBytes: Int?, cpuPercent: Double?)] {
         guard let service else { return [] }
         let seconds = Int((windowNs + 999_999_999) / 1_000_000_000)

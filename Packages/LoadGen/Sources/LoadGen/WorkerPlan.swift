@@ -39,8 +39,8 @@ final class RunControl: Sendable {
     let seconds: SecondAggregator
     private let outcomes: Mutex<[WorkerOutcome]>
 
-    init(workers: Int) {
-        seconds = SecondAggregator(workers: workers)
+    init(workers: Int, secondsKept: Int? = nil) {
+        seconds = SecondAggregator(workers: workers, secondsKept: secondsKept)
         outcomes = Mutex([])
     }
 
