@@ -146,6 +146,7 @@ private struct FieldReader {
             case "timeout": configuration.timeout = try duration(value, field)
             case "warmup": configuration.warmup = try duration(value, field)
             case "grace": configuration.grace = try duration(value, field)
+            case "secondsKept": configuration.secondsKept = try integer(value, field, minimum: 1)
             case "thresholds": scenario.thresholds = try thresholds(value)
             case "service": scenario.service = try service(value)
             case "tls": configuration.tls = try tls(value)

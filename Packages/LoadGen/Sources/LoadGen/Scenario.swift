@@ -41,6 +41,6 @@ public struct Scenario: Sendable {
     /// The fields a scenario file may have.
     public static let fields = [
         "name", "description", "target", "requests", "connections", "threads", "pipelining", "duration", "count",
-        "rate", "stages", "timeout", "warmup", "grace", "thresholds", "service", "quick", "tls",
+        "rate", "stages", "timeout", "warmup", "grace", "secondsKept", "thresholds", "service", "quick", "tls",
     ]
 }

@@ -21,6 +21,9 @@ enum Options {
         "warmup", .duration, defaultText: "0", help: "load before measuring, excluded from statistics")
     static let grace = Option(
         "grace", .duration, defaultText: "1s", help: "time for requests in flight at the deadline to complete")
+    static let secondsKept = Option(
+        "seconds-kept", .integer.within(1...86_400), defaultText: "every second",
+        help: "keep only the last N per-second records (long runs: memory stays flat; totals stay exact)")
 
     static let method = Option("method", short: "m", .string.placeholder("METHOD"), defaultText: "GET", help: "method")
     static let header = Option("header", short: "H", headerKind, repeatable: true, help: "add a header")
@@ -67,7 +70,7 @@ enum Options {
             latency corrected for coordinated omission). Prints the environment, then a summary table.
             """,
         groups: [
-            Command.Group("Load", [connections, threads, duration, count, rate, pipelining, timeout, warmup, grace]),
+            Command.Group("Load", [connections, threads, duration, count, rate, pipelining, timeout, warmup, grace, secondsKept]),
             Command.Group("Requests", [method, header, body, bodyFile]),
             Command.Group("Shards", [shard, shards, coordinator, runID, startAt, joinTimeout]),
             Command.Group("Live metrics (Prometheus)", MetricsOptions.all),

@@ -113,6 +113,7 @@ enum Run {
         if let value = parsed.given(Options.timeout) { configuration.timeout = value }
         if let value = parsed.given(Options.warmup) { configuration.warmup = value }
         if let value = parsed.given(Options.grace) { configuration.grace = value }
+        if let value = parsed.given(Options.secondsKept) { configuration.secondsKept = value }
         TLSOptions.apply(parsed, to: &configuration)
         let requestFlags: [any ArgumentDeclaration] = [Options.method, Options.header, Options.body, Options.bodyFile]
         if requestFlags.contains(where: { parsed.isGiven($0) }) {

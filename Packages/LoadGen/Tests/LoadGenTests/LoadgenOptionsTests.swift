@@ -49,7 +49,8 @@ private func scenarioFile(requests: String = twoRequests) throws -> String {
     @Test func everyLoadFlagSetsItsSetting() throws {
         let configuration = try scenario([
             "--connections", "8", "--threads", "2", "--duration", "3s", "--count", "100", "--rate", "20k",
-            "--pipelining", "4", "--timeout", "500ms", "--warmup", "1s", "--grace", "250ms", url,
+            "--pipelining", "4", "--timeout", "500ms", "--warmup", "1s", "--grace", "250ms", "--seconds-kept", "600",
+            url,
         ]).configuration
         #expect(configuration.connections == 8)
         #expect(configuration.threads == 2)
@@ -60,6 +61,7 @@ private func scenarioFile(requests: String = twoRequests) throws -> String {
         #expect(configuration.timeout == .milliseconds(500))
         #expect(configuration.warmup == .seconds(1))
         #expect(configuration.grace == .milliseconds(250))
+        #expect(configuration.secondsKept == 600)
         #expect(configuration.target.port == 18080)
     }
 

@@ -31,7 +31,7 @@ private func message(_ text: String) -> String {
               ],
               "connections": 20, "threads": 2, "pipelining": 4,
               "stages": [ { "duration": "2s", "rate": 100 }, { "duration": "3s", "rate": 400, "ramp": true } ],
-              "timeout": "750ms", "warmup": "1s", "grace": "250ms",
+              "timeout": "750ms", "warmup": "1s", "grace": "250ms", "secondsKept": 3600,
               "thresholds": { "latencyP95Ms": { "target": 100, "warning": 200, "critical": 500 },
                               "requestsPerSec": { "critical": 10 } },
               "service": { "command": "loadgen-target", "arguments": ["--port", "18080"],
@@ -51,6 +51,7 @@ private func message(_ text: String) -> String {
         #expect(configuration.stages == [.rate(100, for: .seconds(2)), .rate(400, for: .seconds(3), ramp: true)])
         #expect(configuration.measuredDuration == .seconds(5))
         #expect(configuration.timeout == .milliseconds(750))
+        #expect(configuration.secondsKept == 3600)
         #expect(scenario.thresholds.count == 2)
         #expect(scenario.thresholds[1] == Threshold(metric: "requestsPerSec", critical: 10))
         #expect(scenario.service?.arguments == ["--port", "18080"])
