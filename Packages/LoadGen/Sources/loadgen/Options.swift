@@ -70,7 +70,8 @@ enum Options {
             latency corrected for coordinated omission). Prints the environment, then a summary table.
             """,
         groups: [
-            Command.Group("Load", [connections, threads, duration, count, rate, pipelining, timeout, warmup, grace, secondsKept]),
+            Command.Group(
+                "Load", [connections, threads, duration, count, rate, pipelining, timeout, warmup, grace, secondsKept]),
             Command.Group("Requests", [method, header, body, bodyFile]),
             Command.Group("Shards", [shard, shards, coordinator, runID, startAt, joinTimeout]),
             Command.Group("Live metrics (Prometheus)", MetricsOptions.all),
