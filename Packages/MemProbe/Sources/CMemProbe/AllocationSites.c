@@ -93,15 +93,19 @@ static void find_skipped_ranges(void) {
             for (int i = 0; i < runtime_count; i++) add_range(addresses[i], sizes[i]);
         }
     }
-    // MemProbe's own ARC hook (ARCCounter.c), through which swift_allocObject runs while an ARC window is
-    // open on any thread: without it one call site would split in two.
-    static const char *const own_names[] = {"hook_alloc"};
-    uintptr_t own_address = 0;
-    uintptr_t own_size = 0;
+    // MemProbe's own ARC hook and its forwarder (ARCCounter.c), through which swift_allocObject runs while an
+    // ARC window (or a forwarding-only measurement) is open on any thread: without them one call site would
+    // split in two.
+    static const char *const own_names[] = {"hook_alloc", "forward_alloc"};
+    enum { own_count = sizeof own_names / sizeof own_names[0] };
+    uintptr_t own_addresses[own_count] = {0};
+    uintptr_t own_sizes[own_count] = {0};
     if (memprobe_find_symbol_ranges((const void *)memprobe_sites_begin, "memprobe_sites_begin", own_names,
-                                    &own_address, &own_size, 1)
+                                    own_addresses, own_sizes, own_count)
         == 1) {
-        add_range(own_address, own_size);
+        for (int i = 0; i < own_count; i++) {
+            if (own_addresses[i] != 0) add_range(own_addresses[i], own_sizes[i]);
+        }
     }
     static const char *const exported_names[] = {
         "swift_slowAlloc", "swift_allocObject", "swift_slowAllocTyped", "swift_allocBox", "swift_allocEmptyBox",

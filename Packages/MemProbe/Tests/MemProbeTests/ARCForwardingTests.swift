@@ -1,8 +1,15 @@
 import CRuntimeCalls
 import MemProbe
+import PerfResult
 import Testing
 
 private final class Cell {}
+
+/// Makes `count` cells into `storage`, one `swift_allocObject` each, all at one call site.
+@inline(never)
+private func makeCells(_ count: Int, into storage: UnsafeMutablePointer<Cell?>) {
+    for index in 0..<count { storage[index] = Cell() }
+}
 
 /// Nested in `ARCCounterTests`, whose `.serialized` trait covers it: the forwarders and the hooks share the
 /// runtime's process-wide pointers.
@@ -48,6 +55,24 @@ extension ARCCounterTests {
             for _ in 0..<7 { runtime_calls_release(pointer) }
             #expect((ARCCounter.currentThread()! - before).retains == 7)
             ARCCounter.end()
+        }
+
+        /// swift_allocObject runs through the allocation forwarder while it is installed: a frame that allocation
+        /// sites skip, as they skip the counting hook's (a debug build keeps both frames on the stack).
+        @Test func theAllocationForwarderDoesNotSplitACallSite() {
+            let storage = UnsafeMutablePointer<Cell?>.allocate(capacity: 300)
+            storage.initialize(repeating: nil, count: 300)
+            defer { storage.deinitialize(count: 300).deallocate() }
+            makeCells(1, into: storage)
+            let recording = AllocationSites.record(frames: 4) {
+                for round in 0..<2 { // one call site, the second time through the forwarder
+                    if round == 1 { #expect(ARCCounter.beginForwardingOnly()) }
+                    makeCells(150, into: storage + round * 150)
+                }
+                ARCCounter.endForwardingOnly()
+            }
+            let sites = recording.sites.filter { $0.frames.contains { $0.function?.contains("makeCells") == true } }
+            #expect(sites.map(\.allocations) == [300])
         }
 
         @Test func forwardersAreRefusedWhileACountingWindowIsOpen() {
