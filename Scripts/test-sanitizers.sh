@@ -10,7 +10,8 @@
 # Thread: LD_PRELOAD=Scripts/sanitizers/mutex-tsan.c (built here with clang) shows TSan the lock hand-overs
 # of Synchronization.Mutex that it cannot see on Linux; it is first checked on Scripts/sanitizers/
 # mutex-tsan-repro.swift (README.md there); MUTEX_ANNOTATIONS=0 leaves it out, to see the reports it removes.
-# Logs: .build-sanitizers/KIND/PACKAGE.log.
+# Address: the one suppression that is not XCTest's (Foundation's Process.run) is first checked on
+# Scripts/sanitizers/process-lsan-repro.swift. Logs: .build-sanitizers/KIND/PACKAGE.log.
 # Exit status: 0 no report and every test passed, 1 a report or a failure, 2 bad usage or setup.
 set -uo pipefail
 
@@ -85,6 +86,27 @@ prepare_mutex_annotations() {
     run_environment+=("LD_PRELOAD=$work/libmutex-tsan.so")
 }
 if [[ $kind == thread && ${MUTEX_ANNOTATIONS:-1} != 0 ]]; then prepare_mutex_annotations; fi
+
+# Checks asan.supp's Process.run entry on its reproduction: without the file LeakSanitizer reports the leak that is
+# not one (if it no longer does, the toolchain has fixed it: say so), with it nothing.
+check_leak_suppression() {
+    local dir="$root/Scripts/sanitizers" work="$logs/process" count_plain count_suppressed
+    mkdir -p "$work"
+    swiftc -sanitize=address "$dir/process-lsan-repro.swift" -o "$work/repro" >"$work/repro-build.log" 2>&1 ||
+        die "building Scripts/sanitizers/process-lsan-repro.swift failed (see $work/repro-build.log)"
+    ASAN_OPTIONS=detect_leaks=1 "$work/repro" >"$work/plain.log" 2>&1
+    ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS="suppressions=$supp" "$work/repro" >"$work/suppressed.log" 2>&1
+    count_plain=$(grep -cE "$pattern" "$work/plain.log")
+    count_suppressed=$(grep -cE "$pattern" "$work/suppressed.log")
+    [[ $count_suppressed -eq 0 ]] ||
+        die "asan.supp did not silence the Process.run reproduction (see $work/suppressed.log)"
+    if [[ $count_plain -eq 0 ]]; then
+        note "the Process.run reproduction reports no leak without asan.supp any more: this toolchain may have" \
+            "fixed it; its entry in Scripts/sanitizers/asan.supp may be dropped"
+    fi
+    say "==> LeakSanitizer: the Process.run reproduction reports $count_plain without asan.supp, 0 with it"
+}
+if [[ $kind == address ]]; then check_leak_suppression; fi
 
 status=0
 summary=()
