@@ -32,7 +32,8 @@ import Darwin
         #expect(service.output.contains("stopped: 1 connection(s) closed during the drain, 0 closed by force"))
     }
 
-    @Test func thePoolFlagPicksTheAllocatorAndMetricsCountTheProcessAllocations() throws {
+    @Test(.disabled(if: SanitizerBuild.isActive, "sanitizer build: MemProbe's allocation counter is compiled out"))
+    func thePoolFlagPicksTheAllocatorAndMetricsCountTheProcessAllocations() throws {
         let service = try RunningService([
             "--port", "0", "--threads", "1", "--users", "2", "--hash-rounds", "8", "--pool", "off",
         ])

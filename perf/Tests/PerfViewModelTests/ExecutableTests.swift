@@ -43,7 +43,8 @@ import Testing
         #expect(names == ["churn/plain", "churn/pooled", "mountUnmount/plain", "mountUnmount/pooled"])
         let pooled = try #require(report.result(named: "churn/pooled[churnPercent=10,model=class,rows=1000]"))
         #expect(pooled["viewModelAllocsPerOp"]?.value == 0)
-        #expect(pooled["leakDetected"]?.value == 0)
+        // The leak check needs MemProbe's counter, compiled out of sanitizer builds: no verdict there.
+        #expect(pooled["leakDetected"]?.value == (SanitizerBuild.isActive ? nil : 0))
     }
 
     @Test func withoutForksTheFullProfileMeasuresInTenProcessesAndMergesThem() throws {

@@ -66,6 +66,7 @@ extension WorkerLoop {
 
     /// Closes the socket; the requests in flight stay in the ring.
     mutating func closeSocket(_ index: Int) {
+        let slots = self.slots // a local, not self's: ThreadSanitizer workaround (WorkerLoop.swift)
         if slots[index].phase == .open { freeCapacity -= depth - slots[index].inFlight }
         // https: a close_notify on an open connection, then the SSL goes (its session stays for the next one).
         if let tlsConnections { lg_tls_close_keeping(tlsConnections + index, slots[index].phase == .open ? 1 : 0) }

@@ -54,6 +54,7 @@ extension WorkerLoop {
 
     /// Parses `count` bytes of the read buffer; `false` when the connection was closed on the way.
     mutating func consume(_ index: Int, count: Int, now: UInt64) -> Bool {
+        let slots = self.slots // a local, not self's: ThreadSanitizer workaround (WorkerLoop.swift)
         var offset = 0
         while offset < count {
             guard slots[index].inFlight > 0 else {
@@ -86,6 +87,7 @@ extension WorkerLoop {
 
     /// The peer closed: completes a close-delimited response, fails requests it left unanswered.
     mutating func endOfStream(_ index: Int, now: UInt64) {
+        let slots = self.slots // a local, not self's: ThreadSanitizer workaround (WorkerLoop.swift)
         switch slots[index].parser.finishAtEndOfStream() {
         case .response:
             complete(index, status: slots[index].parser.statusCode, now: now)
@@ -100,6 +102,8 @@ extension WorkerLoop {
     /// Records the response to the oldest request in flight on connection `index`.
     @inline(__always)
     mutating func complete(_ index: Int, status: Int, now: UInt64) {
+        // Locals, not self's: ThreadSanitizer workaround (WorkerLoop.swift).
+        let slots = self.slots, statusCounts = self.statusCounts
         let position = ringIndex(index, offset: 0)
         let entry = ring[position]
         ring[position].freedNs = now

@@ -19,6 +19,7 @@ extension WorkerLoop {
     /// Puts the next request template in flight on connection `index`.
     @inline(__always)
     mutating func issue(_ index: Int, intendedNs: UInt64, now: UInt64) {
+        let slots = self.slots // a local, not self's: ThreadSanitizer workaround (WorkerLoop.swift)
         let measured = intendedNs >= plan.measureStartNs
         ring[ringIndex(index, offset: slots[index].inFlight)] = InFlight(
             intendedNs: intendedNs, sentNs: now, template: Int32(truncatingIfNeeded: nextTemplate), measured: measured)
@@ -50,6 +51,7 @@ extension WorkerLoop {
     /// Writes every unwritten request of connection `index`; watches for writability when the socket
     /// buffer is full.
     mutating func flush(_ index: Int, now: UInt64) {
+        let slots = self.slots // a local, not self's: ThreadSanitizer workaround (WorkerLoop.swift)
         let unwritten = slots[index].unwritten
         guard unwritten > 0, slots[index].phase == .open else { return }
         let first = slots[index].inFlight - unwritten

@@ -63,6 +63,13 @@ struct ConnectionSlot {
 /// Everything the loop touches per request lives in memory allocated once in `init` and addressed
 /// through pointers, so the request path neither allocates nor pays copy-on-write or exclusivity checks.
 /// The struct is non-copyable: it owns that memory and frees it in `deinit`.
+///
+/// ThreadSanitizer workaround: a mutating method that changes memory in place through one of the `let`
+/// pointers of this non-copyable struct (`slots[index].inFlight += 1`, `slots[index].parser.reset()`) makes
+/// swift-frontend 6.3.1 abort with `-sanitize=thread` ("Invalid bitcast": its inout-access instrumentation
+/// takes the struct's first field for the address; swiftlang/swift#86265, reduced in
+/// Scripts/sanitizers/noncopyable-tsan-repro.swift). Such a method first copies the pointer into a local of
+/// the same name (`let slots = self.slots`), which compiles the same code without the fault.
 struct WorkerLoop: ~Copyable {
     static let housekeepingNs: UInt64 = 10_000_000
     static let connectRetryNs: UInt64 = 10_000_000

@@ -16,12 +16,14 @@
 #endif
 
 #include "CMemProbe.h"
+#include "Sanitizer.h"
 #include "SiteRecording.h"
 
 #include <errno.h>
 #include <stdlib.h>
 
-#if defined(__linux__) && defined(__GLIBC__)
+// Not in sanitizer builds: their allocator must own malloc (Sanitizer.h).
+#if defined(__linux__) && defined(__GLIBC__) && !defined(MEMPROBE_SANITIZER_BUILD)
 #define MEMPROBE_INTERPOSE 1
 #endif
 
@@ -350,8 +352,15 @@ void memprobe_read_current_thread(memprobe_counts *out) {
 
 uint64_t memprobe_registered_threads(void) { return 0; }
 
-int memprobe_counter_state(void) { return MEMPROBE_COUNTER_NOT_COMPILED; }
+int memprobe_counter_state(void) {
+#if defined(MEMPROBE_SANITIZER_BUILD)
+    return MEMPROBE_COUNTER_SANITIZER_BUILD;
+#else
+    return MEMPROBE_COUNTER_NOT_COMPILED;
+#endif
+}
 
+// In a sanitizer build glibc's heap is not the one in use: its numbers would describe an almost empty arena.
 int64_t memprobe_heap_in_use(void) { return -1; }
 
 int memprobe_malloc_trim(void) { return -1; }

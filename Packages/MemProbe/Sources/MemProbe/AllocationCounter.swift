@@ -16,8 +16,9 @@ public import PerfResult
 /// ```
 ///
 /// Reads never allocate, so they may bracket a measured window. Counts of threads that have exited are
-/// kept. Where malloc cannot be interposed (macOS, musl) or something else replaced it (valgrind,
-/// an `LD_PRELOAD` allocator), the reads return `nil` and `availability` says why.
+/// kept. Where malloc cannot be interposed (macOS, musl), something else replaced it (valgrind,
+/// an `LD_PRELOAD` allocator) or a sanitizer build compiled the counter out, the reads return `nil` and
+/// `availability` says why.
 public enum AllocationCounter {
     /// Whether the counter sees this process's allocations, and why not.
     ///
@@ -30,11 +31,22 @@ public enum AllocationCounter {
             return .unavailable(
                 reason: "malloc does not reach MemProbe's counter: something else replaced it in this process "
                     + "(valgrind, heaptrack or an LD_PRELOAD allocator); run without it to count allocations")
+        case MEMPROBE_COUNTER_SANITIZER_BUILD:
+            return .unavailable(
+                reason: "this is an AddressSanitizer or ThreadSanitizer build: the sanitizer's allocator replaces "
+                    + "malloc, so MemProbe's counter is compiled out; build without --sanitize to count allocations")
         default:
             return .unavailable(
                 reason: "allocation counting needs malloc interposition with glibc on Linux; "
                     + "this platform does not allow it")
         }
+    }
+
+    /// Whether this is an AddressSanitizer or ThreadSanitizer build (`swift build --sanitize=address|thread`),
+    /// in which the counter is compiled out: the sanitizer's allocator must own `malloc`. Tests that count
+    /// allocations are skipped in such a build, and only there.
+    public static var isCompiledOutForSanitizer: Bool {
+        memprobe_counter_state() == MEMPROBE_COUNTER_SANITIZER_BUILD
     }
 
     /// Whether the counter sees this process's allocations (`availability == .available`).

@@ -16,7 +16,7 @@ private final class Node {
 
 // Windows are read with plain calls on the test's own thread: macros such as #require allocate, and
 // other tests allocate on other threads in parallel.
-@Suite struct AllocationCounterTests {
+@Suite(.needsAllocationCounter) struct AllocationCounterTests {
     @Test func counterIsCountingInAnExecutableThatLinksMemProbe() {
         #if os(Linux)
         #expect(AllocationCounter.availability == .available)

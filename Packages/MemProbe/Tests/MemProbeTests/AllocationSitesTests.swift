@@ -69,7 +69,7 @@ private func site(naming name: String, in recording: AllocationSiteRecording) ->
 
 @Suite struct AllocationSitesTests {
     #if os(Linux)
-    @Test func kObjectsAllocatedAtOneCallSiteAreOneSiteWithCountK() {
+    @Test(.needsAllocationCounter) func kObjectsAllocatedAtOneCallSiteAreOneSiteWithCountK() {
         let storage = UnsafeMutablePointer<Leaf?>.allocate(capacity: 700)
         storage.initialize(repeating: nil, count: 700)
         defer { storage.deinitialize(count: 700).deallocate() }
@@ -81,7 +81,7 @@ private func site(naming name: String, in recording: AllocationSiteRecording) ->
         #expect(recording.sites.first == leaves)
     }
 
-    @Test func twoCallSitesAreToldApartAndRankedByCount() {
+    @Test(.needsAllocationCounter) func twoCallSitesAreToldApartAndRankedByCount() {
         let leaves = UnsafeMutablePointer<Leaf?>.allocate(capacity: 300)
         leaves.initialize(repeating: nil, count: 300)
         let buffers = UnsafeMutablePointer<UnsafeMutableRawPointer?>.allocate(capacity: 500)
@@ -104,7 +104,7 @@ private func site(naming name: String, in recording: AllocationSiteRecording) ->
         #expect(second?.allocations == 300)
     }
 
-    @Test func withRecordingOffNothingIsRecordedAndTheCounterStillCounts() {
+    @Test(.needsAllocationCounter) func withRecordingOffNothingIsRecordedAndTheCounterStillCounts() {
         let storage = UnsafeMutablePointer<Leaf?>.allocate(capacity: 300)
         storage.initialize(repeating: nil, count: 300)
         defer { storage.deinitialize(count: 300).deallocate() }
@@ -128,7 +128,7 @@ private func site(naming name: String, in recording: AllocationSiteRecording) ->
         #expect(otherThread?.allocations == 100)
     }
 
-    @Test func theCounterCountsTheSameAllocationsTheSitesRecord() {
+    @Test(.needsAllocationCounter) func theCounterCountsTheSameAllocationsTheSitesRecord() {
         let storage = UnsafeMutablePointer<Leaf?>.allocate(capacity: 400)
         storage.initialize(repeating: nil, count: 400)
         defer { storage.deinitialize(count: 400).deallocate() }
@@ -143,7 +143,7 @@ private func site(naming name: String, in recording: AllocationSiteRecording) ->
         #expect(site(naming: "makeLeaves", in: recording)?.allocations == 400)
     }
 
-    @Test func anOpenARCWindowDoesNotSplitACallSite() {
+    @Test(.needsAllocationCounter) func anOpenARCWindowDoesNotSplitACallSite() {
         // While an ARC window is open, swift_allocObject runs through MemProbe's own hook: a frame to skip.
         guard ARCCounter.availability == .available else { return }
         let storage = UnsafeMutablePointer<Leaf?>.allocate(capacity: 300)
@@ -161,7 +161,7 @@ private func site(naming name: String, in recording: AllocationSiteRecording) ->
         #expect(sites.map(\.allocations) == [300])
     }
 
-    @Test func windowsDoNotNestOnOneThread() {
+    @Test(.needsAllocationCounter) func windowsDoNotNestOnOneThread() {
         var inner: AllocationSiteRecording?
         _ = AllocationSites.record(frames: 2) { inner = AllocationSites.record(frames: 2) {} }
         #expect(inner?.failure?.contains("already recording") == true)
@@ -190,7 +190,7 @@ private func site(naming name: String, in recording: AllocationSiteRecording) ->
 extension ProcessMemoryTests {
     /// Eight threads each with a live set of 500 objects: run with the other tests that read or build
     /// process-wide live sets, one at a time (the leak checks' slopes see every thread's allocations).
-    @Suite struct AllocationSitesThreadTests {
+    @Suite(.needsAllocationCounter) struct AllocationSitesThreadTests {
         @Test func manyThreadsRecordingAndAllocatingAtOnceEachGetTheirOwnExactCounts() async {
             let counts = await withTaskGroup(of: UInt64?.self) { group in
                 for _ in 0..<8 {

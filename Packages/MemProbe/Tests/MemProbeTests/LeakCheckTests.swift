@@ -14,7 +14,7 @@ extension ProcessMemoryTests {
         private let shortRun = LeakCheck.Configuration(length: .iterations(20_000), sampleEvery: 250)
 
         #if os(Linux)
-        @Test func workloadThatKeepsOneObjectPerIterationIsALeak() throws {
+        @Test(.needsAllocationCounter) func workloadThatKeepsOneObjectPerIterationIsALeak() throws {
             var kept: [Chunk] = []
             let report = try LeakCheck(shortRun).run { _ in kept.append(Chunk()) }
             #expect(report.verdict == .leak, "\(report.summary)")
@@ -28,7 +28,7 @@ extension ProcessMemoryTests {
             #expect(slope > 0.9 && slope < 1.2) // exactly 1 from this thread; other tests add noise
         }
 
-        @Test func workloadThatFreesWhatItAllocatesIsNoLeak() throws {
+        @Test(.needsAllocationCounter) func workloadThatFreesWhatItAllocatesIsNoLeak() throws {
             var checksum = 0
             let report = try LeakCheck(shortRun).run { iteration in
                 let temporary = (0..<8).map { _ in Chunk() }
@@ -38,7 +38,7 @@ extension ProcessMemoryTests {
             #expect(checksum != 0)
         }
 
-        @Test func asyncWorkloadIsCheckedTheSameWay() async throws {
+        @Test(.needsAllocationCounter) func asyncWorkloadIsCheckedTheSameWay() async throws {
             var kept: [Chunk] = []
             let report = try await LeakCheck(shortRun).run { _ async in
                 kept.append(Chunk())
@@ -47,7 +47,7 @@ extension ProcessMemoryTests {
             #expect(report.verdict == .leak, "\(report.summary)")
         }
 
-        @Test func trimmingBeforeSamplesKeepsTheVerdict() throws {
+        @Test(.needsAllocationCounter) func trimmingBeforeSamplesKeepsTheVerdict() throws {
             var configuration = shortRun
             configuration.trimBeforeSample = true
             var kept: [Chunk] = []

@@ -10,7 +10,7 @@ import Darwin
 extension ProcessMemoryTests {
     @Suite struct MemorySamplerTests {
         #if os(Linux)
-        @Test func sampleOfThisProcessHasEveryField() throws {
+        @Test(.needsAllocationCounter) func sampleOfThisProcessHasEveryField() throws {
             let sample = MemorySampler().sample()
             let resident = try #require(sample.residentBytes)
             let peak = try #require(sample.peakResidentBytes)
@@ -20,7 +20,7 @@ extension ProcessMemoryTests {
             #expect(try #require(sample.liveAllocations) > 0)
         }
 
-        @Test func takingASampleAllocatesNothing() {
+        @Test(.needsAllocationCounter) func takingASampleAllocatesNothing() {
             let sampler = MemorySampler()
             _ = sampler.sample()
             let before = AllocationCounter.currentThread()!
@@ -30,7 +30,7 @@ extension ProcessMemoryTests {
             #expect(sample.residentBytes != nil)
         }
 
-        @Test func samplerReadsOnlyTheFieldsItWasAskedFor() {
+        @Test(.needsAllocationCounter) func samplerReadsOnlyTheFieldsItWasAskedFor() {
             let sampler = MemorySampler(fields: [.heapInUse, .liveAllocations])
             let sample = sampler.sample()
             #expect(sample.residentBytes == nil)
@@ -40,7 +40,7 @@ extension ProcessMemoryTests {
             #expect(sampler.fields == [.heapInUse, .liveAllocations])
         }
 
-        @Test func retainedMemoryShowsInHeapAndResidentBytes() throws {
+        @Test(.needsAllocationCounter) func retainedMemoryShowsInHeapAndResidentBytes() throws {
             let sampler = MemorySampler()
             let before = sampler.sample()
             let block = UnsafeMutableRawPointer.allocate(byteCount: 64 << 20, alignment: 16)

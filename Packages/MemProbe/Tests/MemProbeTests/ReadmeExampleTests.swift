@@ -13,7 +13,7 @@ import Darwin
 
 /// The Swift examples of README.md, kept identical to it by Scripts/check-readme-examples.py (`make lint`).
 @Suite struct ReadmeExampleTests {
-    @Test func theAllocationSitesExampleRecordsTheSplitsAllocations() {
+    @Test(.needsAllocationCounter) func theAllocationSitesExampleRecordsTheSplitsAllocations() {
         // README: begin memprobe-allocation-sites
         let recording = AllocationSites.record(frames: 4) {
             let words = "to be or not to be".split(separator: " ") // the work whose allocations we place
@@ -32,7 +32,7 @@ import Darwin
         #endif
     }
 
-    @Test func theLeakCheckCatchesTheLeakWritesASnapshotAndTheProbeCountsAllocations() async {
+    @Test(.needsAllocationCounter) func theLeakCheckCatchesTheLeakWritesASnapshotAndTheProbeCountsAllocations() async {
         // In a child process: the check reads the whole process's memory, which other tests move, and the
         // snapshot goes to perf/results/snapshots under the working directory, a fresh temporary one there.
         await #expect(processExitsWith: .success) {

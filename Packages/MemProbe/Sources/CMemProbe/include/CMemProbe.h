@@ -4,7 +4,8 @@
 // memalign, valloc and pvalloc. Linked into an executable, these definitions come first in symbol
 // resolution, so every allocation of the process (the Swift runtime's, Foundation's, libc's own) passes
 // through them; they count it in thread-local counters and forward to glibc's __libc_* functions.
-// Elsewhere (macOS, musl) nothing is interposed and memprobe_counter_state() says so.
+// Elsewhere (macOS, musl), and in AddressSanitizer or ThreadSanitizer builds (whose allocator must own malloc),
+// nothing is interposed, glibc's heap calls answer "unavailable", and memprobe_counter_state() says so.
 #ifndef CMEMPROBE_H
 #define CMEMPROBE_H
 
@@ -33,6 +34,9 @@ typedef struct memprobe_counts {
 /// The counter is compiled in but malloc calls do not reach it (e.g. valgrind or an LD_PRELOAD allocator
 /// replaced malloc in the executable); the counts are not the process's.
 #define MEMPROBE_COUNTER_BYPASSED (-1)
+/// This is an AddressSanitizer or ThreadSanitizer build: the counter (and glibc's heap calls) are compiled
+/// out, since the sanitizer's allocator replaces malloc and the two cannot share a process; nothing is counted.
+#define MEMPROBE_COUNTER_SANITIZER_BUILD (-2)
 
 /// Whether the counter sees the process's allocations; one of the MEMPROBE_COUNTER_* values.
 /// The first call runs a self-test (one strdup and free) and caches the answer; later calls are a load.
