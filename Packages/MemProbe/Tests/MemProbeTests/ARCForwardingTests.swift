@@ -59,7 +59,7 @@ extension ARCCounterTests {
 
         /// swift_allocObject runs through the allocation forwarder while it is installed: a frame that allocation
         /// sites skip, as they skip the counting hook's (a debug build keeps both frames on the stack).
-        @Test func theAllocationForwarderDoesNotSplitACallSite() {
+        @Test(.needsAllocationCounter) func theAllocationForwarderDoesNotSplitACallSite() {
             let storage = UnsafeMutablePointer<Cell?>.allocate(capacity: 300)
             storage.initialize(repeating: nil, count: 300)
             defer { storage.deinitialize(count: 300).deallocate() }
