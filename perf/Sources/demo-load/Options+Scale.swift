@@ -38,8 +38,7 @@ extension Options {
         help: "ramp as a staircase of holds this long (at most --ramp) instead of linearly")
     static let peak = Option(
         "peak", ValueKind.rate.requiring("be above 1000 (the first second's rate)") { $0 > ScaleRamp.startRate },
-        defaultText: "150k, quick 15k",
-        help: "the rate the ramp ends at, requests/s (quick: fine steps around the mixed mix's knee)")
+        defaultText: "150k, quick 60k", help: "the rate the ramp ends at, requests/s")
     static let clientThreads = Option(
         "client-threads", .integer.within(1...64), defaultText: "the scenario's (1)",
         help: "LoadGen worker threads")
@@ -70,7 +69,7 @@ extension Options {
     /// The ramp of every `scale` configuration.
     var scaleRamp: ScaleRamp {
         ScaleRamp(
-            peak: peak ?? (quick ? 15_000 : 150_000), ramp: rampLength ?? (quick ? .seconds(8) : .seconds(20)),
+            peak: peak ?? (quick ? 60_000 : 150_000), ramp: rampLength ?? (quick ? .seconds(8) : .seconds(20)),
             step: step)
     }
 

@@ -14,6 +14,15 @@ struct ScalePoint: Equatable {
         guard let point = knee.knee, knee.breach != nil else { return nil }
         return Double(point.requests)
     }
+
+    /// `sustainedRequestsPerSec`: the busiest second the service kept up with (no error, p99 within the limit):
+    /// the knee when the ramp breached, a lower bound of it when the ramp ended first. Present whenever a second
+    /// kept up, so that every configuration has a point on the curve, on a quiet machine as on a busy one.
+    var sustainedMetric: Metric? {
+        guard let point = knee.knee else { return nil }
+        return try? Metric(
+            key: "sustainedRequestsPerSec", value: Double(point.requests), unit: .requestsPerSecond, better: .higher)
+    }
 }
 
 /// The sweep's points as a table, scaling efficiencies and a PerfResult report.
@@ -42,7 +51,7 @@ struct ScaleOutcome {
     var table: String {
         var table = TextTable([
             .left("mix"), .right("instances"), .right("knee req/s"), .right("p99 at knee ms"), .right("efficiency"),
-            .left("breach"),
+            .right("sustained req/s"), .left("breach"),
         ])
         for point in points {
             table.append([
@@ -50,20 +59,24 @@ struct ScaleOutcome {
                 point.kneeRequests.map { NumberText.fixed($0, decimals: 0) } ?? "-",
                 point.knee.knee?.p99Ns.map { NumberText.fixed(Double($0) / 1e6, decimals: 3) } ?? "-",
                 efficiency(of: point).map { NumberText.fixed($0, decimals: 2) } ?? "-",
+                point.knee.knee.map { String($0.requests) } ?? "-",
                 point.knee.breach.map { "second \($0.second): \($0.reason)" } ?? "none: ramp higher",
             ])
         }
         return table.rendered(indent: "  ")
     }
 
-    /// Suite `scale`: one result `scale/knee[instances=N,mix=M]` per configuration with a knee, with
-    /// `kneeRequestsPerSec` and `kneeLatencyP99Ms` (`StressKnee.metrics`); configurations without one are
-    /// left out (their line said why).
+    /// Suite `scale`: one result `scale/knee[instances=N,mix=M]` per configuration with a second that kept
+    /// up: `sustainedRequestsPerSec`, and with a knee also `kneeRequestsPerSec` and `kneeLatencyP99Ms`
+    /// (`StressKnee.metrics`); a configuration whose first second breached is left out (its line said why).
     func report(environment: Environment) throws(PerfResultError) -> Report {
         var results: [Result] = []
-        for point in points where !point.knee.metrics.isEmpty {
+        for point in points {
+            guard let sustained = point.sustainedMetric else { continue }
             results.append(
-                try Result(name: "scale/knee", parameters: point.configuration.parameters, metrics: point.knee.metrics))
+                try Result(
+                    name: "scale/knee", parameters: point.configuration.parameters,
+                    metrics: point.knee.metrics + [sustained]))
         }
         return try Report(suite: "scale", environment: environment, results: results)
     }

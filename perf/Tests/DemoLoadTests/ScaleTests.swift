@@ -27,7 +27,7 @@ import Testing
         #expect(full.p99Limit == .milliseconds(10) && full.clientThreads == nil)
         let quick = try parse("scale", profile: "quick")
         #expect(quick.effectiveInstances == [1, 2] && quick.effectiveMixes == [.mixed])
-        #expect(quick.scaleRamp == ScaleRamp(peak: 15_000, ramp: .seconds(8), step: nil))
+        #expect(quick.scaleRamp == ScaleRamp(peak: 60_000, ramp: .seconds(8), step: nil))
         #expect(
             ScaleConfiguration.all(instances: [1, 2], mixes: [.login, .mixed]).map(\.label) == [
                 "instances=1 mix=login", "instances=2 mix=login", "instances=1 mix=mixed", "instances=2 mix=mixed",
@@ -142,7 +142,7 @@ import Testing
                 ]),
             point(
                 1, .messages, [second(0, 1000, p99Ms: 0.2), second(1, 80_000, p99Ms: 3), second(2, 90_000, p99Ms: 45)]),
-            // Never breached: no knee, left out of the report, its efficiency unknown.
+            // Never breached: no knee, its efficiency unknown; in the report with what it sustained only.
             point(2, .messages, [second(0, 1000, p99Ms: 0.2), second(1, 80_000, p99Ms: 3)]),
         ]
     }
@@ -172,19 +172,25 @@ import Testing
         #expect(lines[2].hasPrefix("  login") && lines[2].contains("60000") && lines[2].contains("6.000"))
         #expect(lines[2].contains("0.75") && lines[2].contains("second 4: 2 error(s)"))
         #expect(lines[4].contains("messages") && lines[4].contains("none: ramp higher"))
+        #expect(lines[0].contains("sustained req/s") && lines[4].contains("80000"))
     }
 
-    @Test func theReportHasAKneeResultPerConfigurationWithAKnee() throws {
+    @Test func theReportHasAResultPerConfigurationThatKeptUpAndKneeMetricsWhereItHasAKnee() throws {
         let report = try ScaleOutcome(points: fixturePoints).report(environment: Environment.capture())
         #expect(report.suite == "scale")
         #expect(
             report.results.map(\.name) == [
                 "scale/knee[instances=1,mix=login]", "scale/knee[instances=2,mix=login]",
-                "scale/knee[instances=1,mix=messages]",
+                "scale/knee[instances=1,mix=messages]", "scale/knee[instances=2,mix=messages]",
             ])
         let second = report.results[1]
         #expect(second.parameters == ["instances": "2", "mix": "login"])
-        #expect(second.metrics.map(\.key) == ["kneeRequestsPerSec", "kneeLatencyP99Ms"])
+        #expect(second.metrics.map(\.key) == ["kneeRequestsPerSec", "kneeLatencyP99Ms", "sustainedRequestsPerSec"])
+        #expect(second["sustainedRequestsPerSec"]?.value == 60_000)
+        // A ramp that never breached: no knee, but the busiest second it kept up with, a lower bound of the knee.
+        let unbroken = report.results[3]
+        #expect(unbroken.metrics.map(\.key) == ["sustainedRequestsPerSec"])
+        #expect(unbroken["sustainedRequestsPerSec"]?.value == 80_000)
         #expect(second["kneeRequestsPerSec"]?.value == 60_000 && second["kneeRequestsPerSec"]?.better == .higher)
         #expect(second["kneeLatencyP99Ms"]?.value == 6 && second["kneeLatencyP99Ms"]?.unit == .milliseconds)
     }

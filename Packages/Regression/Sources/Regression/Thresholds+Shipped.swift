@@ -155,5 +155,6 @@ extension Thresholds {
             ThresholdEntry(suite: "service", metric: "requestsPerSec", gate: false),
             // demo-load scale (issue #22): a curve to look at; the stress knee of the macro suite is the gated one.
             ThresholdEntry(suite: "scale", metric: "kneeRequestsPerSec", gate: false),
+            ThresholdEntry(suite: "scale", metric: "sustainedRequestsPerSec", gate: false),
         ])
 }
