@@ -112,7 +112,9 @@ import Testing
         #expect(result.sent + result.dropped == 1000)
         #expect(result.completed + result.abandoned + result.failures == result.sent)
         #expect(UInt64(server.requestCount) == result.sent)
-        #expect(result.latency.totalCount == result.uncorrectedLatency.totalCount)
+        // Arrivals still unsent at the end (a slow machine, a sanitizer build) are censored into the corrected
+        // histogram only: it holds every response the uncorrected one holds, plus those.
+        #expect(result.latency.totalCount == result.uncorrectedLatency.totalCount + result.censored)
         #expect(result.latency.value(atPercentile: 50) >= result.uncorrectedLatency.value(atPercentile: 50))
     }
 
