@@ -169,11 +169,13 @@ private func countedScenario(for server: TargetServer, thresholds: String) throw
         let report = temporaryPath("service.json")
         let path = temporaryPath("service-scenario.json")
         defer { [report, path, path + ".log"].forEach(removeFile) }
-        func scenario(rssLevels: String) throws {
+        func scenario(
+            rssLevels: String, cpuLevels: String = #"{ "target": 50, "warning": 70, "critical": 100 }"#
+        ) throws {
             let text = """
                 { "target": "http://127.0.0.1:\(port)/", "connections": 2, "threads": 1, "duration": "1s",
                   "thresholds": { "serviceRssPeakBytes": \(rssLevels),
-                                  "serviceCpuPercentOfAllCores": { "target": 50, "warning": 70, "critical": 100 } },
+                                  "serviceCpuPercentOfAllCores": \(cpuLevels) },
                   "service": { "command": "loadgen-target", "arguments": ["--port", "\(port)"],
                                "readiness": "http://127.0.0.1:\(port)/", "log": "\(path).log" } }
                 """
@@ -195,6 +197,15 @@ private func countedScenario(for server: TargetServer, thresholds: String) throw
         let failing = try run("loadgen", ["--no-progress", "--scenario", path])
         #expect(failing.termination == .exited(1), "\(failing.standardErrorText)")
         #expect(failing.standardOutputText.contains("CRITICAL"))
+        // And a CPU critical level set so low that a service answering a closed loop for a second exceeds it (the
+        // issue's check sets 1 %; the demo service under perf/macro/http-sustained.json used 2.3 % of all cores).
+        try scenario(rssLevels: #"{ "critical": "1GiB" }"#, cpuLevels: #"{ "critical": 0.01 }"#)
+        let busy = try run("loadgen", ["--no-progress", "--scenario", path])
+        #expect(busy.termination == .exited(1), "\(busy.standardErrorText)")
+        let cpuLine = busy.standardOutputText.split(separator: "\n").first {
+            $0.hasPrefix("serviceCpuPercentOfAllCores")
+        }
+        #expect(cpuLine?.hasSuffix("CRITICAL") == true, "\(busy.standardOutputText)")
     }
 
     @Test func aServicePidThatIsNotRunningExitsTwoNamingTheFlag() throws {
