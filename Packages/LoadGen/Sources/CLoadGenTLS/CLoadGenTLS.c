@@ -146,21 +146,28 @@ static int keep_session(SSL *ssl, SSL_SESSION *session) {
     return 1; // we own the reference now
 }
 
-void *lg_tls_client_context(const char *ca_file, int insecure, int resume, char *message, size_t capacity) {
+// A context with what both sides share: TLS 1.2 at least, partial writes from moving buffers, and a peer that
+// closes without close_notify (after `Connection: close`) read as an end of stream, not an error that would also
+// make the session unusable. NULL, with `message` set, when libssl is not loaded or SSL_CTX_new fails.
+static SSL_CTX *new_context(int server, char *message, size_t capacity) {
     if (load_status != 0) {
         snprintf(message, capacity, "libssl is not loaded");
         return NULL;
     }
-    SSL_CTX *context = p_SSL_CTX_new(p_TLS_client_method());
+    SSL_CTX *context = p_SSL_CTX_new(server ? p_TLS_server_method() : p_TLS_client_method());
     if (!context) {
         set_message(message, capacity, "SSL_CTX_new failed");
         return NULL;
     }
     p_SSL_CTX_ctrl(context, SSL_CTRL_SET_MIN_PROTO_VERSION, TLS1_2_VERSION, NULL);
     p_SSL_CTX_ctrl(context, SSL_CTRL_MODE, SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER, NULL);
-    // A server that closes without close_notify (after `Connection: close`) is an end of stream, not an error
-    // that would also make the session unusable.
     p_SSL_CTX_set_options(context, SSL_OP_IGNORE_UNEXPECTED_EOF);
+    return context;
+}
+
+void *lg_tls_client_context(const char *ca_file, int insecure, int resume, char *message, size_t capacity) {
+    SSL_CTX *context = new_context(0, message, capacity);
+    if (!context) return NULL;
     if (p_SSL_CTX_set_alpn_protos(context, alpn_http11, sizeof alpn_http11) != 0) {
         set_message(message, capacity, "SSL_CTX_set_alpn_protos failed");
         p_SSL_CTX_free(context);
@@ -206,18 +213,8 @@ static int select_http11(SSL *ssl, const unsigned char **out, unsigned char *out
 }
 
 void *lg_tls_server_context(const char *cert_file, const char *key_file, char *message, size_t capacity) {
-    if (load_status != 0) {
-        snprintf(message, capacity, "libssl is not loaded");
-        return NULL;
-    }
-    SSL_CTX *context = p_SSL_CTX_new(p_TLS_server_method());
-    if (!context) {
-        set_message(message, capacity, "SSL_CTX_new failed");
-        return NULL;
-    }
-    p_SSL_CTX_ctrl(context, SSL_CTRL_SET_MIN_PROTO_VERSION, TLS1_2_VERSION, NULL);
-    p_SSL_CTX_ctrl(context, SSL_CTRL_MODE, SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER, NULL);
-    p_SSL_CTX_set_options(context, SSL_OP_IGNORE_UNEXPECTED_EOF);
+    SSL_CTX *context = new_context(1, message, capacity);
+    if (!context) return NULL;
     char what[320];
     if (p_SSL_CTX_use_certificate_chain_file(context, cert_file) != 1) {
         snprintf(what, sizeof what, "cannot load the certificate %s", cert_file);

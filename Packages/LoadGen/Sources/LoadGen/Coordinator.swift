@@ -37,18 +37,7 @@ public final class Coordinator: Sendable {
             throw .invalidField(
                 field: "workers", reason: "must be in 1...\(Shard.maximumCount), got \(settings.workers)", file: nil)
         }
-        var address = in_addr()
-        guard inet_pton(AF_INET, host, &address) == 1 else {
-            throw .invalidField(field: "listen", reason: "\"\(host)\" is not an IPv4 address", file: nil)
-        }
-        let fd = loadgen_tcp_socket()
-        guard fd >= 0 else { throw .systemCallFailed(call: "socket", errno: errno) }
-        _ = loadgen_set_reuseaddr(fd)
-        guard loadgen_bind_listen_ipv4(fd, address.s_addr, UInt16(port), 256) == 0 else {
-            let code = errno
-            close(fd)
-            throw .systemCallFailed(call: "bind/listen on \(host):\(port)", errno: code)
-        }
+        let fd = try ListeningSocket.open(host: host, port: port, backlog: 256, field: "listen")
         listenFD = fd
         self.port = Int(loadgen_bound_port(fd))
         self.settings = settings

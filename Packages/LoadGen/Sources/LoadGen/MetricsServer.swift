@@ -37,21 +37,10 @@ public final class MetricsServer: Sendable {
     /// - Throws: `LoadGenError.invalidField` for an address that is not IPv4 or a port outside 0…65535,
     ///   `.systemCallFailed` when it cannot listen (`EADDRINUSE`: the port is in use) or start its thread.
     public init(host: String, port: Int, feed: LiveFeed) throws(LoadGenError) {
-        var address = in_addr()
-        guard inet_pton(AF_INET, host, &address) == 1 else {
-            throw .invalidField(field: "metrics-address", reason: "\"\(host)\" is not an IPv4 address", file: nil)
-        }
         guard (0...65535).contains(port) else {
             throw .invalidField(field: "metrics-port", reason: "must be in 0...65535, got \(port)", file: nil)
         }
-        let fd = loadgen_tcp_socket()
-        guard fd >= 0 else { throw .systemCallFailed(call: "socket", errno: errno) }
-        _ = loadgen_set_reuseaddr(fd)
-        guard loadgen_bind_listen_ipv4(fd, address.s_addr, UInt16(port), 16) == 0 else {
-            let code = errno
-            close(fd)
-            throw .systemCallFailed(call: "bind/listen on \(host):\(port)", errno: code)
-        }
+        let fd = try ListeningSocket.open(host: host, port: port, backlog: 16, field: "metrics-address")
         self.host = host
         self.port = Int(loadgen_bound_port(fd))
         self.feed = feed

@@ -55,18 +55,7 @@ public final class TargetServer: Sendable {
         let tls = try options.tlsCertificate.map { certificate throws(LoadGenError) in
             try TLSContext.server(certificate: certificate, key: options.tlsKey ?? "")
         }
-        var address = in_addr()
-        guard inet_pton(AF_INET, options.host, &address) == 1 else {
-            throw invalid("host", "\"\(options.host)\" is not an IPv4 address")
-        }
-        let fd = loadgen_tcp_socket()
-        guard fd >= 0 else { throw .systemCallFailed(call: "socket", errno: errno) }
-        _ = loadgen_set_reuseaddr(fd)
-        guard loadgen_bind_listen_ipv4(fd, address.s_addr, UInt16(options.port), 1024) == 0 else {
-            let code = errno
-            close(fd)
-            throw .systemCallFailed(call: "bind/listen on \(options.host):\(options.port)", errno: code)
-        }
+        let fd = try ListeningSocket.open(host: options.host, port: options.port, backlog: 1024, field: "host")
         listenFD = fd
         port = Int(loadgen_bound_port(fd))
         self.options = options
