@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import PerfSupport
 
 /// Whether this process runs under AddressSanitizer or ThreadSanitizer (`make test-asan`, `make test-tsan`),
 /// asked of the dynamic linker. The executables the tests start come from the same build, so they are sanitized
@@ -8,14 +6,7 @@ import Glibc
 /// executable (Packages/MemProbe/Sources/CMemProbe/Sanitizer.h): a test whose verdict rests on allocation counts
 /// skips itself there, and only there (`.disabled(if: SanitizerBuild.isActive, …)`).
 public enum SanitizerBuild {
-    /// The sanitizer runtime's entry point is in the process (`__asan_init` or `__tsan_init`).
-    public static let isActive: Bool = {
-        #if canImport(Glibc)
-        guard let process = dlopen(nil, RTLD_NOW) else { return false }
-        defer { dlclose(process) }
-        return dlsym(process, "__asan_init") != nil || dlsym(process, "__tsan_init") != nil
-        #else
-        return false
-        #endif
-    }()
+    /// The sanitizer runtime's entry point is in the process (`__asan_init` or `__tsan_init`): PerfSupport's
+    /// `SanitizerRuntime.isLoaded`.
+    public static var isActive: Bool { SanitizerRuntime.isLoaded }
 }

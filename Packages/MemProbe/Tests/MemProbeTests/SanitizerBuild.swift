@@ -1,9 +1,6 @@
 import MemProbe
+import PerfSupport
 import Testing
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 extension Trait where Self == ConditionTrait {
     /// Runs the test except in an AddressSanitizer or ThreadSanitizer build (`make test-asan`, `make test-tsan`):
@@ -21,11 +18,5 @@ extension Trait where Self == ConditionTrait {
 /// Whether the AddressSanitizer or ThreadSanitizer runtime is linked into this process, asked of the dynamic
 /// linker: independent of the compile-time check that compiles the interposer out.
 func sanitizerRuntimeIsLoaded() -> Bool {
-    #if canImport(Glibc)
-    guard let process = dlopen(nil, RTLD_NOW) else { return false }
-    defer { dlclose(process) }
-    return dlsym(process, "__asan_init") != nil || dlsym(process, "__tsan_init") != nil
-    #else
-    return false
-    #endif
+    SanitizerRuntime.isLoaded
 }
